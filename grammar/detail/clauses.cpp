@@ -1,0 +1,432 @@
+// Clause splitting. A paragraph is read as tokens (words and punctuation, footnote markers skipped);
+// a clause opens at the paragraph start and at each top-level boundary (",", ";", "and", ". We")
+// followed by an optional linker ("in this regard", "bearing this goal in mind,") and a clause head:
+// adverbs, an operative verb from the lexicon in the paragraph's voice, adverbs.
+#include "grammar/detail/clauses.hpp"
+
+#include "grammar/lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+
+namespace resdraft::grammar::detail {
+namespace {
+
+struct token {
+    std::size_t begin = 0, end = 0;
+    char punct = 0;  // ',', ';', ':', '.', '(', ')', '"' (any quote), 0 for a word
+};
+
+bool is_space(std::string_view s, std::size_t p) {
+    const auto c = static_cast<unsigned char>(s[p]);
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           (c == 0xC2 && p + 1 < s.size() && static_cast<unsigned char>(s[p + 1]) == 0xA0);
+}
+
+// Curly double quotes “ ” (E2 80 9C / 9D) and straight ones.
+std::size_t quote_length(std::string_view s, std::size_t p) {
+    if (s[p] == '"') return 1;
+    if (static_cast<unsigned char>(s[p]) == 0xE2 && p + 2 < s.size() && static_cast<unsigned char>(s[p + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[p + 2]) == 0x9C || static_cast<unsigned char>(s[p + 2]) == 0x9D))
+        return 3;
+    return 0;
+}
+
+class tokenizer {
+public:
+    tokenizer(std::string_view input, span text, const std::vector<span>& excluded) : input_(input) {
+        auto ex = std::lower_bound(excluded.begin(), excluded.end(), text.begin,
+                                   [](const span& e, std::size_t pos) { return e.end <= pos; });
+        std::size_t p = text.begin;
+        const std::size_t end = std::min(text.end, input.size());
+        auto boundary_after = [&](std::size_t q) {
+            if (q >= end) return true;
+            if (ex != excluded.end() && q >= ex->begin && q < ex->end) return true;
+            return is_space(input, q) || quote_length(input, q) > 0;
+        };
+        while (p < end) {
+            while (ex != excluded.end() && ex->end <= p) ++ex;
+            if (ex != excluded.end() && p >= ex->begin) {
+                p = ex->end;
+                continue;
+            }
+            if (is_space(input, p)) {
+                p += static_cast<unsigned char>(input[p]) == 0xC2 ? 2 : 1;
+                continue;
+            }
+            const char c = input[p];
+            if (const std::size_t q = quote_length(input, p)) {
+                tokens_.push_back({p, p + q, '"'});
+                p += q;
+                continue;
+            }
+            const bool digit_around = p > text.begin && p + 1 < end && std::isdigit(static_cast<unsigned char>(input[p - 1])) &&
+                                      std::isdigit(static_cast<unsigned char>(input[p + 1]));
+            if (c == ';' || c == '(' || c == ')' || ((c == ',' || c == ':') && !digit_around) ||
+                (c == '.' && boundary_after(p + 1))) {
+                tokens_.push_back({p, p + 1, c});
+                ++p;
+                continue;
+            }
+            std::size_t q = p;
+            while (q < end && !is_space(input, q) && quote_length(input, q) == 0 &&
+                   !(ex != excluded.end() && q >= ex->begin)) {
+                const char d = input[q];
+                if (d == ';' || d == '(' || d == ')') break;
+                if ((d == ',' || d == ':') && !(q > p && q + 1 < end && std::isdigit(static_cast<unsigned char>(input[q - 1])) &&
+                                                std::isdigit(static_cast<unsigned char>(input[q + 1]))))
+                    break;
+                if (d == '.' && boundary_after(q + 1)) break;
+                ++q;
+            }
+            tokens_.push_back({p, q, 0});
+            p = q;
+        }
+    }
+
+    [[nodiscard]] const std::vector<token>& tokens() const { return tokens_; }
+    [[nodiscard]] std::string_view text(std::size_t i) const {
+        return input_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    }
+    [[nodiscard]] bool is_word(std::size_t i, std::string_view lower) const {
+        if (i >= tokens_.size() || tokens_[i].punct != 0) return false;
+        const std::string_view w = text(i);
+        return w.size() == lower.size() && std::equal(w.begin(), w.end(), lower.begin(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == b;
+               });
+    }
+    [[nodiscard]] bool is_punct(std::size_t i, char c) const { return i < tokens_.size() && tokens_[i].punct == c; }
+    // Index of the first token starting at or after byte `pos`.
+    [[nodiscard]] std::size_t index_at(std::size_t pos, std::size_t from) const {
+        while (from < tokens_.size() && tokens_[from].begin < pos) ++from;
+        return from;
+    }
+    [[nodiscard]] std::string_view rest(std::size_t i, std::size_t end) const {
+        return i < tokens_.size() ? input_.substr(tokens_[i].begin, end - tokens_[i].begin) : std::string_view{};
+    }
+
+private:
+    std::string_view input_;
+    std::vector<token> tokens_;
+};
+
+enum class position { operative, preambular };
+
+struct head {
+    std::size_t first = 0;     // first token (adverb, "We" or verb)
+    std::size_t next = 0;      // token after the head
+    span phrase;
+    std::vector<std::string_view> adverbs;
+    int raise = 0;
+    const verb_entry* entry = nullptr;  // null for a verb outside the lexicon ("We meet")
+    verb_form form = verb_form::base;
+};
+
+bool form_allowed(verb_form f, position where, bool after_copula) {
+    if (after_copula) return f == verb_form::adjective;
+    if (where == position::preambular) return f == verb_form::participle || f == verb_form::adjective;
+    return f == verb_form::base || f == verb_form::third_person;
+}
+
+// adverbs* verb adverbs* at token i, within [.., end).
+std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t end, position where) {
+    head h;
+    h.first = i;
+    bool copula = false;
+    for (int n = 0; n < 4 && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
+        const auto adverb = match_adverb(tk.rest(i, end));
+        if (!adverb) break;
+        if (adverb->canonical.empty()) copula = true;
+        else h.adverbs.push_back(adverb->canonical);
+        h.raise += adverb->raise;
+        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
+    }
+    if (i >= tk.tokens().size() || tk.tokens()[i].punct != 0) return std::nullopt;
+    const auto verb = match_verb(tk.rest(i, end));
+    if (!verb || !form_allowed(verb->form, where, copula)) return std::nullopt;
+    h.entry = verb->entry;
+    h.form = verb->form;
+    h.phrase = {tk.tokens()[i].begin, tk.tokens()[i].begin + verb->length};
+    i = tk.index_at(h.phrase.end, i);
+    for (int n = 0; n < 2 && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
+        const auto adverb = match_adverb(tk.rest(i, end));
+        if (!adverb || adverb->canonical.empty()) break;
+        h.adverbs.push_back(adverb->canonical);
+        h.raise += adverb->raise;
+        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
+    }
+    h.next = i;
+    return h;
+}
+
+bool is_lower_word(const tokenizer& tk, std::size_t i) {
+    return i < tk.tokens().size() && tk.tokens()[i].punct == 0 &&
+           std::islower(static_cast<unsigned char>(tk.text(i)[0]));
+}
+
+// "We [, apposition,] [adverbs] verb": a verb from the lexicon, else the word(s) after "We" as written.
+std::optional<head> parse_we_head(const tokenizer& tk, std::size_t we, std::size_t end) {
+    std::size_t i = we + 1;
+    if (tk.is_punct(i, ',')) {
+        // "We, the Heads of State ..., welcome": the head follows the comma closing the apposition
+        for (std::size_t j = i + 1; j < tk.tokens().size() && !tk.is_punct(j, '.'); ++j) {
+            if (!tk.is_punct(j, ',')) continue;
+            if (auto h = parse_head(tk, j + 1, end, position::operative)) {
+                h->first = we;
+                return h;
+            }
+            static constexpr std::array auxiliaries{std::string_view{"have"}, std::string_view{"will"},
+                                                    std::string_view{"are"}, std::string_view{"shall"}};
+            for (std::string_view aux : auxiliaries)
+                if (tk.is_word(j + 1, aux) && is_lower_word(tk, j + 2)) {
+                    i = j + 1;
+                    goto fallback;
+                }
+        }
+        return std::nullopt;
+    }
+    if (auto h = parse_head(tk, i, end, position::operative)) {
+        if (h->form == verb_form::base || h->form == verb_form::adjective) {
+            h->first = we;
+            return h;
+        }
+    }
+fallback:
+    // not in the lexicon: "We meet", "We have gathered", "We envisage"
+    std::vector<std::string_view> adverbs;
+    int raise = 0;
+    while (i < tk.tokens().size() && tk.tokens()[i].punct == 0) {
+        const auto adverb = match_adverb(tk.rest(i, end));
+        if (!adverb || adverb->canonical.empty()) break;
+        adverbs.push_back(adverb->canonical);
+        raise += adverb->raise;
+        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
+    }
+    if (!is_lower_word(tk, i)) return std::nullopt;
+    static constexpr std::array two_word{std::string_view{"will"}, std::string_view{"shall"}, std::string_view{"have"},
+                                         std::string_view{"has"},  std::string_view{"must"},  std::string_view{"can"},
+                                         std::string_view{"are"},  std::string_view{"remain"}};
+    std::size_t last = i;
+    for (std::string_view w : two_word)
+        if (tk.is_word(i, w) && is_lower_word(tk, i + 1)) last = i + 1;
+    head h;
+    h.first = we;
+    h.adverbs = std::move(adverbs);
+    h.raise = raise;
+    h.phrase = {tk.tokens()[i].begin, tk.tokens()[last].end};
+    h.next = last + 1;
+    return h;
+}
+
+bool is_we(const tokenizer& tk, std::size_t i) { return tk.is_word(i, "we"); }
+
+// Words after "to" that show it is not an infinitive ("to the", "to all").
+bool infinitive_after(const tokenizer& tk, std::size_t i) {
+    if (!is_lower_word(tk, i)) return false;
+    static constexpr std::array not_verbs{
+        "the", "a", "an", "all", "their", "its", "his", "her", "our", "this", "that", "these", "those", "any",
+        "each", "every", "such", "other", "both", "some", "no", "it", "them", "him", "us", "whom", "which",
+        "what", "international", "national", "regional", "relevant", "further", "date", "one", "two", "three",
+        "whether", "those", "member", "non", "states", "countries", "and", "or"};
+    return std::none_of(not_verbs.begin(), not_verbs.end(), [&](const char* w) { return tk.is_word(i, w); });
+}
+
+// Words that open a parenthetical after a comma inside an addressee: "the Secretary-General, in the elaboration ..."
+bool opens_parenthetical(const tokenizer& tk, std::size_t i) {
+    static constexpr std::array openers{"in", "within", "at", "as", "on", "through", "where", "when", "if",
+                                        "pending", "with", "inter", "taking", "bearing", "consistent", "upon",
+                                        "by", "for", "while", "without", "whenever", "wherever", "especially"};
+    return std::any_of(openers.begin(), openers.end(), [&](const char* w) { return tk.is_word(i, w); });
+}
+
+void trim(std::string_view input, span& s) {
+    auto junk = [&](std::size_t p) {
+        const char c = input[p];
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ';' || c == ':' || c == '\f';
+    };
+    while (s.begin < s.end && junk(s.begin)) ++s.begin;
+    while (s.end > s.begin && (junk(s.end - 1) || input[s.end - 1] == '.')) --s.end;
+}
+
+// Fills addressee and object of a clause whose head ends before token `from` and whose text ends at byte `end`.
+void fill_object(const tokenizer& tk, std::string_view input, const head& h, std::size_t end, clause& c) {
+    const auto& t = tk.tokens();
+    std::size_t object_begin = h.next < t.size() ? t[h.next].begin : end;
+    if (h.entry != nullptr && h.entry->directive && !tk.is_word(h.next, "that")) {
+        int depth = 0;
+        for (std::size_t i = h.next; i < t.size() && t[i].begin < end; ++i) {
+            if (t[i].punct == '(') ++depth;
+            if (t[i].punct == ')') depth = std::max(0, depth - 1);
+            if (depth > 0 || !tk.is_word(i, "to") || !infinitive_after(tk, i + 1)) continue;
+            if (i == h.next) break;  // "Encourage to ..." has no addressee
+            std::size_t last = i;    // one past the addressee's last token
+            for (std::size_t j = h.next + 1; j < i; ++j)
+                if (tk.is_punct(j, ',') && opens_parenthetical(tk, j + 1)) {
+                    last = j;
+                    break;
+                }
+            span who{t[h.next].begin, t[last - 1].end};
+            trim(input, who);
+            if (!who.empty()) {
+                c.addressee = who;
+                object_begin = t[last].begin;
+            }
+            break;
+        }
+    }
+    c.object = {object_begin, std::max(object_begin, end)};
+    trim(input, c.object);
+}
+
+clause make_clause(const tokenizer& tk, std::string_view input, const head& h, std::size_t end) {
+    clause c;
+    c.phrase = h.phrase;
+    c.adverbs = h.adverbs;
+    if (h.entry != nullptr) {
+        c.verb = h.entry->lemma;
+        c.strength = std::min(h.entry->strength + h.raise, 6);
+    } else {
+        c.verb = h.phrase.of(input);
+        c.in_lexicon = false;
+        c.strength = -1;
+    }
+    c.whole = {tk.tokens()[h.first].begin, end};
+    trim(input, c.whole);
+    fill_object(tk, input, h, end, c);
+    return c;
+}
+
+voice voice_of(const head& h) {
+    return h.form == verb_form::third_person ? voice::third_person : voice::base;
+}
+
+// A clause head after a boundary, in voice `v`; `semicolon` when the boundary was ";".
+std::optional<head> head_after_boundary(const tokenizer& tk, std::size_t j, std::size_t end, voice v, bool strong) {
+    if (v == voice::we || v == voice::unknown) {
+        if (is_we(tk, j)) return parse_we_head(tk, j, end);
+        if (v == voice::we) return std::nullopt;
+    }
+    auto h = parse_head(tk, j, end, position::operative);
+    if (!h) return std::nullopt;
+    if (v == voice::third_person || v == voice::unknown) {
+        if (h->form != verb_form::third_person) return std::nullopt;
+        return h;
+    }
+    // bare voice: "recognize" is also an infinitive in a list; only a strong boundary lets prone verbs open a clause
+    if (h->form != verb_form::base && h->form != verb_form::adjective) return std::nullopt;
+    if (h->entry != nullptr && h->entry->infinitive_prone && !strong) return std::nullopt;
+    return h;
+}
+
+// Skips "in this regard", "in this context," or a short comma-closed phrase ("bearing this goal in mind,").
+std::size_t skip_linker(const tokenizer& tk, std::size_t j, std::size_t end, bool allow_phrase) {
+    if (j >= tk.tokens().size()) return j;
+    if (const std::size_t n = match_linker(tk.rest(j, end))) {
+        j = tk.index_at(tk.tokens()[j].begin + n, j);
+        if (tk.is_punct(j, ',')) ++j;
+        return j;
+    }
+    if (allow_phrase)
+        for (std::size_t k = j; k < tk.tokens().size() && k < j + 7; ++k) {
+            if (tk.tokens()[k].punct == ',') return k > j ? k + 1 : j;
+            if (tk.tokens()[k].punct != 0) break;
+        }
+    return j;
+}
+
+}  // namespace
+
+std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded, voice hint,
+                                    voice& found) {
+    const tokenizer tk(input, text, excluded);
+    const auto& t = tk.tokens();
+    std::vector<clause> clauses;
+    found = voice::unknown;
+    if (t.empty()) return clauses;
+
+    std::optional<head> current;
+    if (is_we(tk, 0)) {
+        current = parse_we_head(tk, 0, text.end);
+        if (current) found = voice::we;
+    } else if ((current = parse_head(tk, 0, text.end, position::operative))) {
+        found = voice_of(*current);
+    }
+    std::size_t i = current ? current->next : 0;
+    if (!current) {
+        // "Pending the total elimination of nuclear weapons, urges ...": a phrase before the first verb
+        for (; i < t.size() && !current; ++i) {
+            if (t[i].punct != ',') continue;
+            const voice v = hint == voice::base ? voice::base : voice::unknown;
+            current = head_after_boundary(tk, i + 1, text.end, v, true);
+            if (current) found = current->entry == nullptr || is_we(tk, current->first) ? voice::we : voice_of(*current);
+        }
+        if (!current) return clauses;
+        i = current->next;
+    }
+
+    int depth = 0;
+    for (; i < t.size(); ++i) {
+        const char p = t[i].punct;
+        if (p == '(') ++depth;
+        if (p == ')') depth = std::max(0, depth - 1);
+        if (p == '"') depth = depth > 0 ? depth - 1 : 1;  // quotes toggle; an unbalanced quote only hides boundaries
+        if (depth > 0) continue;
+        std::size_t j = i + 1;
+        bool strong = false, comma = false, bare_and = false;
+        if (p == ';') strong = comma = true;
+        else if (p == ',') comma = true;
+        else if (p == '.' && found == voice::we && is_we(tk, j)) strong = true;
+        else if (p == 0 && tk.is_word(i, "and") && i > 0 && t[i - 1].punct == 0) bare_and = true;
+        else continue;
+        if (comma && tk.is_word(j, "and")) {
+            ++j;
+            if (tk.is_punct(j, ',')) ++j;
+        }
+        if (comma || bare_and) {
+            // "to assist and support", "to prevent, protect": a list of infinitives, not a new clause
+            const std::size_t before = i >= 2 ? i - 2 : 0;
+            if (found != voice::third_person && i >= 2 && tk.is_word(before, "to")) continue;
+        }
+        const voice v = found == voice::unknown ? voice::third_person : found;
+        auto next = head_after_boundary(tk, j, text.end, v, strong);
+        if (!next) next = head_after_boundary(tk, skip_linker(tk, j, text.end, comma), text.end, v, strong);
+        if (!next) continue;
+        clauses.push_back(make_clause(tk, input, *current, t[i].begin));
+        current = next;
+        i = next->next - 1;
+    }
+    clauses.push_back(make_clause(tk, input, *current, text.end));
+    return clauses;
+}
+
+std::vector<clause> preambular_clauses(std::string_view input, span text, const std::vector<span>& excluded) {
+    const tokenizer tk(input, text, excluded);
+    auto h = parse_head(tk, 0, text.end, position::preambular);
+    if (!h) return {};
+    return {make_clause(tk, input, *h, text.end)};
+}
+
+namespace {
+std::optional<head> head_of_text(std::string_view text, position where) {
+    static const std::vector<span> none;
+    const tokenizer tk(text, {0, std::min<std::size_t>(text.size(), 200)}, none);
+    return parse_head(tk, 0, std::min<std::size_t>(text.size(), 200), where);
+}
+}  // namespace
+
+bool opens_with_preambular(std::string_view text) {
+    return !text.empty() && std::isupper(static_cast<unsigned char>(text[0])) &&
+           head_of_text(text, position::preambular).has_value();
+}
+
+bool opens_with_operative(std::string_view text, std::string_view& lemma) {
+    if (text.empty() || !std::isupper(static_cast<unsigned char>(text[0]))) return false;
+    const auto h = head_of_text(text, position::operative);
+    if (!h) return false;
+    lemma = h->entry->lemma;
+    return true;
+}
+
+}  // namespace resdraft::grammar::detail

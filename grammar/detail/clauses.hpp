@@ -1,0 +1,35 @@
+// Splitting a paragraph into its top-level verb–object clauses.
+#pragma once
+
+#include "grammar/ast.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace resdraft::grammar::detail {
+
+// How the operative verbs of a paragraph are inflected; later clauses must agree with the first.
+enum class voice {
+    unknown,
+    base,          // "Recognize ..., and reaffirm ..." (declaration without subject)
+    third_person,  // "Recognizes ..., and reaffirms ..." (General Assembly)
+    we,            // "We recognize ... We also reaffirm ..."
+};
+
+// Top-level clauses of an operative text. `hint` is the voice of the paragraph before, used when the
+// text opens with a phrase rather than a verb ("Pending ..., urges ..."). Sets `found` to the voice used.
+std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded,
+                                    voice hint, voice& found);
+
+// The opening phrase of a preambular paragraph as its one clause ("Recalling" -> recall); empty when
+// the paragraph does not open with a known opener.
+std::vector<clause> preambular_clauses(std::string_view input, span text, const std::vector<span>& excluded);
+
+// True when `text` opens with a preambular opener ("Recalling", "Deeply concerned", "Having considered").
+bool opens_with_preambular(std::string_view text);
+
+// True when `text` opens with an operative verb in base or third-person form ("Adopts", "Recognize").
+// Sets `lemma` to the verb's lemma.
+bool opens_with_operative(std::string_view text, std::string_view& lemma);
+
+}  // namespace resdraft::grammar::detail

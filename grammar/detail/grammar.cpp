@@ -1,0 +1,135 @@
+// The one translation unit that compiles the line grammar; each function runs one rule with x3::parse.
+#include "grammar/detail/grammar.hpp"
+
+#include "grammar/detail/grammar_def.hpp"
+
+#include <cctype>
+
+namespace resdraft::grammar::detail {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using iterator = const char*;
+
+std::size_t consumed(std::string_view text, iterator at) { return static_cast<std::size_t>(at - text.data()); }
+
+// Tries `parser` at every word start of `line`; returns the first match's range.
+template <typename Parser>
+std::optional<found> search(std::string_view line, const Parser& parser) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (i > 0 && std::isalnum(static_cast<unsigned char>(line[i - 1]))) continue;
+        iterator first = line.data() + i;
+        if (x3::parse(first, line.data() + line.size(), parser)) return found{i, consumed(line, first)};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<number_marker> match_paragraph_number(std::string_view line) {
+    iterator first = line.data();
+    ast::number n;
+    if (!x3::parse(first, line.data() + line.size(), rules::paragraph_number, n))
+        return std::nullopt;
+    return number_marker{n.value, n.suffix.value_or(""), consumed(line, first)};
+}
+
+std::optional<label_marker> match_subparagraph_label(std::string_view line) {
+    iterator first = line.data();
+    std::string label;
+    if (!x3::parse(first, line.data() + line.size(), rules::subparagraph_label, label))
+        return std::nullopt;
+    return label_marker{label, consumed(line, first)};
+}
+
+std::optional<unsigned> match_footnote_definition(std::string_view line) {
+    iterator first = line.data();
+    unsigned n = 0;
+    if (!x3::parse(first, line.data() + line.size(), rules::footnote_definition, n)) return std::nullopt;
+    return n;
+}
+
+std::optional<footnote_marker> match_inline_footnote(std::string_view text) {
+    iterator first = text.data();
+    unsigned n = 0;
+    if (!x3::parse(first, text.data() + text.size(), rules::footnote_reference, n)) return std::nullopt;
+    return footnote_marker{n, consumed(text, first)};
+}
+
+bool match_meeting_line(std::string_view line) {
+    iterator first = line.data();
+    return x3::parse(first, line.data() + line.size(), rules::meeting_line);
+}
+
+std::optional<std::string> match_annex_heading(std::string_view line) {
+    iterator first = line.data();
+    std::string roman;
+    if (!x3::parse(first, line.data() + line.size(), rules::annex_heading, roman)) return std::nullopt;
+    return roman;
+}
+
+bool match_enacting_formula(std::string_view line) {
+    iterator first = line.data();
+    return x3::parse(first, line.data() + line.size(), rules::enacting_formula);
+}
+
+std::optional<numbered_title> match_numbered_title(std::string_view line) {
+    iterator first = line.data();
+    ast::numbered_title t;
+    if (!x3::parse(first, line.data() + line.size(), rules::numbered_title, t)) return std::nullopt;
+    return numbered_title{"A/RES/" + std::to_string(t.session) + "/" + std::to_string(t.number), consumed(line, first)};
+}
+
+std::optional<found> find_date(std::string_view line) { return search(line, rules::date); }
+
+std::optional<found> find_session(std::string_view line) {
+    const auto f = search(line, rules::session);
+    if (!f) return std::nullopt;
+    // an ordinal ("Sixty-eighth", "Eightieth", "Seventy-first"), not "special session"
+    const std::string_view word = line.substr(f->begin, line.find(' ', f->begin) - f->begin);
+    const bool ordinal = word.size() > 2 && (word.ends_with("th") || word.ends_with("st") || word.ends_with("nd") ||
+                                             word.ends_with("rd"));
+    return ordinal && std::isupper(static_cast<unsigned char>(word[0])) ? f : std::nullopt;
+}
+
+std::optional<found> find_agenda_item(std::string_view line) {
+    const auto f = search(line, x3::lit("Agenda item") >> x3::omit[+x3::blank]);
+    if (!f) return std::nullopt;
+    iterator first = line.data() + f->end;
+    if (!x3::parse(first, line.data() + line.size(), x3::raw[rules::agenda_number])) return std::nullopt;
+    return found{f->end, consumed(line, first)};
+}
+
+std::optional<found> find_symbol(std::string_view line) {
+    iterator first = line.data();
+    if (!x3::parse(first, line.data() + line.size(), rules::un_symbol)) return std::nullopt;
+    return found{0, consumed(line, first)};
+}
+
+std::optional<std::string> symbol_from_file_stem(std::string_view stem) {
+    iterator first = stem.data();
+    const iterator last = stem.data() + stem.size();
+    boost::fusion::deque<unsigned, unsigned> numbers;
+    if (x3::parse(first, last, rules::stem_resolution, numbers))
+        return "A/RES/" + std::to_string(boost::fusion::at_c<0>(numbers)) + "/" +
+               std::to_string(boost::fusion::at_c<1>(numbers));
+    first = stem.data();
+    if (x3::parse(first, last, rules::stem_limited, numbers))
+        return "A/" + std::to_string(boost::fusion::at_c<0>(numbers)) + "/L." +
+               std::to_string(boost::fusion::at_c<1>(numbers));
+    return std::nullopt;
+}
+
+std::optional<yaml_field> match_yaml_field(std::string_view line) {
+    iterator first = line.data();
+    const iterator last = line.data() + line.size();
+    boost::iterator_range<iterator> key;
+    if (!x3::parse(first, last, rules::yaml_key >> ':' >> x3::omit[*x3::blank], key)) return std::nullopt;
+    std::string_view value = line.substr(consumed(line, first));
+    while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.remove_suffix(1);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+    return yaml_field{std::string_view(key.begin(), key.size()), value};
+}
+
+}  // namespace resdraft::grammar::detail

@@ -1,0 +1,72 @@
+// The line-level X3 grammar of a resolution, behind plain functions: each recognizes one construct
+// at the start of a line (or of a piece of text) and reports what it found and how many bytes it
+// took. The rules themselves are in grammar_def.hpp and compiled once, in grammar.cpp.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace resdraft::grammar::detail {
+
+// "17. ", "5 bis. ": an operative paragraph number. length covers the number, the dot and the blanks after it.
+struct number_marker {
+    unsigned number = 0;
+    std::string suffix;      // "bis", "ter" ... or empty
+    std::size_t length = 0;
+};
+std::optional<number_marker> match_paragraph_number(std::string_view line);
+
+// "(a) ", "(ii) ": a subparagraph label. length covers the label and the blanks after it.
+struct label_marker {
+    std::string label;       // "a", "ii"
+    std::size_t length = 0;
+};
+std::optional<label_marker> match_subparagraph_label(std::string_view line);
+
+// "[^12]: ..." opening a footnote definition; returns the footnote number.
+std::optional<unsigned> match_footnote_definition(std::string_view line);
+
+// "[^12]" inline footnote marker at the start of `text`; returns the number and length.
+struct footnote_marker {
+    unsigned number = 0;
+    std::size_t length = 0;
+};
+std::optional<footnote_marker> match_inline_footnote(std::string_view text);
+
+// "28th plenary meeting 4 November 2025"
+bool match_meeting_line(std::string_view line);
+
+// "Annex", "Annex II" as a line of its own; returns "" or the roman numeral.
+std::optional<std::string> match_annex_heading(std::string_view line);
+
+// "The General Assembly," / "The Security Council," as a line of its own.
+bool match_enacting_formula(std::string_view line);
+
+// "80/39. Title": a resolution's number and title line; returns the symbol ("A/RES/80/39") and where the title starts.
+struct numbered_title {
+    std::string symbol;
+    std::size_t title_offset = 0;
+};
+std::optional<numbered_title> match_numbered_title(std::string_view line);
+
+// Searches a header line for its fields; each result is a [begin, end) within the line.
+struct found {
+    std::size_t begin = 0, end = 0;
+};
+std::optional<found> find_date(std::string_view line);         // "1 October 2013"
+std::optional<found> find_session(std::string_view line);      // "Sixty-eighth session"
+std::optional<found> find_agenda_item(std::string_view line);  // the "21 (e)" of "Agenda item 21 (e)"
+std::optional<found> find_symbol(std::string_view line);       // "A/RES/80/9" opening the line
+
+// A UN symbol from a file name: "a-68-l5" -> "A/68/L.5", "A_RES_80_5" -> "A/RES/80/5".
+std::optional<std::string> symbol_from_file_stem(std::string_view stem);
+
+// "key: value" in a YAML front-matter block; value without surrounding quotes.
+struct yaml_field {
+    std::string_view key, value;
+};
+std::optional<yaml_field> match_yaml_field(std::string_view line);
+
+}  // namespace resdraft::grammar::detail

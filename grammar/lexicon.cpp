@@ -1,0 +1,313 @@
+// The lexicon's data and its matcher. Forms are generated from lemmas (base, -s, -ing) so that the
+// tables below stay readable; an X3 symbol table (a ternary search tree) does the longest match.
+#include "grammar/lexicon.hpp"
+
+#include <boost/spirit/home/x3.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <deque>
+#include <string>
+
+namespace resdraft::grammar {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+
+// Which surface forms a table row produces.
+enum class row_kind {
+    verb,            // base, third person and -ing participle ("recall", "recalls", "recalling")
+    operative_only,  // base and third person, no preambular use ("will", "commit to")
+    participle_only, // only the -ing opener ("bearing in mind", "looking ahead to")
+    adjective,       // preambular adjective, also after a copula ("concerned", "mindful")
+};
+
+struct row {
+    std::string_view lemma;  // '~' marks a possessive slot: its / our / their / his / her / nothing
+    int strength;
+    row_kind kind = row_kind::verb;
+    bool directive = false;
+};
+
+// Operative verbs and phrases, preambular openers, with their rank (scale in lexicon.hpp).
+// Sources: ../shared/reference/un-drafting.md, and every opening verb of the 48 resolutions in
+// ../shared/corpus/ga-res-80 and of A/68/L.5.
+constexpr std::array rows{
+    // 0: acknowledges a document without a view
+    row{"take note of", 0}, row{"take note with interest of", 0}, row{"take note with appreciation of", 1},
+    row{"take note with satisfaction of", 1}, row{"take note with concern of", 1}, row{"take note", 0},
+    // 1: states a view, binds no one
+    row{"note", 1}, row{"recall", 1}, row{"acknowledge", 1}, row{"recognize", 1}, row{"recognise", 1},
+    row{"observe", 1}, row{"consider", 1}, row{"bear in mind", 1}, row{"keep in mind", 1},
+    row{"believe", 1}, row{"take into account", 1}, row{"take into consideration", 1},
+    row{"remember", 1}, row{"realize", 1}, row{"share the conviction", 1}, row{"share the view", 1},
+    row{"refer", 1}, row{"point out", 1}, row{"seek", 1}, row{"desire", 1},
+    row{"expect", 1}, row{"contemplate", 1}, row{"fulfil", 1}, row{"envisage", 1}, row{"meet", 1},
+    row{"gather", 1}, row{"look ahead to", 1, row_kind::participle_only},
+    row{"view with appreciation", 2, row_kind::participle_only},
+    row{"have regard to", 1, row_kind::participle_only},
+    // 2: expresses a position
+    row{"note with appreciation", 2}, row{"note with satisfaction", 2}, row{"note with concern", 2},
+    row{"note with deep concern", 2}, row{"note with grave concern", 2}, row{"note with regret", 2},
+    row{"note with interest", 2}, row{"welcome", 2}, row{"appreciate", 2}, row{"commend", 2},
+    row{"congratulate", 2}, row{"praise", 2}, row{"salute", 2}, row{"pay tribute to", 2},
+    row{"express ~ appreciation", 2}, row{"express ~ gratitude", 2}, row{"express ~ satisfaction", 2},
+    row{"express ~ concern", 2}, row{"express ~ deep concern", 2}, row{"express ~ grave concern", 2},
+    row{"express ~ serious concern", 2}, row{"express ~ support", 2}, row{"express ~ hope", 2},
+    row{"express ~ regret", 2}, row{"express ~ conviction", 2}, row{"express ~ commitment", 2},
+    row{"express", 2}, row{"emphasize", 2}, row{"emphasise", 2}, row{"stress", 2}, row{"underline", 2},
+    row{"underscore", 2}, row{"highlight", 2}, row{"reaffirm", 2}, row{"reiterate", 2}, row{"affirm", 2},
+    row{"confirm", 2}, row{"regret", 2}, row{"support", 2}, row{"value", 2}, row{"look forward to", 2},
+    row{"hope", 2}, row{"trust", 2}, row{"agree", 2}, row{"evince", 2}, row{"strive", 2},
+    row{"strive for", 2}, row{"endeavour", 2},
+    // 3: asks softly
+    row{"encourage", 3, row_kind::verb, true}, row{"invite", 3, row_kind::verb, true},
+    row{"invite and encourage", 3, row_kind::verb, true}, row{"support and encourage", 3, row_kind::verb, true},
+    row{"recommend", 3}, row{"appeal to", 3, row_kind::verb, true}, row{"appeal", 3},
+    row{"ask", 3, row_kind::verb, true}, row{"suggest", 3}, row{"remind", 3, row_kind::verb, true},
+    row{"draw the attention of", 3}, row{"draw attention to", 3}, row{"explore", 3},
+    // 4: presses hard
+    row{"request", 4, row_kind::verb, true}, row{"call upon", 4, row_kind::verb, true},
+    row{"call on", 4, row_kind::verb, true}, row{"call for", 4}, row{"urge", 4, row_kind::verb, true},
+    row{"exhort", 4, row_kind::verb, true}, row{"renew ~ call upon", 4, row_kind::verb, true},
+    row{"renew ~ call for", 4}, row{"renew ~ appeal to", 4, row_kind::verb, true},
+    row{"reiterate ~ call upon", 4, row_kind::verb, true}, row{"reiterate ~ call for", 4},
+    row{"condemn", 4}, row{"deplore", 4}, row{"reject", 4}, row{"insist", 4}, row{"warn", 4},
+    // 5: binds or commits
+    row{"decide", 5}, row{"demand", 5, row_kind::verb, true}, row{"commit to", 5}, row{"commit", 5},
+    row{"commit ourselves to", 5}, row{"recommit to", 5}, row{"recommit ourselves to", 5},
+    row{"recommit", 5}, row{"will", 5, row_kind::operative_only}, row{"shall", 5, row_kind::operative_only},
+    row{"pledge", 5}, row{"resolve", 5}, row{"determine", 5}, row{"adopt", 5}, row{"endorse", 5},
+    row{"approve", 5}, row{"authorize", 5, row_kind::verb, true}, row{"declare", 5}, row{"proclaim", 5},
+    row{"designate", 5}, row{"establish", 5}, row{"undertake", 5}, row{"launch", 5}, row{"mandate", 5},
+    // Preambular adjectives (and after a copula in declarations: "We are convinced", "We remain committed")
+    row{"aware", 1, row_kind::adjective}, row{"conscious", 1, row_kind::adjective},
+    row{"cognizant", 1, row_kind::adjective}, row{"mindful", 1, row_kind::adjective},
+    row{"convinced", 1, row_kind::adjective}, row{"confident", 1, row_kind::adjective},
+    row{"guided by", 1, row_kind::adjective},
+    row{"alarmed", 2, row_kind::adjective}, row{"concerned", 2, row_kind::adjective},
+    row{"encouraged", 2, row_kind::adjective}, row{"desirous", 2, row_kind::adjective},
+    row{"disappointed", 2, row_kind::adjective}, row{"dismayed", 2, row_kind::adjective},
+    row{"disturbed", 2, row_kind::adjective}, row{"troubled", 2, row_kind::adjective},
+    row{"gratified", 2, row_kind::adjective}, row{"pleased", 2, row_kind::adjective},
+    row{"satisfied", 2, row_kind::adjective}, row{"grateful", 2, row_kind::adjective},
+    row{"appreciative", 2, row_kind::adjective}, row{"shocked", 2, row_kind::adjective},
+    row{"outraged", 3, row_kind::adjective}, row{"determined", 5, row_kind::adjective},
+    row{"committed", 5, row_kind::adjective}, row{"resolved", 5, row_kind::adjective},
+};
+
+// "Having considered", "Having received" ...: the perfect participle openers.
+struct perfect_row {
+    std::string_view participle;
+    std::string_view lemma;
+};
+constexpr std::array perfect_rows{
+    perfect_row{"considered", "consider"}, perfect_row{"received", "receive"},
+    perfect_row{"examined", "examine"},   perfect_row{"reviewed", "review"},
+    perfect_row{"heard", "hear"},         perfect_row{"adopted", "adopt"},
+    perfect_row{"decided", "decide"},     perfect_row{"studied", "study"},
+    perfect_row{"approved", "approve"},   perfect_row{"taken note of", "take note of"},
+    perfect_row{"regard to", "have regard to"}, perfect_row{"met", "meet"},
+};
+
+// Verbs that also run on in lists of infinitives ("to establish ..., adopt ... and launch ..."): in
+// the bare voice of declarations they open a paragraph but not a later clause of it.
+constexpr std::array infinitive_prone{
+    std::string_view{"support"}, std::string_view{"establish"}, std::string_view{"adopt"},
+    std::string_view{"launch"}, std::string_view{"explore"}, std::string_view{"undertake"},
+    std::string_view{"seek"}, std::string_view{"expect"}, std::string_view{"desire"},
+    std::string_view{"meet"}, std::string_view{"gather"}, std::string_view{"consider"},
+    std::string_view{"value"}, std::string_view{"mandate"}, std::string_view{"determine"},
+    std::string_view{"designate"}, std::string_view{"approve"}, std::string_view{"endorse"},
+    std::string_view{"refer"}, std::string_view{"observe"}, std::string_view{"remember"},
+    std::string_view{"realize"}, std::string_view{"contemplate"}, std::string_view{"fulfil"},
+    std::string_view{"envisage"}, std::string_view{"agree"}, std::string_view{"strive"},
+    std::string_view{"endeavour"}, std::string_view{"hope"}, std::string_view{"trust"},
+    std::string_view{"ask"}, std::string_view{"suggest"}, std::string_view{"warn"},
+    std::string_view{"insist"}, std::string_view{"reject"}, std::string_view{"resolve"},
+    std::string_view{"declare"}, std::string_view{"point out"}, std::string_view{"keep in mind"},
+    std::string_view{"take into account"}, std::string_view{"take into consideration"},
+    std::string_view{"appreciate"}, std::string_view{"confirm"}, std::string_view{"promote"},
+};
+
+struct adverb_row {
+    std::string_view surface;
+    std::string_view canonical;
+    int raise;
+};
+constexpr std::array adverb_rows{
+    adverb_row{"also", "also", 0}, adverb_row{"further", "further", 0}, adverb_row{"again", "again", 0},
+    adverb_row{"once again", "once again", 0}, adverb_row{"once more", "once more", 0},
+    adverb_row{"strongly", "strongly", 1}, adverb_row{"firmly", "firmly", 1},
+    adverb_row{"unequivocally", "unequivocally", 1}, adverb_row{"in the strongest terms", "in the strongest terms", 1},
+    adverb_row{"categorically", "categorically", 1}, adverb_row{"emphatically", "emphatically", 1},
+    adverb_row{"urgently", "urgently", 1}, adverb_row{"resolutely", "resolutely", 1},
+    adverb_row{"deeply", "deeply", 0}, adverb_row{"gravely", "gravely", 0}, adverb_row{"seriously", "seriously", 0},
+    adverb_row{"profoundly", "profoundly", 0}, adverb_row{"fully", "fully", 0}, adverb_row{"solemnly", "solemnly", 0},
+    adverb_row{"warmly", "warmly", 0}, adverb_row{"sincerely", "sincerely", 0}, adverb_row{"clearly", "clearly", 0},
+    adverb_row{"ever", "ever", 0}, adverb_row{"likewise", "likewise", 0}, adverb_row{"equally", "equally", 0},
+    adverb_row{"greatly", "greatly", 0}, adverb_row{"particularly", "particularly", 0},
+    adverb_row{"collectively", "collectively", 0}, adverb_row{"jointly", "jointly", 0},
+    adverb_row{"therefore", "therefore", 0}, adverb_row{"hereby", "hereby", 0}, adverb_row{"duly", "duly", 0},
+    adverb_row{"continues to", "continue to", 0}, adverb_row{"continue to", "continue to", 0},
+    adverb_row{"continuing to", "continue to", 0},
+    // copulas are transparent: "We are convinced", "We remain deeply concerned"
+    adverb_row{"are", "", 0}, adverb_row{"is", "", 0}, adverb_row{"remain", "", 0}, adverb_row{"remains", "", 0},
+};
+
+constexpr std::array linker_rows{
+    std::string_view{"in this regard"}, std::string_view{"in that regard"}, std::string_view{"in this respect"},
+    std::string_view{"in this context"}, std::string_view{"in that context"}, std::string_view{"in this connection"},
+    std::string_view{"to this end"}, std::string_view{"to that end"}, std::string_view{"in particular"},
+    std::string_view{"therefore"}, std::string_view{"thus"}, std::string_view{"accordingly"},
+    std::string_view{"moreover"}, std::string_view{"at the same time"}, std::string_view{"in addition"},
+    std::string_view{"consequently"}, std::string_view{"hence"},
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+std::string third_person(std::string_view w) {
+    if (w == "will" || w == "shall") return std::string(w);
+    if (ends_with(w, "s") || ends_with(w, "x") || ends_with(w, "z") || ends_with(w, "ch") || ends_with(w, "sh"))
+        return std::string(w) + "es";
+    if (w.size() > 1 && w.back() == 'y' && !is_vowel(w[w.size() - 2]))
+        return std::string(w.substr(0, w.size() - 1)) + "ies";
+    return std::string(w) + "s";
+}
+
+std::string present_participle(std::string_view w) {
+    // verbs that double their final consonant: commit -> committing
+    static constexpr std::array doubling{std::string_view{"commit"}, std::string_view{"recommit"},
+                                         std::string_view{"regret"}, std::string_view{"refer"},
+                                         std::string_view{"submit"}, std::string_view{"permit"},
+                                         std::string_view{"fulfil"}};
+    if (std::find(doubling.begin(), doubling.end(), w) != doubling.end()) return std::string(w) + w.back() + "ing";
+    if (ends_with(w, "ie")) return std::string(w.substr(0, w.size() - 2)) + "ying";
+    if (w.back() == 'e' && !ends_with(w, "ee") && !ends_with(w, "ye") && !ends_with(w, "oe"))
+        return std::string(w.substr(0, w.size() - 1)) + "ing";
+    return std::string(w) + "ing";
+}
+
+// Replaces the first word of a phrase: ("call upon", "calls") -> "calls upon".
+std::string with_first_word(std::string_view phrase, std::string_view first) {
+    const auto space = phrase.find(' ');
+    return std::string(first) + std::string(space == std::string_view::npos ? "" : phrase.substr(space));
+}
+
+struct tables {
+    std::deque<std::string> strings;   // stable storage for generated surfaces and lemmas
+    std::deque<verb_entry> entries;
+    std::vector<lexicon_form> forms;
+    x3::symbols<std::size_t> verb_symbols;     // surface -> index into forms
+    x3::symbols<std::size_t> adverb_symbols;   // surface -> index into adverb_rows
+    x3::symbols<std::size_t> linker_symbols;
+
+    std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
+
+    void add_form(std::string surface, verb_form form, const verb_entry* entry) {
+        // a surface listed twice keeps its first entry: rows are ordered so the intended one comes first
+        if (verb_symbols.find(surface)) return;
+        const std::string_view kept = keep(std::move(surface));
+        verb_symbols.add(kept, forms.size());
+        forms.push_back({kept, form, entry});
+    }
+
+    // Expands the possessive slot '~' into each possessive and into nothing.
+    static std::vector<std::string> expand_possessive(std::string_view lemma) {
+        const auto slot = lemma.find('~');
+        if (slot == std::string_view::npos) return {std::string(lemma)};
+        std::vector<std::string> out;
+        for (std::string_view poss : {"its ", "our ", "their ", "his ", "her ", ""})
+            out.push_back(std::string(lemma.substr(0, slot)) + std::string(poss) + std::string(lemma.substr(slot + 2)));
+        return out;
+    }
+
+    void add_row(const row& r) {
+        const auto variants = expand_possessive(r.lemma);
+        const std::string_view lemma = keep(variants.back());
+        const bool prone = std::find(infinitive_prone.begin(), infinitive_prone.end(), lemma) != infinitive_prone.end();
+        const verb_entry* entry = &entries.emplace_back(verb_entry{lemma, r.strength, r.directive, prone});
+        for (const std::string& base : variants) {
+            const std::string_view first = std::string_view(base).substr(0, base.find(' '));
+            switch (r.kind) {
+                case row_kind::verb:
+                    add_form(base, verb_form::base, entry);
+                    add_form(with_first_word(base, third_person(first)), verb_form::third_person, entry);
+                    add_form(with_first_word(base, present_participle(first)), verb_form::participle, entry);
+                    break;
+                case row_kind::operative_only:
+                    add_form(base, verb_form::base, entry);
+                    add_form(with_first_word(base, third_person(first)), verb_form::third_person, entry);
+                    break;
+                case row_kind::participle_only:
+                    add_form(with_first_word(base, present_participle(first)), verb_form::participle, entry);
+                    break;
+                case row_kind::adjective:
+                    add_form(base, verb_form::adjective, entry);
+                    break;
+            }
+        }
+    }
+
+    tables() {
+        for (const row& r : rows) add_row(r);
+        for (const perfect_row& p : perfect_rows) {
+            const verb_entry* base = nullptr;
+            for (const lexicon_form& f : forms)
+                if (f.entry->lemma == p.lemma) { base = f.entry; break; }
+            if (base == nullptr) base = &entries.emplace_back(verb_entry{p.lemma, 1, false});
+            add_form("having " + std::string(p.participle), verb_form::participle, base);
+        }
+        for (std::size_t i = 0; i < adverb_rows.size(); ++i) adverb_symbols.add(adverb_rows[i].surface, i);
+        for (std::size_t i = 0; i < linker_rows.size(); ++i) linker_symbols.add(linker_rows[i], i);
+    }
+};
+
+const tables& the_tables() {
+    static const tables t;
+    return t;
+}
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '-' || c >= 0x80; }
+
+// Longest case-insensitive match of `symbols` at the start of `text` that ends at a word boundary.
+template <typename Symbols>
+std::optional<std::pair<std::size_t, std::size_t>> longest_word_match(const Symbols& symbols, std::string_view text) {
+    const char* first = text.data();
+    const char* const last = text.data() + text.size();
+    std::size_t index = 0;
+    if (!x3::parse(first, last, x3::no_case[symbols], index)) return std::nullopt;
+    const auto length = static_cast<std::size_t>(first - text.data());
+    if (length < text.size() && is_word_byte(static_cast<unsigned char>(text[length]))) return std::nullopt;
+    return std::pair{index, length};
+}
+
+}  // namespace
+
+std::optional<lexicon_match> match_verb(std::string_view text) {
+    const tables& t = the_tables();
+    const auto m = longest_word_match(t.verb_symbols, text);
+    if (!m) return std::nullopt;
+    const lexicon_form& f = t.forms[m->first];
+    return lexicon_match{f.entry, f.form, m->second};
+}
+
+std::optional<adverb_match> match_adverb(std::string_view text) {
+    const auto m = longest_word_match(the_tables().adverb_symbols, text);
+    if (!m) return std::nullopt;
+    const adverb_row& r = adverb_rows[m->first];
+    return adverb_match{r.canonical, r.raise, m->second};
+}
+
+std::size_t match_linker(std::string_view text) {
+    const auto m = longest_word_match(the_tables().linker_symbols, text);
+    return m ? m->second : 0;
+}
+
+const std::vector<lexicon_form>& lexicon_forms() { return the_tables().forms; }
+
+}  // namespace resdraft::grammar

@@ -1,0 +1,613 @@
+// The document assembler: reads the input line by line, asks the line grammar (detail/grammar.hpp)
+// what each line opens, and builds parts, paragraphs and subparagraphs, repairing PDF damage on the
+// way (page breaks, paragraphs run together, lost subparagraph letters, footnotes, running heads).
+#include "grammar/parser.hpp"
+
+#include "grammar/detail/clauses.hpp"
+#include "grammar/detail/grammar.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace resdraft::grammar {
+namespace {
+
+using namespace detail;
+
+struct line {
+    span text;                  // the line without surrounding blanks
+    bool blank_before = false;  // a blank line (or the start of the body) precedes it
+};
+
+bool is_blank_byte(std::string_view s, std::size_t p) {
+    const auto c = static_cast<unsigned char>(s[p]);
+    return c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
+           (c == 0xC2 && p + 1 < s.size() && static_cast<unsigned char>(s[p + 1]) == 0xA0) ||
+           (c == 0xEF && p + 2 < s.size() && s.compare(p, 3, "\xEF\xBB\xBF") == 0);
+}
+
+std::size_t blank_length(std::string_view s, std::size_t p) {
+    const auto c = static_cast<unsigned char>(s[p]);
+    return c == 0xC2 ? 2 : c == 0xEF ? 3 : 1;
+}
+
+// Splits [begin, end) into lines at "\n", "\r\n" or a lone "\r", trimming blanks on both sides.
+std::vector<line> split_lines(std::string_view in, std::size_t begin) {
+    std::vector<line> lines;
+    bool blank_before = true;
+    std::size_t p = begin;
+    while (p < in.size()) {
+        std::size_t e = p;
+        while (e < in.size() && in[e] != '\n' && in[e] != '\r') ++e;
+        std::size_t b = p, t = e;
+        while (b < t && is_blank_byte(in, b)) b += blank_length(in, b);
+        while (t > b && (in[t - 1] == ' ' || in[t - 1] == '\t' || in[t - 1] == '\f' || in[t - 1] == '\v')) --t;
+        while (t > b + 1 && static_cast<unsigned char>(in[t - 2]) == 0xC2 && static_cast<unsigned char>(in[t - 1]) == 0xA0) t -= 2;
+        if (b == t) {
+            blank_before = true;
+        } else {
+            lines.push_back({{b, t}, blank_before});
+            blank_before = false;
+        }
+        if (e < in.size() && in[e] == '\r' && e + 1 < in.size() && in[e + 1] == '\n') ++e;
+        p = e + 1;
+    }
+    return lines;
+}
+
+bool starts_upper(std::string_view t) {
+    if (t.empty()) return false;
+    const auto c = static_cast<unsigned char>(t[0]);
+    return std::isupper(c) || c == '(' || c == '"' || (c == 0xE2 && t.size() > 2 && t.compare(0, 3, "\xE2\x80\x9C") == 0);
+}
+
+bool starts_lower(std::string_view t) { return !t.empty() && std::islower(static_cast<unsigned char>(t[0])); }
+
+class assembler {
+public:
+    assembler(std::string_view in, const parse_options& options) : in_(in), options_(options) {}
+
+    document run() {
+        std::size_t begin = in_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+        lines_ = split_lines(in_, begin);
+        std::size_t first = read_front_matter();
+        std::size_t last = find_footnote_block(first);
+        doc_.parts.push_back({"body", std::nullopt, std::nullopt});
+        for (std::size_t i = first; i < last; ++i) take_line(i, lines_[i].text, lines_[i].blank_before);
+        if (doc_.paragraphs.empty()) fall_back_to_blocks(first, last);
+        finish_paragraphs();
+        if (!doc_.symbol) infer_symbol_from_name();
+        std::sort(doc_.excluded.begin(), doc_.excluded.end(),
+                  [](const span& a, const span& b) { return a.begin < b.begin; });
+        return std::move(doc_);
+    }
+
+private:
+    enum class state { header, part_intro, content, after_meeting };
+
+    std::string_view in_;
+    const parse_options& options_;
+    document doc_;
+    std::vector<line> lines_;
+    std::size_t line_index_ = 0;       // line being read
+    state state_ = state::header;
+    bool title_next_ = false;          // the header line after "Draft resolution ..." is the title
+    std::optional<std::size_t> current_;  // index of the paragraph being read
+    unsigned last_number_ = 0;         // last operative number in the current part
+    std::size_t preambular_count_ = 0, operative_count_ = 0;  // in the current part
+    bool numbered_part_ = false;       // the current part numbers its operative paragraphs
+    unsigned footnotes_max_ = 0;       // highest footnote defined in the footnote block
+    unsigned footnote_next_ = 1;       // next footnote marker expected in the text
+
+    std::string_view at(span s) const { return s.of(in_); }
+    void warn(std::string message, std::size_t offset) { doc_.warnings.push_back({std::move(message), offset}); }
+
+    // YAML front matter: "---" / key: value ... / "---"; returns the first line after it.
+    std::size_t read_front_matter() {
+        if (lines_.empty() || at(lines_[0].text) != "---") return 0;
+        for (std::size_t i = 1; i < lines_.size() && i < 200; ++i) {
+            const std::string_view t = at(lines_[i].text);
+            if (t == "---") return i + 1;
+            const auto field = match_yaml_field(t);
+            if (!field) continue;
+            const std::size_t offset = lines_[i].text.begin + static_cast<std::size_t>(field->value.data() - t.data());
+            const span value{offset, offset + field->value.size()};
+            if (field->key == "symbol" && !value.empty()) doc_.symbol = std::string(field->value);
+            if (field->key == "title" && !value.empty()) doc_.title_text = clean_yaml_title(field->value);
+        }
+        warn("front matter opened with --- is never closed; read as text", lines_[0].text.begin);
+        return 0;
+    }
+
+    static std::string clean_yaml_title(std::string_view v) {
+        std::string out;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (v[i] == '\\' && i + 1 < v.size()) ++i;
+            out += v[i];
+        }
+        while (!out.empty() && (out.back() == ':' || out.back() == ' ')) out.pop_back();
+        return out;
+    }
+
+    // The footnote block at the end ("[^1]: Resolution 64/293." lines, maybe after "---"); returns where it starts.
+    std::size_t find_footnote_block(std::size_t first) {
+        std::size_t start = lines_.size();
+        for (std::size_t i = lines_.size(); i-- > first;) {
+            const std::string_view t = at(lines_[i].text);
+            if (const auto n = match_footnote_definition(t)) {
+                footnotes_max_ = std::max(footnotes_max_, *n);
+                start = i;
+            } else if (start == i + 1 || !lines_[i + 1 < lines_.size() ? i + 1 : i].blank_before) {
+                // a continuation of a footnote definition, indented in the source
+                const std::size_t raw_begin = in_.rfind('\n', lines_[i].text.begin);
+                const bool indented = raw_begin != std::string_view::npos && lines_[i].text.begin > raw_begin + 1;
+                if (!indented || start == lines_.size()) break;
+            } else {
+                break;
+            }
+        }
+        if (start == lines_.size()) return start;
+        std::size_t block = start;
+        if (block > first && at(lines_[block - 1].text) == "---") --block;
+        return block;
+    }
+
+    // Last meaningful byte of the current paragraph's text, skipping footnote markers.
+    char last_char() const {
+        if (!current_) return 0;
+        std::size_t e = doc_.paragraphs[*current_].text.end;
+        const std::size_t b = doc_.paragraphs[*current_].text.begin;
+        while (e > b) {
+            const auto ex = std::find_if(doc_.excluded.rbegin(), doc_.excluded.rend(),
+                                         [&](const span& s) { return s.begin < e && e <= s.end; });
+            if (ex != doc_.excluded.rend()) {
+                e = ex->begin;
+                continue;
+            }
+            if (in_[e - 1] == ' ') {
+                --e;
+                continue;
+            }
+            return in_[e - 1];
+        }
+        return 0;
+    }
+
+    bool block_ends_with_comma(std::size_t i) const {
+        while (i + 1 < lines_.size() && !lines_[i + 1].blank_before && !match_paragraph_number(at(lines_[i + 1].text)))
+            ++i;
+        return at(lines_[i].text).ends_with(',');
+    }
+
+    bool opens_paragraph(std::size_t i) const {
+        if (i >= lines_.size()) return true;
+        const std::string_view t = at(lines_[i].text);
+        return match_paragraph_number(t) || match_subparagraph_label(t) || opens_with_preambular(t) ||
+               t.starts_with("We,") || match_meeting_line(t) || match_annex_heading(t);
+    }
+
+    // A heading or running head: a short line of its own without closing punctuation, before a new paragraph,
+    // or a repeat of the document's title.
+    bool is_heading(std::size_t i, std::string_view t) const {
+        if (doc_.title && t == at(*doc_.title)) return true;
+        if (!lines_[i].blank_before || t.size() > 160 || !starts_upper(t)) return false;
+        if (i + 1 < lines_.size() && !lines_[i + 1].blank_before) return false;
+        const char last = t.back();
+        if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+        return opens_paragraph(i + 1);
+    }
+
+    void read_header_line(std::string_view t, span s) {
+        if (title_next_ && !t.starts_with("[")) {
+            title_next_ = false;
+            if (!doc_.title) doc_.title = s;
+            return;
+        }
+        if (t.starts_with("Draft resolution") || t.starts_with("Draft decision") || t.starts_with("Resolution adopted"))
+            title_next_ = true;
+        if (const auto nt = match_numbered_title(t)) {
+            doc_.title = span{s.begin + nt->title_offset, s.end};
+            if (!doc_.symbol) doc_.symbol = nt->symbol;
+            title_next_ = false;
+            return;
+        }
+        if (const auto f = find_symbol(t); f && !doc_.symbol) doc_.symbol = std::string(t.substr(f->begin, f->end));
+        auto field = [&](std::optional<span>& slot, std::optional<found> f) {
+            if (!slot && f) slot = span{s.begin + f->begin, s.begin + f->end};
+        };
+        field(doc_.date, find_date(t));
+        field(doc_.session, find_session(t));
+        field(doc_.agenda_item, find_agenda_item(t));
+    }
+
+    void take_line(std::size_t i, span s, bool blank_before) {
+        line_index_ = i;
+        const std::string_view t = at(s);
+        if (match_meeting_line(t)) {
+            current_.reset();
+            state_ = state::after_meeting;
+            doc_.excluded.push_back(s);
+            return;
+        }
+        if (const auto roman = match_annex_heading(t); roman && state_ != state::header) {
+            start_part(roman->empty() ? "annex" : "annex " + *roman);
+            doc_.excluded.push_back(s);
+            return;
+        }
+        const auto number = match_paragraph_number(t);
+        switch (state_) {
+            case state::after_meeting:
+                if (!number) {
+                    doc_.excluded.push_back(s);
+                    return;
+                }
+                break;
+            case state::header:
+                if (match_enacting_formula(t) || t.starts_with("We,")) {
+                    doc_.parts[0].formula = s;
+                    state_ = state::content;
+                    return;
+                }
+                if (!number && !(opens_with_preambular(t) && block_ends_with_comma(i))) {
+                    read_header_line(t, s);
+                    return;
+                }
+                break;
+            case state::part_intro:
+                if (t.starts_with("We,") && !doc_.parts.back().formula) {
+                    doc_.parts.back().formula = s;
+                    state_ = state::content;
+                    return;
+                }
+                if (!number && !(opens_with_preambular(t) && block_ends_with_comma(i))) {
+                    if (!doc_.parts.back().title) doc_.parts.back().title = s;
+                    doc_.excluded.push_back(s);
+                    return;
+                }
+                break;
+            case state::content: break;
+        }
+        state_ = state::content;
+        take_content_line(s, blank_before, number);
+    }
+
+    void start_part(std::string name) {
+        // "Annex I" after a lone "Annex" part renames nothing; each heading opens its own part
+        current_.reset();
+        doc_.parts.push_back({std::move(name), std::nullopt, std::nullopt});
+        state_ = state::part_intro;
+        last_number_ = 0;
+        preambular_count_ = operative_count_ = 0;
+        numbered_part_ = false;
+    }
+
+    void take_content_line(span s, bool blank_before, std::optional<number_marker> number) {
+        const std::string_view t = at(s);
+        const char last = last_char();
+        const bool closed = !current_ || last == ';' || last == '.' || last == ':' || last == ',';
+        if (number && accept_number(*number, t, blank_before, closed)) {
+            open_operative(s, *number);
+            return;
+        }
+        if (opens_embedded_declaration(last)) {
+            start_part("annex");
+            take_line(line_index_, s, blank_before);
+            return;
+        }
+        if (current_) {
+            if (const auto label = match_subparagraph_label(t)) {
+                open_subparagraph(s, label->label, label->length);
+                return;
+            }
+        }
+        if (is_heading(line_index_, t)) {
+            doc_.excluded.push_back(s);
+            return;
+        }
+        std::string_view lemma;
+        if (operative_count_ == 0) {
+            if (t.starts_with("We,") && !current_ && !doc_.parts.back().formula) {
+                doc_.parts.back().formula = s;
+                return;
+            }
+            if (opens_with_preambular(t) && (blank_before || closed)) {
+                open_preambular(s);
+                return;
+            }
+            if (closed && opens_with_operative(t, lemma)) {
+                open_operative(s, std::nullopt);
+                return;
+            }
+        } else {
+            if (current_ && lost_subparagraph(t, blank_before, last)) {
+                open_subparagraph(s, "", 0);
+                return;
+            }
+            if (!numbered_part_ && (last == ';' || last == '.') && opens_with_operative(t, lemma)) {
+                open_operative(s, std::nullopt);
+                return;
+            }
+        }
+        if (!current_) {
+            warn("text outside any paragraph", s.begin);
+            doc_.excluded.push_back(s);
+            return;
+        }
+        append(s);
+    }
+
+    // "Adopts the following Declaration:" in the body: what follows is the declaration, a part of its own.
+    bool opens_embedded_declaration(char last) const {
+        if (!current_ || last != ':' || doc_.parts.size() != 1) return false;
+        const paragraph& p = doc_.paragraphs[*current_];
+        std::string_view lemma;
+        if (p.kind != paragraph_kind::operative || !p.subparagraphs.empty() || !opens_with_operative(at(p.text), lemma))
+            return false;
+        return lemma == "adopt" || lemma == "endorse" || lemma == "approve" || lemma == "proclaim";
+    }
+
+    bool accept_number(const number_marker& m, std::string_view t, bool blank_before, bool closed) const {
+        const std::string_view rest = t.substr(m.length);
+        if (!rest.empty() && !starts_upper(rest)) return false;
+        return m.number == last_number_ + 1 || blank_before || closed;
+    }
+
+    // A subparagraph whose letter was lost in extraction: a capitalized block after "...:" or after a sibling ending ";".
+    bool lost_subparagraph(std::string_view t, bool blank_before, char last) const {
+        if (!blank_before || !starts_upper(t) || t.starts_with("We ")) return false;
+        const paragraph& p = doc_.paragraphs[*current_];
+        if (p.kind != paragraph_kind::operative) return false;
+        if (!p.subparagraphs.empty()) return last == ';' || last == ':';
+        if (last == ':') return true;
+        // "... including through addressing ... poverty" then "Taking effective measures ...;"
+        const std::size_t space = t.find(' ');
+        return last != '.' && space != std::string_view::npos && t.substr(0, space).ends_with("ing") &&
+               opens_with_preambular(t);
+    }
+
+    std::string unique_id(std::string id) const {
+        const std::size_t part = doc_.parts.size() - 1;
+        auto taken = [&](const std::string& candidate) {
+            return std::any_of(doc_.paragraphs.begin(), doc_.paragraphs.end(),
+                               [&](const paragraph& p) { return p.part == part && p.id == candidate; });
+        };
+        if (!taken(id)) return id;
+        for (int n = 2;; ++n)
+            if (!taken(id + "-" + std::to_string(n))) return id + "-" + std::to_string(n);
+    }
+
+    void open_operative(span s, std::optional<number_marker> number) {
+        paragraph p;
+        p.kind = paragraph_kind::operative;
+        p.part = doc_.parts.size() - 1;
+        p.whole = s;
+        if (number) {
+            if (number->number != last_number_ + 1)
+                warn("paragraph " + std::to_string(number->number) + " out of order (expected " +
+                         std::to_string(last_number_ + 1) + ")",
+                     s.begin);
+            last_number_ = number->number;
+            numbered_part_ = true;
+            p.id = std::to_string(number->number) + (number->suffix.empty() ? "" : " " + number->suffix);
+            p.text = {s.begin + number->length, s.begin + number->length};
+        } else {
+            p.id = std::to_string(operative_count_ + 1);
+            p.text = {s.begin, s.begin};
+        }
+        p.id = unique_id(p.id);
+        ++operative_count_;
+        doc_.paragraphs.push_back(std::move(p));
+        current_ = doc_.paragraphs.size() - 1;
+        append({doc_.paragraphs.back().text.begin, s.end});
+    }
+
+    void open_preambular(span s) {
+        paragraph p;
+        p.kind = paragraph_kind::preambular;
+        p.part = doc_.parts.size() - 1;
+        p.id = unique_id("pp" + std::to_string(++preambular_count_));
+        p.whole = p.text = {s.begin, s.begin};
+        doc_.paragraphs.push_back(std::move(p));
+        current_ = doc_.paragraphs.size() - 1;
+        append(s);
+    }
+
+    static bool is_roman(std::string_view label) {
+        return !label.empty() && label.find_first_not_of("ivxlc") == std::string_view::npos;
+    }
+
+    void open_subparagraph(span s, const std::string& label, std::size_t label_length) {
+        paragraph& p = doc_.paragraphs[*current_];
+        subparagraph sub;
+        sub.whole = {s.begin, s.begin};
+        sub.text = {s.begin + label_length, s.begin + label_length};
+        std::vector<subparagraph>* siblings = &p.subparagraphs;
+        // "(i)" after "(h)" is a letter; otherwise roman numerals nest under the last lettered subparagraph
+        const bool letter_next = !p.subparagraphs.empty() && p.subparagraphs.back().id.size() == 1 &&
+                                 label.size() == 1 && label[0] == p.subparagraphs.back().id[0] + 1;
+        if (is_roman(label) && !letter_next && !p.subparagraphs.empty() && !is_roman(p.subparagraphs.back().id))
+            siblings = &p.subparagraphs.back().subparagraphs;
+        if (label.empty()) {
+            sub.label_missing = true;
+            const std::string prev = siblings->empty() ? "" : siblings->back().id;
+            sub.id = prev.size() == 1 && prev[0] >= 'a' && prev[0] < 'z' ? std::string(1, prev[0] + 1)
+                     : siblings->empty()                                 ? "a"
+                                                                          : prev + "+";
+            warn("subparagraph label missing; assigned (" + sub.id + ")", s.begin);
+        } else {
+            sub.id = label;
+        }
+        if (p.subparagraphs.empty()) p.chapeau = {p.text.begin, s.begin};
+        siblings->push_back(std::move(sub));
+        append(s);
+    }
+
+    // Extends the current paragraph, and its open subparagraph, over `s`; splits off a next paragraph run into it.
+    void append(span s) {
+        paragraph& p = doc_.paragraphs[*current_];
+        if (p.kind == paragraph_kind::operative && numbered_part_) {
+            if (const auto split = run_together_number(s)) {
+                extend(p, {s.begin, *split});
+                const auto number = match_paragraph_number(in_.substr(*split, s.end - *split));
+                open_operative({*split, s.end}, number);
+                return;
+            }
+        }
+        extend(p, s);
+    }
+
+    void extend(paragraph& p, span s) {
+        scan_footnote_markers(s);
+        p.text.end = p.whole.end = s.end;
+        for (auto* subs = &p.subparagraphs; !subs->empty(); subs = &subs->back().subparagraphs)
+            subs->back().whole.end = subs->back().text.end = s.end;
+    }
+
+    // "...protocols.8 6. We recall ...": the next paragraph's number inside the line, after a sentence end.
+    std::optional<std::size_t> run_together_number(span s) const {
+        const std::string marker = std::to_string(last_number_ + 1) + ".";
+        std::size_t from = s.begin + 1;
+        while (true) {
+            const std::size_t q = in_.find(marker, from);
+            if (q == std::string_view::npos || q >= s.end) return std::nullopt;
+            from = q + 1;
+            if (q + marker.size() + 1 >= s.end || in_[q + marker.size()] != ' ' ||
+                !starts_upper(in_.substr(q + marker.size() + 1, 3)))
+                continue;
+            std::size_t b = q;
+            if (b == s.begin || in_[b - 1] != ' ') continue;
+            while (b > s.begin && in_[b - 1] == ' ') --b;
+            // skip a footnote number or marker glued to the sentence end
+            if (b > s.begin && in_[b - 1] == ']') {
+                const std::size_t open = in_.rfind('[', b);
+                if (open != std::string_view::npos && open >= s.begin) b = open;
+            }
+            while (b > s.begin && std::isdigit(static_cast<unsigned char>(in_[b - 1]))) --b;
+            while (b > s.begin && in_[b - 1] == ' ') --b;
+            if (b == s.begin) continue;
+            const char end = in_[b - 1];
+            const bool sentence_end = end == '.' || end == ';' || end == ':' ||
+                                      (b >= 3 && in_.compare(b - 3, 3, "\xE2\x80\x9D") == 0);
+            if (sentence_end) return q;
+        }
+    }
+
+    // Footnote markers in document order: "[^5]", "Crime,6", "Development.2", "Agreement 9  in".
+    void scan_footnote_markers(span s) {
+        if (footnotes_max_ == 0) return;
+        for (std::size_t p = s.begin; p < s.end; ++p) {
+            if (in_[p] == '[') {
+                if (const auto m = match_inline_footnote(in_.substr(p, s.end - p))) {
+                    doc_.excluded.push_back({p, p + m->length});
+                    footnote_next_ = std::max(footnote_next_, m->number + 1);
+                    p += m->length - 1;
+                }
+                continue;
+            }
+            if (!std::isdigit(static_cast<unsigned char>(in_[p])) || p == s.begin ||
+                std::isdigit(static_cast<unsigned char>(in_[p - 1])))
+                continue;
+            std::size_t e = p;
+            while (e < s.end && std::isdigit(static_cast<unsigned char>(in_[e]))) ++e;
+            if (e - p > 3) {
+                p = e - 1;
+                continue;
+            }
+            const bool followed_ok = e == s.end || in_[e] == ' ' || in_[e] == ',' || in_[e] == ';' || in_[e] == ')' ||
+                                     (in_[e] == '.' && (e + 1 == s.end || in_[e + 1] == ' ')) || in_[e] == ':';
+            unsigned n = 0;
+            for (std::size_t k = p; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
+            const auto prev = static_cast<unsigned char>(in_[p - 1]);
+            const bool after_lower_dot = prev == '.' && p >= 2 && std::islower(static_cast<unsigned char>(in_[p - 2]));
+            const bool glued = std::islower(prev) || prev == ',' || prev == ';' || prev == ':' || prev == ')' ||
+                               after_lower_dot || (prev >= 0x80 && p >= 3 && (in_.compare(p - 3, 3, "\xE2\x80\x9D") == 0 ||
+                                                                             in_.compare(p - 3, 3, "\xE2\x80\x99") == 0));
+            const bool spaced = prev == ' ' && p >= 2 && std::isalpha(static_cast<unsigned char>(in_[p - 2])) &&
+                                n == footnote_next_ && e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
+            const bool spaced_after_comma = prev == ' ' && p >= 2 && in_[p - 2] == ',' && n == footnote_next_ &&
+                                            e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
+            if (followed_ok && n >= footnote_next_ && n <= footnotes_max_ &&
+                ((glued && n <= footnote_next_ + 2) || spaced || spaced_after_comma)) {
+                doc_.excluded.push_back({p, e});
+                footnote_next_ = n + 1;
+            }
+            p = e - 1;
+        }
+    }
+
+    void fall_back_to_blocks(std::size_t first, std::size_t last) {
+        doc_.parts.resize(1);
+        doc_.excluded.clear();
+        state_ = state::content;
+        for (std::size_t i = first; i < last; ++i) {
+            const span s = lines_[i].text;
+            if (lines_[i].blank_before || i == first) {
+                paragraph p;
+                p.kind = paragraph_kind::operative;
+                p.id = std::to_string(doc_.paragraphs.size() + 1);
+                p.whole = p.text = s;
+                doc_.paragraphs.push_back(std::move(p));
+            } else {
+                doc_.paragraphs.back().whole.end = doc_.paragraphs.back().text.end = s.end;
+            }
+        }
+        if (!doc_.paragraphs.empty())
+            warn("no numbered or preambular paragraphs found; blank-line blocks taken as paragraphs",
+                 doc_.paragraphs.front().whole.begin);
+    }
+
+    void split_subparagraphs(std::vector<subparagraph>& subs, voice hint) {
+        for (subparagraph& sub : subs) {
+            std::string_view lemma;
+            const span own{sub.text.begin, sub.subparagraphs.empty() ? sub.text.end : sub.subparagraphs.front().whole.begin};
+            if (opens_with_operative(at(own), lemma)) {
+                voice found = voice::unknown;
+                sub.clauses = split_operative(in_, own, doc_.excluded, hint, found);
+            }
+            split_subparagraphs(sub.subparagraphs, hint);
+        }
+    }
+
+    void finish_paragraphs() {
+        std::sort(doc_.excluded.begin(), doc_.excluded.end(),
+                  [](const span& a, const span& b) { return a.begin < b.begin; });
+        voice hint = voice::unknown;
+        std::size_t part = 0;
+        for (paragraph& p : doc_.paragraphs) {
+            if (p.part != part) hint = voice::unknown, part = p.part;
+            if (p.subparagraphs.empty()) p.chapeau = p.text;
+            if (p.kind == paragraph_kind::preambular) {
+                p.clauses = preambular_clauses(in_, p.chapeau, doc_.excluded);
+                continue;
+            }
+            voice found = voice::unknown;
+            p.clauses = split_operative(in_, p.chapeau, doc_.excluded, hint, found);
+            if (found != voice::unknown) hint = found;
+            split_subparagraphs(p.subparagraphs, hint);
+        }
+    }
+
+    void infer_symbol_from_name() {
+        std::string_view name = options_.source_name;
+        if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+        if (const auto dot = name.find('.'); dot != std::string_view::npos) name = name.substr(0, dot);
+        if (!name.empty()) doc_.symbol = symbol_from_file_stem(name);
+    }
+};
+
+}  // namespace
+
+parse_result parse_document(std::string_view input, const parse_options& options) {
+    if (input.empty()) return parse_error{"empty input", 0};
+    if (auto bad = check_text_encoding(input)) return *bad;
+    const bool only_space = std::all_of(input.begin(), input.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    });
+    if (only_space) return parse_error{"no text: input holds only whitespace", 0};
+    document doc = assembler(input, options).run();
+    if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
+    return doc;
+}
+
+}  // namespace resdraft::grammar

@@ -1,0 +1,147 @@
+#include "report/parse_report.hpp"
+
+#include "grammar/parser.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace resdraft::report {
+namespace {
+
+using nlohmann::ordered_json;
+using grammar::document;
+using grammar::span;
+
+ordered_json span_json(span s) { return ordered_json::array({s.begin, s.end}); }
+
+ordered_json optional_text(std::string_view input, const document& doc, const std::optional<span>& s) {
+    return s ? ordered_json(grammar::normalized_text(input, doc, *s)) : ordered_json(nullptr);
+}
+
+ordered_json clauses_json(std::string_view input, const document& doc, const std::vector<grammar::clause>& clauses) {
+    ordered_json out = ordered_json::array();
+    for (const grammar::clause& c : clauses) {
+        ordered_json adverbs = ordered_json::array();
+        for (std::string_view a : c.adverbs) adverbs.push_back(a);
+        out.push_back({{"verb", c.verb},
+                       {"phrase", grammar::normalized_text(input, doc, c.phrase)},
+                       {"adverbs", adverbs},
+                       {"addressee", optional_text(input, doc, c.addressee)},
+                       {"object", grammar::normalized_text(input, doc, c.object)},
+                       {"strength", c.strength >= 0 ? ordered_json(c.strength) : ordered_json(nullptr)},
+                       {"in_lexicon", c.in_lexicon},
+                       {"span", span_json(c.whole)}});
+    }
+    return out;
+}
+
+ordered_json subparagraphs_json(std::string_view input, const document& doc,
+                                const std::vector<grammar::subparagraph>& subs) {
+    ordered_json out = ordered_json::array();
+    for (const grammar::subparagraph& s : subs)
+        out.push_back({{"id", s.id},
+                       {"text", grammar::normalized_text(input, doc, s.text)},
+                       {"span", span_json(s.whole)},
+                       {"label_missing", s.label_missing},
+                       {"clauses", clauses_json(input, doc, s.clauses)},
+                       {"subparagraphs", subparagraphs_json(input, doc, s.subparagraphs)}});
+    return out;
+}
+
+std::optional<std::string> title_of(std::string_view input, const document& doc) {
+    if (doc.title) return grammar::normalized_text(input, doc, *doc.title);
+    return doc.title_text;
+}
+
+std::string shorten(std::string s, std::size_t n) {
+    if (s.size() <= n) return s;
+    std::size_t cut = n;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    return s.substr(0, cut) + "...";
+}
+
+void outline_clauses(std::ostringstream& out, std::string_view input, const document& doc,
+                     const std::vector<grammar::clause>& clauses, const std::string& indent) {
+    for (const grammar::clause& c : clauses) {
+        out << indent << "- " << c.verb;
+        out << " [" << (c.strength >= 0 ? std::to_string(c.strength) : std::string("?")) << "]";
+        if (!c.adverbs.empty()) {
+            out << " adverbs:";
+            for (std::string_view a : c.adverbs) out << ' ' << a;
+        }
+        if (c.addressee) out << " | to: " << grammar::normalized_text(input, doc, *c.addressee);
+        out << " | " << shorten(grammar::normalized_text(input, doc, c.object), 70) << '\n';
+    }
+}
+
+void outline_subparagraphs(std::ostringstream& out, std::string_view input, const document& doc,
+                           const std::vector<grammar::subparagraph>& subs, const std::string& indent) {
+    for (const grammar::subparagraph& s : subs) {
+        out << indent << '(' << s.id << ") " << shorten(grammar::normalized_text(input, doc, s.text), 80) << '\n';
+        outline_clauses(out, input, doc, s.clauses, indent + "    ");
+        outline_subparagraphs(out, input, doc, s.subparagraphs, indent + "    ");
+    }
+}
+
+}  // namespace
+
+std::string parse_json(std::string_view input, const document& doc, std::string_view source) {
+    ordered_json j;
+    j["source"] = source;
+    j["symbol"] = doc.symbol ? ordered_json(*doc.symbol) : ordered_json(nullptr);
+    const auto title = title_of(input, doc);
+    j["title"] = title ? ordered_json(*title) : ordered_json(nullptr);
+    j["date"] = optional_text(input, doc, doc.date);
+    j["session"] = optional_text(input, doc, doc.session);
+    j["agenda_item"] = optional_text(input, doc, doc.agenda_item);
+    ordered_json parts = ordered_json::array();
+    for (const grammar::part& p : doc.parts)
+        parts.push_back({{"name", p.name},
+                         {"title", optional_text(input, doc, p.title)},
+                         {"formula", optional_text(input, doc, p.formula)}});
+    j["parts"] = parts;
+    ordered_json paragraphs = ordered_json::array();
+    for (const grammar::paragraph& p : doc.paragraphs) {
+        const bool operative = p.kind == grammar::paragraph_kind::operative;
+        paragraphs.push_back({{"id", p.id},
+                              {"part", doc.parts[p.part].name},
+                              {"kind", operative ? "operative" : "preambular"},
+                              {"text", grammar::normalized_text(input, doc, p.text)},
+                              {"span", span_json(p.whole)},
+                              {"clauses", clauses_json(input, doc, p.clauses)},
+                              {"subparagraphs", subparagraphs_json(input, doc, p.subparagraphs)}});
+    }
+    j["paragraphs"] = paragraphs;
+    ordered_json warnings = ordered_json::array();
+    for (const grammar::warning& w : doc.warnings) warnings.push_back({{"message", w.message}, {"offset", w.offset}});
+    j["warnings"] = warnings;
+    return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string parse_outline(std::string_view input, const document& doc, std::string_view source) {
+    std::ostringstream out;
+    out << (doc.symbol ? *doc.symbol : std::string("(no symbol)"));
+    if (const auto title = title_of(input, doc)) out << "  " << *title;
+    out << "\nsource: " << source << '\n';
+    std::size_t part = static_cast<std::size_t>(-1);
+    for (const grammar::paragraph& p : doc.paragraphs) {
+        if (p.part != part) {
+            part = p.part;
+            const grammar::part& pt = doc.parts[part];
+            out << '\n' << pt.name;
+            if (pt.title) out << ": " << grammar::normalized_text(input, doc, *pt.title);
+            out << '\n';
+        }
+        out << "  " << p.id << ". " << shorten(grammar::normalized_text(input, doc, p.chapeau), 90) << '\n';
+        outline_clauses(out, input, doc, p.clauses, "      ");
+        outline_subparagraphs(out, input, doc, p.subparagraphs, "      ");
+    }
+    if (!doc.warnings.empty()) {
+        out << "\nwarnings:\n";
+        for (const grammar::warning& w : doc.warnings) out << "  byte " << w.offset << ": " << w.message << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace resdraft::report
