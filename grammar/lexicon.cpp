@@ -141,6 +141,7 @@ constexpr std::array adverb_rows{
     adverb_row{"once again", "once again", 0}, adverb_row{"once more", "once more", 0},
     adverb_row{"strongly", "strongly", 1}, adverb_row{"firmly", "firmly", 1},
     adverb_row{"unequivocally", "unequivocally", 1}, adverb_row{"in the strongest terms", "in the strongest terms", 1},
+    adverb_row{"in the strongest possible terms", "in the strongest terms", 1},
     adverb_row{"categorically", "categorically", 1}, adverb_row{"emphatically", "emphatically", 1},
     adverb_row{"urgently", "urgently", 1}, adverb_row{"resolutely", "resolutely", 1},
     adverb_row{"deeply", "deeply", 0}, adverb_row{"gravely", "gravely", 0}, adverb_row{"seriously", "seriously", 0},
@@ -192,10 +193,14 @@ std::string present_participle(std::string_view w) {
     return std::string(w) + "ing";
 }
 
-// Replaces the first word of a phrase: ("call upon", "calls") -> "calls upon".
-std::string with_first_word(std::string_view phrase, std::string_view first) {
+// Inflects the first word of a phrase, and the verb after "and" in a paired verb ("invite and encourage").
+template <typename Inflect>
+std::string inflected(std::string_view phrase, Inflect inflect) {
     const auto space = phrase.find(' ');
-    return std::string(first) + std::string(space == std::string_view::npos ? "" : phrase.substr(space));
+    if (space == std::string_view::npos) return inflect(phrase);
+    const std::string_view rest = phrase.substr(space);
+    if (rest.starts_with(" and ")) return inflect(phrase.substr(0, space)) + " and " + inflected(rest.substr(5), inflect);
+    return inflect(phrase.substr(0, space)) + std::string(rest);
 }
 
 struct tables {
@@ -232,19 +237,18 @@ struct tables {
         const bool prone = std::find(infinitive_prone.begin(), infinitive_prone.end(), lemma) != infinitive_prone.end();
         const verb_entry* entry = &entries.emplace_back(verb_entry{lemma, r.strength, r.directive, prone});
         for (const std::string& base : variants) {
-            const std::string_view first = std::string_view(base).substr(0, base.find(' '));
             switch (r.kind) {
                 case row_kind::verb:
                     add_form(base, verb_form::base, entry);
-                    add_form(with_first_word(base, third_person(first)), verb_form::third_person, entry);
-                    add_form(with_first_word(base, present_participle(first)), verb_form::participle, entry);
+                    add_form(inflected(base, third_person), verb_form::third_person, entry);
+                    add_form(inflected(base, present_participle), verb_form::participle, entry);
                     break;
                 case row_kind::operative_only:
                     add_form(base, verb_form::base, entry);
-                    add_form(with_first_word(base, third_person(first)), verb_form::third_person, entry);
+                    add_form(inflected(base, third_person), verb_form::third_person, entry);
                     break;
                 case row_kind::participle_only:
-                    add_form(with_first_word(base, present_participle(first)), verb_form::participle, entry);
+                    add_form(inflected(base, present_participle), verb_form::participle, entry);
                     break;
                 case row_kind::adjective:
                     add_form(base, verb_form::adjective, entry);

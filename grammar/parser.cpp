@@ -174,10 +174,24 @@ private:
         return 0;
     }
 
+    // "...for 2024,1" -> "...for 2024,": a footnote number or marker may follow the closing punctuation.
+    static std::string_view without_trailing_footnote(std::string_view t) {
+        if (t.ends_with("]") && t.rfind("[^") != std::string_view::npos) t = t.substr(0, t.rfind("[^"));
+        std::size_t digits = 0;
+        while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[t.size() - 1 - digits]))) ++digits;
+        if (digits > 0 && digits <= 3 && digits < t.size()) {
+            const char before = t[t.size() - 1 - digits];
+            if (before == ',' || before == '.' || before == ';' || before == ':' || before == ' ')
+                t.remove_suffix(digits);
+        }
+        while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+        return t;
+    }
+
     bool block_ends_with_comma(std::size_t i) const {
         while (i + 1 < lines_.size() && !lines_[i + 1].blank_before && !match_paragraph_number(at(lines_[i + 1].text)))
             ++i;
-        return at(lines_[i].text).ends_with(',');
+        return without_trailing_footnote(at(lines_[i].text)).ends_with(',');
     }
 
     bool opens_paragraph(std::size_t i) const {
@@ -193,12 +207,21 @@ private:
         if (doc_.title && t == at(*doc_.title)) return true;
         if (!lines_[i].blank_before || t.size() > 160 || !starts_upper(t)) return false;
         if (i + 1 < lines_.size() && !lines_[i + 1].blank_before) return false;
-        const char last = t.back();
+        const std::string_view core = without_trailing_footnote(t);
+        const char last = core.empty() ? 0 : core.back();
         if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+        std::string_view lemma;
+        if (opens_with_preambular(t) || opens_with_operative(t, lemma)) return false;
         return opens_paragraph(i + 1);
     }
 
     void read_header_line(std::string_view t, span s) {
+        if (const auto nt = match_numbered_title(t)) {
+            doc_.title = span{s.begin + nt->title_offset, s.end};
+            if (!doc_.symbol) doc_.symbol = nt->symbol;
+            title_next_ = false;
+            return;
+        }
         if (title_next_ && !t.starts_with("[")) {
             title_next_ = false;
             if (!doc_.title) doc_.title = s;
@@ -206,12 +229,6 @@ private:
         }
         if (t.starts_with("Draft resolution") || t.starts_with("Draft decision") || t.starts_with("Resolution adopted"))
             title_next_ = true;
-        if (const auto nt = match_numbered_title(t)) {
-            doc_.title = span{s.begin + nt->title_offset, s.end};
-            if (!doc_.symbol) doc_.symbol = nt->symbol;
-            title_next_ = false;
-            return;
-        }
         if (const auto f = find_symbol(t); f && !doc_.symbol) doc_.symbol = std::string(t.substr(f->begin, f->end));
         auto field = [&](std::optional<span>& slot, std::optional<found> f) {
             if (!slot && f) slot = span{s.begin + f->begin, s.begin + f->end};
@@ -262,7 +279,6 @@ private:
                 }
                 if (!number && !(opens_with_preambular(t) && block_ends_with_comma(i))) {
                     if (!doc_.parts.back().title) doc_.parts.back().title = s;
-                    doc_.excluded.push_back(s);
                     return;
                 }
                 break;

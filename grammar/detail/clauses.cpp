@@ -130,6 +130,34 @@ bool form_allowed(verb_form f, position where, bool after_copula) {
     return f == verb_form::base || f == verb_form::third_person;
 }
 
+// "Calls once again upon": adverbs inside a multiword verb. When adverbs follow the word at token i and
+// the words after them complete a lexicon phrase that starts with that word, the head takes the whole
+// phrase; `i` moves past it and the inner adverbs join the head's.
+bool match_split_verb(const tokenizer& tk, std::size_t end, position where, bool copula, head& h, std::size_t& i) {
+    std::size_t j = i + 1;
+    std::vector<std::string_view> inner;
+    int raise = 0;
+    while (j < tk.tokens().size() && tk.tokens()[j].punct == 0) {
+        const auto adverb = match_adverb(tk.rest(j, end));
+        if (!adverb || adverb->canonical.empty()) break;
+        inner.push_back(adverb->canonical);
+        raise += adverb->raise;
+        j = tk.index_at(tk.tokens()[j].begin + adverb->length, j);
+    }
+    if (j == i + 1 || j >= tk.tokens().size() || tk.tokens()[j].punct != 0) return false;
+    const std::string_view first = tk.text(i);
+    const std::string joined = std::string(first) + " " + std::string(tk.rest(j, std::min(end, tk.tokens()[j].begin + 60)));
+    const auto verb = match_verb(joined);
+    if (!verb || verb->length <= first.size() + 1 || !form_allowed(verb->form, where, copula)) return false;
+    h.entry = verb->entry;
+    h.form = verb->form;
+    h.phrase = {tk.tokens()[i].begin, tk.tokens()[j].begin + (verb->length - first.size() - 1)};
+    h.adverbs.insert(h.adverbs.end(), inner.begin(), inner.end());
+    h.raise += raise;
+    i = tk.index_at(h.phrase.end, j);
+    return true;
+}
+
 // adverbs* verb adverbs* at token i, within [.., end).
 std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t end, position where) {
     head h;
@@ -144,12 +172,14 @@ std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t e
         i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
     }
     if (i >= tk.tokens().size() || tk.tokens()[i].punct != 0) return std::nullopt;
-    const auto verb = match_verb(tk.rest(i, end));
-    if (!verb || !form_allowed(verb->form, where, copula)) return std::nullopt;
-    h.entry = verb->entry;
-    h.form = verb->form;
-    h.phrase = {tk.tokens()[i].begin, tk.tokens()[i].begin + verb->length};
-    i = tk.index_at(h.phrase.end, i);
+    if (!match_split_verb(tk, end, where, copula, h, i)) {
+        const auto verb = match_verb(tk.rest(i, end));
+        if (!verb || !form_allowed(verb->form, where, copula)) return std::nullopt;
+        h.entry = verb->entry;
+        h.form = verb->form;
+        h.phrase = {tk.tokens()[i].begin, tk.tokens()[i].begin + verb->length};
+        i = tk.index_at(h.phrase.end, i);
+    }
     for (int n = 0; n < 2 && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
         const auto adverb = match_adverb(tk.rest(i, end));
         if (!adverb || adverb->canonical.empty()) break;
