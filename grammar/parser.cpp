@@ -62,8 +62,6 @@ bool starts_upper(std::string_view t) {
     return std::isupper(c) || c == '(' || c == '"' || (c == 0xE2 && t.size() > 2 && t.compare(0, 3, "\xE2\x80\x9C") == 0);
 }
 
-bool starts_lower(std::string_view t) { return !t.empty() && std::islower(static_cast<unsigned char>(t[0])); }
-
 class assembler {
 public:
     assembler(std::string_view in, const parse_options& options) : in_(in), options_(options) {}
@@ -137,6 +135,7 @@ private:
             const std::string_view t = at(lines_[i].text);
             if (const auto n = match_footnote_definition(t)) {
                 footnotes_max_ = std::max(footnotes_max_, *n);
+                footnote_next_ = start == lines_.size() ? *n : std::min(footnote_next_, *n);
                 start = i;
             } else if (start == i + 1 || !lines_[i + 1 < lines_.size() ? i + 1 : i].blank_before) {
                 // a continuation of a footnote definition, indented in the source
@@ -442,7 +441,8 @@ private:
         // "(i)" after "(h)" is a letter; otherwise roman numerals nest under the last lettered subparagraph
         const bool letter_next = !p.subparagraphs.empty() && p.subparagraphs.back().id.size() == 1 &&
                                  label.size() == 1 && label[0] == p.subparagraphs.back().id[0] + 1;
-        if (is_roman(label) && !letter_next && !p.subparagraphs.empty() && !is_roman(p.subparagraphs.back().id))
+        const bool lettered = !p.subparagraphs.empty() && !is_roman(p.subparagraphs.front().id);
+        if (is_roman(label) && !letter_next && lettered)
             siblings = &p.subparagraphs.back().subparagraphs;
         if (label.empty()) {
             sub.label_missing = true;
@@ -539,12 +539,18 @@ private:
             const bool glued = std::islower(prev) || prev == ',' || prev == ';' || prev == ':' || prev == ')' ||
                                after_lower_dot || (prev >= 0x80 && p >= 3 && (in_.compare(p - 3, 3, "\xE2\x80\x9D") == 0 ||
                                                                              in_.compare(p - 3, 3, "\xE2\x80\x99") == 0));
-            const bool spaced = prev == ' ' && p >= 2 && std::isalpha(static_cast<unsigned char>(in_[p - 2])) &&
-                                n == footnote_next_ && e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
-            const bool spaced_after_comma = prev == ' ' && p >= 2 && in_[p - 2] == ',' && n == footnote_next_ &&
-                                            e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
+            // detached markers: "Agreement 9  in" (two spaces after), "Social Development 1 and" (after a
+            // capitalized word, before a lower-case one, and exactly the number expected next)
+            const bool after_word = prev == ' ' && p >= 2 &&
+                                    (std::isalpha(static_cast<unsigned char>(in_[p - 2])) || in_[p - 2] == ',');
+            const bool double_spaced = after_word && e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
+            const std::size_t word_start = in_.find_last_of(' ', p >= 2 ? p - 2 : 0);
+            const bool title_word = after_word && word_start != std::string_view::npos && word_start + 1 < p &&
+                                    std::isupper(static_cast<unsigned char>(in_[word_start + 1]));
+            const bool single_spaced = (title_word || (after_word && in_[p - 2] == ',')) && n <= footnote_next_ + 1 && e + 1 < s.end && in_[e] == ' ' &&
+                                       std::islower(static_cast<unsigned char>(in_[e + 1]));
             if (followed_ok && n >= footnote_next_ && n <= footnotes_max_ &&
-                ((glued && n <= footnote_next_ + 2) || spaced || spaced_after_comma)) {
+                (((glued || double_spaced) && n <= footnote_next_ + 2) || single_spaced)) {
                 doc_.excluded.push_back({p, e});
                 footnote_next_ = n + 1;
             }

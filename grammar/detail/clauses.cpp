@@ -267,7 +267,8 @@ bool infinitive_after(const tokenizer& tk, std::size_t i) {
 bool opens_parenthetical(const tokenizer& tk, std::size_t i) {
     static constexpr std::array openers{"in", "within", "at", "as", "on", "through", "where", "when", "if",
                                         "pending", "with", "inter", "taking", "bearing", "consistent", "upon",
-                                        "by", "for", "while", "without", "whenever", "wherever", "especially"};
+                                        "by", "for", "while", "without", "whenever", "wherever"};
+    if (tk.is_word(i, "in") && tk.is_word(i + 1, "particular")) return false;  // "all States, in particular X,"
     return std::any_of(openers.begin(), openers.end(), [&](const char* w) { return tk.is_word(i, w); });
 }
 
@@ -284,15 +285,20 @@ void trim(std::string_view input, span& s) {
 void fill_object(const tokenizer& tk, std::string_view input, const head& h, std::size_t end, clause& c) {
     const auto& t = tk.tokens();
     std::size_t object_begin = h.next < t.size() ? t[h.next].begin : end;
-    if (h.entry != nullptr && h.entry->directive && !tk.is_word(h.next, "that")) {
+    if (h.entry != nullptr && h.entry->directive && h.next < t.size() && !tk.is_word(h.next, "that")) {
+        // the addressee ends at the infinitive ("urge States to apply"), or at the colon before lettered
+        // subparagraphs ("Requests the Secretary-General: (a) To continue ...")
+        std::optional<std::size_t> stop;
         int depth = 0;
-        for (std::size_t i = h.next; i < t.size() && t[i].begin < end; ++i) {
+        for (std::size_t i = h.next; i < t.size() && t[i].begin < end && !stop; ++i) {
             if (t[i].punct == '(') ++depth;
             if (t[i].punct == ')') depth = std::max(0, depth - 1);
-            if (depth > 0 || !tk.is_word(i, "to") || !infinitive_after(tk, i + 1)) continue;
-            if (i == h.next) break;  // "Encourage to ..." has no addressee
-            std::size_t last = i;    // one past the addressee's last token
-            for (std::size_t j = h.next + 1; j < i; ++j)
+            if (depth > 0) continue;
+            if ((tk.is_word(i, "to") && infinitive_after(tk, i + 1)) || (t[i].punct == ':' && t[i].end >= end)) stop = i;
+        }
+        if (stop && *stop > h.next) {
+            std::size_t last = *stop;  // one past the addressee's last token
+            for (std::size_t j = h.next + 1; j < *stop; ++j)
                 if (tk.is_punct(j, ',') && opens_parenthetical(tk, j + 1)) {
                     last = j;
                     break;
@@ -303,7 +309,6 @@ void fill_object(const tokenizer& tk, std::string_view input, const head& h, std
                 c.addressee = who;
                 object_begin = t[last].begin;
             }
-            break;
         }
     }
     c.object = {object_begin, std::max(object_begin, end)};
@@ -334,17 +339,14 @@ voice voice_of(const head& h) {
 
 // A clause head after a boundary, in voice `v`; `semicolon` when the boundary was ";".
 std::optional<head> head_after_boundary(const tokenizer& tk, std::size_t j, std::size_t end, voice v, bool strong) {
-    if (v == voice::we || v == voice::unknown) {
-        if (is_we(tk, j)) return parse_we_head(tk, j, end);
-        if (v == voice::we) return std::nullopt;
-    }
+    if ((v == voice::we || v == voice::unknown) && is_we(tk, j)) return parse_we_head(tk, j, end);
     auto h = parse_head(tk, j, end, position::operative);
     if (!h) return std::nullopt;
     if (v == voice::third_person || v == voice::unknown) {
         if (h->form != verb_form::third_person) return std::nullopt;
         return h;
     }
-    // bare voice: "recognize" is also an infinitive in a list; only a strong boundary lets prone verbs open a clause
+    // bare voice (and "We welcome ..., reaffirm ..."): "recognize" is also an infinitive in a list; only a strong boundary lets prone verbs open a clause
     if (h->form != verb_form::base && h->form != verb_form::adjective) return std::nullopt;
     if (h->entry != nullptr && h->entry->infinitive_prone && !strong) return std::nullopt;
     return h;
@@ -417,7 +419,8 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         if (comma || bare_and) {
             // "to assist and support", "to prevent, protect": a list of infinitives, not a new clause
             const std::size_t before = i >= 2 ? i - 2 : 0;
-            if (found != voice::third_person && i >= 2 && tk.is_word(before, "to")) continue;
+            if (found != voice::third_person && i >= 2 && tk.is_word(before, "to") && infinitive_after(tk, before + 1))
+                continue;
         }
         const voice v = found == voice::unknown ? voice::third_person : found;
         auto next = head_after_boundary(tk, j, text.end, v, strong);
@@ -427,7 +430,7 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         current = next;
         i = next->next - 1;
     }
-    clauses.push_back(make_clause(tk, input, *current, text.end));
+    clauses.push_back(make_clause(tk, input, *current, t.back().end));
     return clauses;
 }
 
@@ -435,7 +438,7 @@ std::vector<clause> preambular_clauses(std::string_view input, span text, const 
     const tokenizer tk(input, text, excluded);
     auto h = parse_head(tk, 0, text.end, position::preambular);
     if (!h) return {};
-    return {make_clause(tk, input, *h, text.end)};
+    return {make_clause(tk, input, *h, tk.tokens().back().end)};
 }
 
 namespace {

@@ -1,1 +1,106 @@
-#include <gtest/gtest.h>
+// The resdraft executable end to end: exit codes, one-line errors, outputs.
+#include "test_support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sys/wait.h>
+
+namespace resdraft {
+namespace {
+
+struct run_result {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+std::filesystem::path scratch_dir() {
+    auto dir = std::filesystem::temp_directory_path() / ("resdraft-cli-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+run_result run(const std::string& args, const std::string& stdin_text = "") {
+    const auto dir = scratch_dir();
+    const auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
+    std::ofstream(in, std::ios::binary) << stdin_text;
+    const std::string command = std::string(RESDRAFT_BINARY) + " " + args + " <" + in.string() + " >" + out.string() +
+                                " 2>" + err.string();
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
+}
+
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(Cli, ParsesTheEmbeddedReferenceByDefault) {
+    const auto r = run("parse");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["source"], "a-68-l5.txt");
+    EXPECT_EQ(j["symbol"], "A/68/L.5");
+    EXPECT_EQ(j["paragraphs"].size(), 35u);
+    EXPECT_EQ(j["paragraphs"][17]["clauses"][2]["verb"], "encourage");
+    EXPECT_EQ(j["paragraphs"][17]["clauses"][2]["addressee"], "Member States");
+}
+
+TEST(Cli, TextFormatAndStandardInput) {
+    const auto r = run("parse - --format text", "The General Assembly,\n\n1. Urges States to act.\n");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "(no symbol)\nsource: -\n\nbody\n  1. Urges States to act.\n      - urge [4] | to: States | to act\n");
+}
+
+TEST(Cli, BadInputExitsTwoWithOneLineNamingTheOffset) {
+    const auto dir = scratch_dir();
+    const auto bad = dir / "bad.txt";
+    std::ofstream(bad, std::ios::binary) << "1. Decides \xC3";
+    auto r = run("parse " + bad.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + bad.string() + ": invalid UTF-8 (truncated sequence) (byte 11)\n");
+    EXPECT_TRUE(r.out.empty());
+
+    r = run("parse " + (dir / "missing.txt").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(lines(r.err), 1u);
+    EXPECT_NE(r.err.find("cannot open: No such file or directory (byte 0)"), std::string::npos);
+
+    r = run("parse " + dir.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + dir.string() + ": is a directory (byte 0)\n");
+
+    const auto empty = dir / "empty.txt";
+    std::ofstream(empty, std::ios::binary) << "";
+    r = run("parse " + empty.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + empty.string() + ": empty input (byte 0)\n");
+
+    r = run("parse --format xml");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(lines(r.err), 1u);
+}
+
+TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
+    const auto dir = scratch_dir();
+    const auto target = dir / "out.json";
+    std::filesystem::remove(target);
+    auto r = run("parse --output " + target.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(testing::read_file(target))["symbol"], "A/68/L.5");
+
+    const auto missing = dir / "no-such-dir" / "out.json";
+    r = run("parse --output " + missing.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + missing.string() + ": directory does not exist (byte 0)\n");
+    EXPECT_FALSE(std::filesystem::exists(missing));
+
+    const auto bad = dir / "bad2.txt";
+    std::ofstream(bad, std::ios::binary) << std::string("\0", 1);
+    const auto kept = dir / "kept.json";
+    std::filesystem::remove(kept);
+    r = run("parse " + bad.string() + " --output " + kept.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_FALSE(std::filesystem::exists(kept));
+}
+
+}  // namespace
+}  // namespace resdraft

@@ -1,1 +1,217 @@
-#include <gtest/gtest.h>
+// The assembler on small texts, one construct or one kind of damage each.
+#include "grammar/parser.hpp"
+
+#include "test_support.hpp"
+
+namespace resdraft::grammar {
+namespace {
+
+using testing::parse_ok;
+using testing::render_clauses;
+
+std::vector<std::string> ids(const document& doc) {
+    std::vector<std::string> out;
+    for (const auto& p : doc.paragraphs) out.push_back(doc.parts[p.part].name + ":" + p.id);
+    return out;
+}
+
+std::string text_of(std::string_view in, const document& doc, std::size_t i) {
+    return normalized_text(in, doc, doc.paragraphs.at(i).text);
+}
+
+TEST(Parser, RefusesEmptyWhitespaceAndBinaryInput) {
+    EXPECT_EQ(parse_document("").error().message, "empty input");
+    EXPECT_EQ(parse_document(" \n\t\r\n").error().message, "no text: input holds only whitespace");
+    const auto binary = parse_document(std::string("PK\x03\x04\0\0", 6));
+    ASSERT_FALSE(binary.ok());
+    EXPECT_EQ(binary.error().message, "binary input: control byte 0x03");
+    EXPECT_EQ(binary.error().offset, 2u);
+    EXPECT_EQ(parse_document("1. Decides \xC3").error().offset, 11u);
+}
+
+TEST(Parser, GaResolutionWithPreambleAndOperativeParagraphs) {
+    const std::string in =
+        "The General Assembly,\n\nRecalling its resolution 68/4,\n\nDeeply concerned about the situation,\n\n"
+        "1. Calls upon Member States to ratify the Convention;\n\n2. Also requests the Secretary-General to report.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:pp1", "body:pp2", "body:1", "body:2"}));
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[0].clauses), "recall");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[1].clauses), "concerned +deeply");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[2].clauses), "call upon @Member States");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[3].clauses), "request +also @the Secretary-General");
+    EXPECT_EQ(normalized_text(in, doc, doc.paragraphs[2].clauses[0].object), "to ratify the Convention");
+    EXPECT_EQ(doc.paragraphs[2].clauses[0].strength, 4);
+    EXPECT_EQ(doc.parts[0].formula->of(in), "The General Assembly,");
+    EXPECT_TRUE(doc.warnings.empty());
+}
+
+TEST(Parser, SpansPointIntoTheInput) {
+    const std::string in = "The General Assembly,\n\n1. Strongly condemns the acts, and urges States to act.\n";
+    const document doc = parse_ok(in);
+    const paragraph& p = doc.paragraphs.at(0);
+    EXPECT_EQ(p.whole.of(in), "1. Strongly condemns the acts, and urges States to act.");
+    EXPECT_EQ(p.text.of(in), "Strongly condemns the acts, and urges States to act.");
+    ASSERT_EQ(p.clauses.size(), 2u);
+    EXPECT_EQ(p.clauses[0].whole.of(in), "Strongly condemns the acts");
+    EXPECT_EQ(p.clauses[0].phrase.of(in), "condemns");
+    EXPECT_EQ(p.clauses[0].strength, 5);
+    EXPECT_EQ(p.clauses[1].whole.of(in), "urges States to act");
+    EXPECT_EQ(p.clauses[1].addressee->of(in), "States");
+}
+
+TEST(Parser, RejoinsAParagraphBrokenByAPageBreak) {
+    const std::string in = "The General Assembly,\n\n1. Urges all States to strengthen their\n\n"
+                           "cooperation in this field;\n\n2. Decides to remain seized of the matter.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_EQ(text_of(in, doc, 0), "Urges all States to strengthen their cooperation in this field;");
+}
+
+TEST(Parser, SplitsParagraphsRunTogetherOnOneLine) {
+    const std::string body = "1. We recognize the protocols.8 2. We recall the commitments.\n3. We decide to act.\n\n---\n\n[^8]: A/RES/1.\n";
+    const document doc = parse_ok(body);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "body:2", "body:3"}));
+    EXPECT_EQ(text_of(body, doc, 0), "We recognize the protocols.");
+    EXPECT_EQ(text_of(body, doc, 1), "We recall the commitments.");
+    EXPECT_EQ(render_clauses(body, doc, doc.paragraphs[1].clauses), "recall");
+}
+
+TEST(Parser, KeepsFootnoteMarkersOutOfText) {
+    const std::string in =
+        "The General Assembly,\n\nRecalling the Convention against Transnational Organized Crime,1\n\n"
+        "1. Welcomes the Agreement[^2] and the Protocol,3 and calls upon States to implement them.\n\n"
+        "---\n\n[^1]: United Nations, Treaty Series, vol. 2225.\n\n[^2]: A/80/1.\n    continued here.\n\n[^3]: A/80/2.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_EQ(text_of(in, doc, 0), "Recalling the Convention against Transnational Organized Crime,");
+    EXPECT_EQ(text_of(in, doc, 1), "Welcomes the Agreement and the Protocol, and calls upon States to implement them.");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[1].clauses), "welcome | call upon @States");
+}
+
+TEST(Parser, NestsSubparagraphsAndRecognizesLetterI) {
+    std::string in = "The General Assembly,\n\n1. Requests the Secretary-General:\n";
+    for (char c = 'a'; c <= 'h'; ++c) in += std::string("(") + c + ") To do " + c + ";\n";
+    in += "(i) To do i, including:\n(i) first;\n(ii) second;\n(j) To finish.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 1u);
+    const paragraph& p = doc.paragraphs[0];
+    ASSERT_EQ(p.subparagraphs.size(), 10u);
+    EXPECT_EQ(p.subparagraphs[8].id, "i");
+    ASSERT_EQ(p.subparagraphs[8].subparagraphs.size(), 2u);
+    EXPECT_EQ(p.subparagraphs[8].subparagraphs[1].id, "ii");
+    EXPECT_EQ(normalized_text(in, doc, p.subparagraphs[8].subparagraphs[1].text), "second;");
+    EXPECT_EQ(p.subparagraphs[9].id, "j");
+    EXPECT_EQ(render_clauses(in, doc, p.clauses), "request @the Secretary-General");
+    EXPECT_EQ(normalized_text(in, doc, p.chapeau), "Requests the Secretary-General:");
+}
+
+TEST(Parser, AssignsLostSubparagraphLetters) {
+    const std::string in = "1. We commit to:\n\nTaking effective measures;\n\nReinforcing cooperation;\n\n"
+                           "2. We will act.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    const auto& subs = doc.paragraphs[0].subparagraphs;
+    ASSERT_EQ(subs.size(), 2u);
+    EXPECT_EQ(subs[0].id, "a");
+    EXPECT_EQ(subs[1].id, "b");
+    EXPECT_TRUE(subs[1].label_missing);
+    ASSERT_EQ(doc.warnings.size(), 2u);
+    EXPECT_EQ(doc.warnings[1].message, "subparagraph label missing; assigned (b)");
+}
+
+TEST(Parser, WeDeclarationWithAppositionAndSeveralSentences) {
+    const std::string in =
+        "1. We, the States Members of the United Nations, welcome the report, reaffirm our commitment to it "
+        "and evince our support. We also will act. It is our task.\n\n2. We commit to ending poverty.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[0].clauses), "welcome | reaffirm | evince | will +also");
+    EXPECT_EQ(doc.paragraphs[0].clauses[0].whole.of(in).substr(0, 6), "We, th");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[1].clauses), "commit to");
+}
+
+TEST(Parser, ModifiersBetweenClausesDoNotBreakTheSplit) {
+    const std::string in =
+        "1. Acknowledge the complexity of flows, and, in this context, call for a better understanding;\n"
+        "2. Recognize all efforts; and bearing this goal in mind, further emphasize the need;\n"
+        "3. Recognize the importance of efforts to assist and support migrants, and call for initiatives.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 3u);
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[0].clauses), "acknowledge | call for");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[1].clauses), "recognize | emphasize +further");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[2].clauses), "recognize | call for");
+}
+
+TEST(Parser, PhraseBeforeTheVerbAndAdverbInsideTheVerb) {
+    const std::string in = "The General Assembly,\n\n1. Pending the total elimination of nuclear weapons, urges those "
+                           "States to adopt policies;\n\n2. Calls once again upon all States to engage in negotiations.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[0].clauses), "urge @those States");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[1].clauses), "call upon +once again @all States");
+}
+
+TEST(Parser, DropsRunningHeadsAndHeadings) {
+    const std::string in = "80/30. Convening of the session\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
+                           "Convening of the session\n\nReiterating its conviction,\n\nA call to action\n\n"
+                           "1. Decides to convene the session.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:pp1", "body:pp2", "body:1"}));
+    EXPECT_EQ(*doc.symbol, "A/RES/80/30");
+    EXPECT_EQ(doc.title->of(in), "Convening of the session");
+}
+
+TEST(Parser, AnnexedDeclarationIsAPartOfItsOwn) {
+    const std::string in = "The General Assembly\n\nAdopts the Declaration annexed to the present resolution.\n\n"
+                           "28th plenary meeting 4 November 2025\n\nAnnex\n\nThe Doha Declaration\n\n"
+                           "1. We acknowledge the need.\n2. We recognize the themes.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "annex:1", "annex:2"}));
+    EXPECT_EQ(doc.parts[1].title->of(in), "The Doha Declaration");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[0].clauses), "adopt");
+}
+
+TEST(Parser, FrontMatterIsMetadata) {
+    const std::string in = "---\nsymbol: A/RES/80/7\ntitle: \"Report of the \\\"Agency\\\" :\"\n---\n\n"
+                           "The General Assembly,\n\n1. Takes note of the report.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(*doc.symbol, "A/RES/80/7");
+    EXPECT_FALSE(doc.title);
+    EXPECT_EQ(*doc.title_text, "Report of the \"Agency\"");
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1"}));
+}
+
+TEST(Parser, LineEndsBomAndUnicodeSpaces) {
+    const std::string crlf = "\xEF\xBB\xBFThe General Assembly,\r\n\r\n1. Decides\xC2\xA0to act;\r\n2. Urges States to act.\r\n";
+    const document a = parse_ok(crlf);
+    EXPECT_EQ(ids(a), (std::vector<std::string>{"body:1", "body:2"}));
+    EXPECT_EQ(text_of(crlf, a, 0), "Decides to act;");
+    const std::string cr = "The General Assembly,\r\r1. Decides to act;\r2. Urges States to act.\r";
+    const document b = parse_ok(cr);
+    EXPECT_EQ(ids(b), (std::vector<std::string>{"body:1", "body:2"}));
+    EXPECT_EQ(render_clauses(cr, b, b.paragraphs[1].clauses), "urge @States");
+}
+
+TEST(Parser, OddNumberingIsKeptWithWarnings) {
+    const std::string in = "1) Decides to act;\n\n1 . Decides again;\n\n3. Urges States to act.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "body:1-2", "body:3"}));
+    ASSERT_EQ(doc.warnings.size(), 2u);
+    EXPECT_EQ(doc.warnings[0].message, "paragraph 1 out of order (expected 2)");
+}
+
+TEST(Parser, TextWithoutParagraphsFallsBackToBlocks) {
+    const std::string in = "Some notes about migration\nthat run on.\n\nA second block.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "body:2"}));
+    EXPECT_EQ(text_of(in, doc, 0), "Some notes about migration that run on.");
+    ASSERT_EQ(doc.warnings.size(), 1u);
+    EXPECT_EQ(doc.warnings[0].message, "no numbered or preambular paragraphs found; blank-line blocks taken as paragraphs");
+}
+
+TEST(Parser, SymbolFromTheFileNameWhenTheTextHasNone) {
+    const document doc = parse_ok("1. Decides to act.\n", "some/dir/A_RES_80_12.md");
+    EXPECT_EQ(*doc.symbol, "A/RES/80/12");
+}
+
+}  // namespace
+}  // namespace resdraft::grammar
