@@ -132,19 +132,16 @@ private:
     std::size_t find_footnote_block(std::size_t first) {
         std::size_t start = lines_.size();
         for (std::size_t i = lines_.size(); i-- > first;) {
-            const std::string_view t = at(lines_[i].text);
-            if (const auto n = match_footnote_definition(t)) {
+            if (const auto n = match_footnote_definition(at(lines_[i].text))) {
                 footnotes_max_ = std::max(footnotes_max_, *n);
                 footnote_next_ = start == lines_.size() ? *n : std::min(footnote_next_, *n);
                 start = i;
-            } else if (start == i + 1 || !lines_[i + 1 < lines_.size() ? i + 1 : i].blank_before) {
-                // a continuation of a footnote definition, indented in the source
-                const std::size_t raw_begin = in_.rfind('\n', lines_[i].text.begin);
-                const bool indented = raw_begin != std::string_view::npos && lines_[i].text.begin > raw_begin + 1;
-                if (!indented || start == lines_.size()) break;
-            } else {
-                break;
+                continue;
             }
+            // a definition's continuation is indented in the source
+            const std::size_t line_start = in_.find_last_of("\n\r", lines_[i].text.begin);
+            const bool indented = line_start != std::string_view::npos && lines_[i].text.begin > line_start + 1;
+            if (!indented) break;
         }
         if (start == lines_.size()) return start;
         std::size_t block = start;
@@ -527,6 +524,15 @@ private:
             std::size_t e = p;
             while (e < s.end && std::isdigit(static_cast<unsigned char>(in_[e]))) ++e;
             if (e - p > 3) {
+                // "24 August 20167": a year with the next footnote number glued to it
+                if (e - p <= 6 && (in_.compare(p, 2, "19") == 0 || in_.compare(p, 2, "20") == 0)) {
+                    unsigned n = 0;
+                    for (std::size_t k = p + 4; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
+                    if (in_[p + 4] != '0' && n >= footnote_next_ && n <= footnote_next_ + 2 && n <= footnotes_max_) {
+                        doc_.excluded.push_back({p + 4, e});
+                        footnote_next_ = n + 1;
+                    }
+                }
                 p = e - 1;
                 continue;
             }
@@ -547,10 +553,13 @@ private:
             const std::size_t word_start = in_.find_last_of(' ', p >= 2 ? p - 2 : 0);
             const bool title_word = after_word && word_start != std::string_view::npos && word_start + 1 < p &&
                                     std::isupper(static_cast<unsigned char>(in_[word_start + 1]));
-            const bool single_spaced = (title_word || (after_word && in_[p - 2] == ',')) && n <= footnote_next_ + 1 && e + 1 < s.end && in_[e] == ' ' &&
+            const bool single_spaced = (title_word || (after_word && in_[p - 2] == ',')) && n <= footnote_next_ + 2 && e + 1 < s.end && in_[e] == ' ' &&
                                        std::islower(static_cast<unsigned char>(in_[e + 1]));
+            // markers lost in extraction leave gaps: a marker glued to punctuation ("2016,8") may jump further
+            const bool after_punctuation = glued && !std::islower(prev);
+            const unsigned reach = after_punctuation ? 12 : glued || double_spaced ? 3 : 0;
             if (followed_ok && n >= footnote_next_ && n <= footnotes_max_ &&
-                (((glued || double_spaced) && n <= footnote_next_ + 2) || single_spaced)) {
+                (((glued || double_spaced) && n <= footnote_next_ + reach) || single_spaced)) {
                 doc_.excluded.push_back({p, e});
                 footnote_next_ = n + 1;
             }

@@ -74,6 +74,18 @@ TEST(RealCorpus, RepairsPdfDamage) {
     EXPECT_EQ(normalized_text(doha, d, annex[8]->text).find("[^"), std::string::npos);
     EXPECT_EQ(testing::render_clauses(doha, d, annex[8]->clauses), "reaffirm | committed");
 
+    // footnotes glued to a year and after a closing comma, with indented definitions at the end
+    const std::string iaea = testing::read_file(*shared / "ga-res-80/A_RES_80_7.md");
+    const document a = testing::parse_ok(iaea, "A_RES_80_7.md");
+    EXPECT_EQ(normalized_text(iaea, a, a.paragraphs.at(0).text),
+              "Having received the report of the International Atomic Energy Agency for 2024,");
+    const std::string chem = testing::read_file(*shared / "ga-res-80/A_RES_80_34.md");
+    const document c = testing::parse_ok(chem, "A_RES_80_34.md");
+    const auto chem_ops = testing::part_paragraphs(c, "body", paragraph_kind::operative);
+    EXPECT_NE(normalized_text(chem, c, chem_ops.at(4)->text)
+                  .find("Mechanism of 24 August 2016 and 21 October 2016, which concluded"),
+              std::string::npos);
+
     const std::string npt = testing::read_file(*shared / "ga-res-80/A_RES_80_39.md");
     const document n = testing::parse_ok(npt, "A_RES_80_39.md");
     EXPECT_EQ(testing::part_paragraphs(n, "body", paragraph_kind::preambular).size(), 33u);
@@ -81,6 +93,12 @@ TEST(RealCorpus, RepairsPdfDamage) {
     EXPECT_EQ(testing::render_clauses(npt, n, ops.at(0)->clauses),
               "condemn +unequivocally | call upon @all States, in particular the nuclear-weapon States");
     EXPECT_EQ(testing::render_clauses(npt, n, ops.at(4)->clauses), "urge +strongly @nuclear-weapon States");
+    const auto pre = testing::part_paragraphs(n, "body", paragraph_kind::preambular);
+    EXPECT_NE(normalized_text(npt, n, pre.at(10)->text).find("the Final Documents of the 2000 and the 2010 Review"),
+              std::string::npos);
+    // "non‑nuclear- weapon States": a word split at a line end, rejoined; the non-breaking hyphen made plain
+    EXPECT_NE(normalized_text(npt, n, pre.at(8)->text).find("on the territory of non-nuclear-weapon States, which"),
+              std::string::npos);
 }
 
 }  // namespace
