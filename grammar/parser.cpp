@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <unordered_set>
 
 namespace resdraft::grammar {
 namespace {
@@ -97,6 +98,7 @@ private:
     bool numbered_part_ = false;       // the current part numbers its operative paragraphs
     unsigned footnotes_max_ = 0;       // highest footnote defined in the footnote block
     unsigned footnote_next_ = 1;       // next footnote marker expected in the text
+    std::unordered_set<std::string> ids_in_part_;  // paragraph ids taken in the current part
 
     std::string_view at(span s) const { return s.of(in_); }
     void warn(std::string message, std::size_t offset) { doc_.warnings.push_back({std::move(message), offset}); }
@@ -154,10 +156,11 @@ private:
         if (!current_) return 0;
         std::size_t e = doc_.paragraphs[*current_].text.end;
         const std::size_t b = doc_.paragraphs[*current_].text.begin;
+        // excluded spans are appended in document order: only the latest can lie inside this paragraph
+        auto ex = doc_.excluded.rbegin();
         while (e > b) {
-            const auto ex = std::find_if(doc_.excluded.rbegin(), doc_.excluded.rend(),
-                                         [&](const span& s) { return s.begin < e && e <= s.end; });
-            if (ex != doc_.excluded.rend()) {
+            while (ex != doc_.excluded.rend() && ex->begin >= e) ++ex;
+            if (ex != doc_.excluded.rend() && e <= ex->end) {
                 e = ex->begin;
                 continue;
             }
@@ -290,6 +293,7 @@ private:
         doc_.parts.push_back({std::move(name), std::nullopt, std::nullopt});
         state_ = state::part_intro;
         last_number_ = 0;
+        ids_in_part_.clear();
         preambular_count_ = operative_count_ = 0;
         numbered_part_ = false;
     }
@@ -378,15 +382,11 @@ private:
                opens_with_preambular(t);
     }
 
-    std::string unique_id(std::string id) const {
-        const std::size_t part = doc_.parts.size() - 1;
-        auto taken = [&](const std::string& candidate) {
-            return std::any_of(doc_.paragraphs.begin(), doc_.paragraphs.end(),
-                               [&](const paragraph& p) { return p.part == part && p.id == candidate; });
-        };
-        if (!taken(id)) return id;
-        for (int n = 2;; ++n)
-            if (!taken(id + "-" + std::to_string(n))) return id + "-" + std::to_string(n);
+    // `id`, or "id-2", "id-3" ... when the current part already has it.
+    std::string unique_id(std::string id) {
+        std::string candidate = id;
+        for (int n = 2; !ids_in_part_.insert(candidate).second; ++n) candidate = id + "-" + std::to_string(n);
+        return candidate;
     }
 
     void open_operative(span s, std::optional<number_marker> number) {
@@ -480,10 +480,11 @@ private:
     // "...protocols.8 6. We recall ...": the next paragraph's number inside the line, after a sentence end.
     std::optional<std::size_t> run_together_number(span s) const {
         const std::string marker = std::to_string(last_number_ + 1) + ".";
+        const std::string_view upto_line_end = in_.substr(0, s.end);  // never search past the line
         std::size_t from = s.begin + 1;
         while (true) {
-            const std::size_t q = in_.find(marker, from);
-            if (q == std::string_view::npos || q >= s.end) return std::nullopt;
+            const std::size_t q = upto_line_end.find(marker, from);
+            if (q == std::string_view::npos) return std::nullopt;
             from = q + 1;
             if (q + marker.size() + 1 >= s.end || in_[q + marker.size()] != ' ' ||
                 !starts_upper(in_.substr(q + marker.size() + 1, 3)))

@@ -25,7 +25,7 @@ namespace resdraft::grammar::detail::rules {
 
 namespace x3 = boost::spirit::x3;
 
-const x3::uint_parser<unsigned, 10, 1, 4> small_number;  // paragraph numbers never need more digits
+const x3::uint_parser<unsigned, 10, 1, 6> small_number;  // up to 999999 paragraphs
 const x3::uint_parser<unsigned, 10, 1, 2> day_number;
 const x3::uint_parser<unsigned, 10, 4, 4> year_number;
 const auto blanks = x3::omit[+x3::blank];

@@ -19,7 +19,7 @@ TEST(LineGrammar, ParagraphNumbers) {
     EXPECT_EQ(match_paragraph_number("1 . Decides")->number, 1u);
     EXPECT_FALSE(match_paragraph_number("1.1 Decides"));
     EXPECT_FALSE(match_paragraph_number("2030 Agenda for Sustainable Development"));
-    EXPECT_FALSE(match_paragraph_number("12345. Too long"));
+    EXPECT_FALSE(match_paragraph_number("1234567. Too long"));
 }
 
 TEST(LineGrammar, SubparagraphLabels) {
