@@ -2,6 +2,8 @@
 // tables below stay readable; an X3 symbol table (a ternary search tree) does the longest match.
 #include "grammar/lexicon.hpp"
 
+#include "grammar/detail/iterator.hpp"
+
 #include <boost/spirit/home/x3.hpp>
 
 #include <algorithm>
@@ -281,11 +283,11 @@ bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '-' || c >= 
 // Longest case-insensitive match of `symbols` at the start of `text` that ends at a word boundary.
 template <typename Symbols>
 std::optional<std::pair<std::size_t, std::size_t>> longest_word_match(const Symbols& symbols, std::string_view text) {
-    const char* first = text.data();
-    const char* const last = text.data() + text.size();
+    detail::ascii_iterator first(text.data());
+    const detail::ascii_iterator last(text.data() + text.size());
     std::size_t index = 0;
     if (!x3::parse(first, last, x3::no_case[symbols], index)) return std::nullopt;
-    const auto length = static_cast<std::size_t>(first - text.data());
+    const auto length = static_cast<std::size_t>(first.base() - text.data());
     if (length < text.size() && is_word_byte(static_cast<unsigned char>(text[length]))) return std::nullopt;
     return std::pair{index, length};
 }

@@ -46,6 +46,16 @@ public:
             if (ex != excluded.end() && q >= ex->begin && q < ex->end) return true;
             return is_space(input, q) || quote_length(input, q) > 0;
         };
+        // punctuation that separates tokens; "1,000" and "10:30" stay inside their word
+        auto separator_at = [&](std::size_t q) -> char {
+            const char c = input[q];
+            const bool digit_around = q > text.begin && q + 1 < end && std::isdigit(static_cast<unsigned char>(input[q - 1])) &&
+                                      std::isdigit(static_cast<unsigned char>(input[q + 1]));
+            if (c == ';' || c == '(' || c == ')' || ((c == ',' || c == ':') && !digit_around) ||
+                (c == '.' && boundary_after(q + 1)))
+                return c;
+            return 0;
+        };
         while (p < end) {
             while (ex != excluded.end() && ex->end <= p) ++ex;
             if (ex != excluded.end() && p >= ex->begin) {
@@ -56,31 +66,20 @@ public:
                 p += static_cast<unsigned char>(input[p]) == 0xC2 ? 2 : 1;
                 continue;
             }
-            const char c = input[p];
             if (const std::size_t q = quote_length(input, p)) {
                 tokens_.push_back({p, p + q, '"'});
                 p += q;
                 continue;
             }
-            const bool digit_around = p > text.begin && p + 1 < end && std::isdigit(static_cast<unsigned char>(input[p - 1])) &&
-                                      std::isdigit(static_cast<unsigned char>(input[p + 1]));
-            if (c == ';' || c == '(' || c == ')' || ((c == ',' || c == ':') && !digit_around) ||
-                (c == '.' && boundary_after(p + 1))) {
+            if (const char c = separator_at(p)) {
                 tokens_.push_back({p, p + 1, c});
                 ++p;
                 continue;
             }
-            std::size_t q = p;
+            std::size_t q = p + 1;  // a word: at least one byte, up to a space, quote, separator or excluded range
             while (q < end && !is_space(input, q) && quote_length(input, q) == 0 &&
-                   !(ex != excluded.end() && q >= ex->begin)) {
-                const char d = input[q];
-                if (d == ';' || d == '(' || d == ')') break;
-                if ((d == ',' || d == ':') && !(q > p && q + 1 < end && std::isdigit(static_cast<unsigned char>(input[q - 1])) &&
-                                                std::isdigit(static_cast<unsigned char>(input[q + 1]))))
-                    break;
-                if (d == '.' && boundary_after(q + 1)) break;
+                   !(ex != excluded.end() && q >= ex->begin) && separator_at(q) == 0)
                 ++q;
-            }
             tokens_.push_back({p, q, 0});
             p = q;
         }

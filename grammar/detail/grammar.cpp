@@ -2,6 +2,7 @@
 #include "grammar/detail/grammar.hpp"
 
 #include "grammar/detail/grammar_def.hpp"
+#include "grammar/detail/iterator.hpp"
 
 #include <cctype>
 
@@ -9,17 +10,19 @@ namespace resdraft::grammar::detail {
 namespace {
 
 namespace x3 = boost::spirit::x3;
-using iterator = const char*;
+using iterator = ascii_iterator;
 
-std::size_t consumed(std::string_view text, iterator at) { return static_cast<std::size_t>(at - text.data()); }
+iterator begin_of(std::string_view text) { return iterator(text.data()); }
+iterator end_of(std::string_view text) { return iterator(text.data() + text.size()); }
+std::size_t consumed(std::string_view text, iterator at) { return static_cast<std::size_t>(at.base() - text.data()); }
 
 // Tries `parser` at every word start of `line`; returns the first match's range.
 template <typename Parser>
 std::optional<found> search(std::string_view line, const Parser& parser) {
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (i > 0 && std::isalnum(static_cast<unsigned char>(line[i - 1]))) continue;
-        iterator first = line.data() + i;
-        if (x3::parse(first, line.data() + line.size(), parser)) return found{i, consumed(line, first)};
+        iterator first = begin_of(line.substr(i));
+        if (x3::parse(first, end_of(line), parser)) return found{i, consumed(line, first)};
     }
     return std::nullopt;
 }
@@ -27,56 +30,56 @@ std::optional<found> search(std::string_view line, const Parser& parser) {
 }  // namespace
 
 std::optional<number_marker> match_paragraph_number(std::string_view line) {
-    iterator first = line.data();
+    iterator first = begin_of(line);
     ast::number n;
-    if (!x3::parse(first, line.data() + line.size(), rules::paragraph_number, n))
+    if (!x3::parse(first, end_of(line), rules::paragraph_number, n))
         return std::nullopt;
     return number_marker{n.value, n.suffix.value_or(""), consumed(line, first)};
 }
 
 std::optional<label_marker> match_subparagraph_label(std::string_view line) {
-    iterator first = line.data();
+    iterator first = begin_of(line);
     std::string label;
-    if (!x3::parse(first, line.data() + line.size(), rules::subparagraph_label, label))
+    if (!x3::parse(first, end_of(line), rules::subparagraph_label, label))
         return std::nullopt;
     return label_marker{label, consumed(line, first)};
 }
 
 std::optional<unsigned> match_footnote_definition(std::string_view line) {
-    iterator first = line.data();
+    iterator first = begin_of(line);
     unsigned n = 0;
-    if (!x3::parse(first, line.data() + line.size(), rules::footnote_definition, n)) return std::nullopt;
+    if (!x3::parse(first, end_of(line), rules::footnote_definition, n)) return std::nullopt;
     return n;
 }
 
 std::optional<footnote_marker> match_inline_footnote(std::string_view text) {
-    iterator first = text.data();
+    iterator first = begin_of(text);
     unsigned n = 0;
-    if (!x3::parse(first, text.data() + text.size(), rules::footnote_reference, n)) return std::nullopt;
+    if (!x3::parse(first, end_of(text), rules::footnote_reference, n)) return std::nullopt;
     return footnote_marker{n, consumed(text, first)};
 }
 
 bool match_meeting_line(std::string_view line) {
-    iterator first = line.data();
-    return x3::parse(first, line.data() + line.size(), rules::meeting_line);
+    iterator first = begin_of(line);
+    return x3::parse(first, end_of(line), rules::meeting_line);
 }
 
 std::optional<std::string> match_annex_heading(std::string_view line) {
-    iterator first = line.data();
+    iterator first = begin_of(line);
     std::string roman;
-    if (!x3::parse(first, line.data() + line.size(), rules::annex_heading, roman)) return std::nullopt;
+    if (!x3::parse(first, end_of(line), rules::annex_heading, roman)) return std::nullopt;
     return roman;
 }
 
 bool match_enacting_formula(std::string_view line) {
-    iterator first = line.data();
-    return x3::parse(first, line.data() + line.size(), rules::enacting_formula);
+    iterator first = begin_of(line);
+    return x3::parse(first, end_of(line), rules::enacting_formula);
 }
 
 std::optional<numbered_title> match_numbered_title(std::string_view line) {
-    iterator first = line.data();
+    iterator first = begin_of(line);
     ast::numbered_title t;
-    if (!x3::parse(first, line.data() + line.size(), rules::numbered_title, t)) return std::nullopt;
+    if (!x3::parse(first, end_of(line), rules::numbered_title, t)) return std::nullopt;
     return numbered_title{"A/RES/" + std::to_string(t.session) + "/" + std::to_string(t.number), consumed(line, first)};
 }
 
@@ -95,25 +98,25 @@ std::optional<found> find_session(std::string_view line) {
 std::optional<found> find_agenda_item(std::string_view line) {
     const auto f = search(line, x3::lit("Agenda item") >> x3::omit[+x3::blank]);
     if (!f) return std::nullopt;
-    iterator first = line.data() + f->end;
-    if (!x3::parse(first, line.data() + line.size(), x3::raw[rules::agenda_number])) return std::nullopt;
+    iterator first = begin_of(line.substr(f->end));
+    if (!x3::parse(first, end_of(line), x3::raw[rules::agenda_number])) return std::nullopt;
     return found{f->end, consumed(line, first)};
 }
 
 std::optional<found> find_symbol(std::string_view line) {
-    iterator first = line.data();
-    if (!x3::parse(first, line.data() + line.size(), rules::un_symbol)) return std::nullopt;
+    iterator first = begin_of(line);
+    if (!x3::parse(first, end_of(line), rules::un_symbol)) return std::nullopt;
     return found{0, consumed(line, first)};
 }
 
 std::optional<std::string> symbol_from_file_stem(std::string_view stem) {
-    iterator first = stem.data();
-    const iterator last = stem.data() + stem.size();
+    iterator first = begin_of(stem);
+    const iterator last = end_of(stem);
     boost::fusion::deque<unsigned, unsigned> numbers;
     if (x3::parse(first, last, rules::stem_resolution, numbers))
         return "A/RES/" + std::to_string(boost::fusion::at_c<0>(numbers)) + "/" +
                std::to_string(boost::fusion::at_c<1>(numbers));
-    first = stem.data();
+    first = begin_of(stem);
     if (x3::parse(first, last, rules::stem_limited, numbers))
         return "A/" + std::to_string(boost::fusion::at_c<0>(numbers)) + "/L." +
                std::to_string(boost::fusion::at_c<1>(numbers));
@@ -121,15 +124,15 @@ std::optional<std::string> symbol_from_file_stem(std::string_view stem) {
 }
 
 std::optional<yaml_field> match_yaml_field(std::string_view line) {
-    iterator first = line.data();
-    const iterator last = line.data() + line.size();
+    iterator first = begin_of(line);
+    const iterator last = end_of(line);
     boost::iterator_range<iterator> key;
     if (!x3::parse(first, last, rules::yaml_key >> ':' >> x3::omit[*x3::blank], key)) return std::nullopt;
     std::string_view value = line.substr(consumed(line, first));
     while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.remove_suffix(1);
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
         value = value.substr(1, value.size() - 2);
-    return yaml_field{std::string_view(key.begin(), key.size()), value};
+    return yaml_field{line.substr(consumed(line, key.begin()), key.size()), value};
 }
 
 }  // namespace resdraft::grammar::detail

@@ -208,6 +208,25 @@ TEST(Parser, TextWithoutParagraphsFallsBackToBlocks) {
     EXPECT_EQ(doc.warnings[0].message, "no numbered or preambular paragraphs found; blank-line blocks taken as paragraphs");
 }
 
+// Found by mutating real files under the sanitizer build: a footnote marker removed just before a
+// comma between digits made the tokenizer emit empty tokens forever.
+TEST(Parser, FootnoteBeforeACommaBetweenDigitsTerminates) {
+    const std::string in = "1. Welcomes the Agreement,1,2 and the Protocol.\n\n---\n\n[^1]: A/80/1.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 1u);
+    EXPECT_EQ(text_of(in, doc, 0), "Welcomes the Agreement,,2 and the Protocol.");
+}
+
+// X3 asserts that characters are in 0..255; UTF-8 bytes reach every rule here (Debug builds abort on failure).
+TEST(Parser, NonAsciiBytesAtEveryRule) {
+    const std::string in = "---\ntitl\xC3\xA9: x\n---\n\xC3\x89ighty session \xE2\x80\x9C\n\nThe General Assembly,\n\n"
+                           "\xC3\x89tant donn\xC3\xA9,\n\n1. D\xC3\xA9cide \xC3\xA9;\n(\xC3\xA9) x;\n\n"
+                           "2. Urges \xC3\x89tats to act \xE2\x80\x94 now.\n\nAnnex \xC3\xA9\n\n3\xC2\xA0. We \xC3\xA9 it.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 2u);
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[1].clauses), "urge @\xC3\x89tats");
+}
+
 TEST(Parser, SymbolFromTheFileNameWhenTheTextHasNone) {
     const document doc = parse_ok("1. Decides to act.\n", "some/dir/A_RES_80_12.md");
     EXPECT_EQ(*doc.symbol, "A/RES/80/12");
