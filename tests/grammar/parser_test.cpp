@@ -220,7 +220,7 @@ TEST(Parser, FootnoteBeforeACommaBetweenDigitsTerminates) {
 // X3 asserts that characters are in 0..255; UTF-8 bytes reach every rule here (Debug builds abort on failure).
 TEST(Parser, NonAsciiBytesAtEveryRule) {
     const std::string in = "---\ntitl\xC3\xA9: x\n---\n\xC3\x89ighty session \xE2\x80\x9C\n\nThe General Assembly,\n\n"
-                           "\xC3\x89tant donn\xC3\xA9,\n\n1. D\xC3\xA9cide \xC3\xA9;\n(\xC3\xA9) x;\n\n"
+                           "\xC3\x89tant donn\xC3\xA9,\n\n1. D\xC3\xA9" "cide \xC3\xA9;\n(\xC3\xA9) x;\n\n"
                            "2. Urges \xC3\x89tats to act \xE2\x80\x94 now.\n\nAnnex \xC3\xA9\n\n3\xC2\xA0. We \xC3\xA9 it.\n";
     const document doc = parse_ok(in);
     ASSERT_EQ(doc.paragraphs.size(), 2u);
