@@ -1,11 +1,14 @@
 // The resdraft command line: the only place that prints and chooses exit codes
 // (0 ok, 2 bad input or usage).
 #include "corpus/embedded.hpp"
+#include "analysis/check.hpp"
 #include "grammar/parser.hpp"
+#include "report/check_report.hpp"
 #include "report/parse_report.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -74,24 +77,70 @@ void write_output(const std::optional<std::string>& path, const std::string& tex
     }
 }
 
-int run_parse(const std::optional<std::string>& file, const std::string& format, const std::optional<std::string>& output) {
+// A parsed input: its bytes (owned unless embedded), its name, its document.
+struct loaded {
     std::string owned;
-    std::string_view input;
-    std::string source;
+    std::string_view text;
+    std::string name;
+    resdraft::grammar::document doc;
+};
+
+// Reads and parses FILE ("-" for standard input; nothing for the embedded reference). Throws failure on bad input.
+loaded load(const std::optional<std::string>& file) {
+    loaded l;
     if (file) {
-        owned = read_input(*file);
-        input = owned;
-        source = *file;
+        l.owned = read_input(*file);
+        l.text = l.owned;
+        l.name = *file;
     } else {
-        input = resdraft::corpus::reference_text();
-        source = std::string(resdraft::corpus::reference_name());
+        l.text = resdraft::corpus::reference_text();
+        l.name = std::string(resdraft::corpus::reference_name());
     }
-    const auto result = resdraft::grammar::parse_document(input, {source});
+    auto result = resdraft::grammar::parse_document(l.text, {l.name});
     if (!result.ok())
-        throw failure{source + ": " + result.error().message + " (byte " + std::to_string(result.error().offset) + ")"};
-    const auto& doc = result.value();
-    write_output(output, format == "json" ? resdraft::report::parse_json(input, doc, source)
-                                          : resdraft::report::parse_outline(input, doc, source));
+        throw failure{l.name + ": " + result.error().message + " (byte " + std::to_string(result.error().offset) + ")"};
+    l.doc = std::move(result.value());
+    return l;
+}
+
+int run_parse(const std::optional<std::string>& file, const std::string& format, const std::optional<std::string>& output) {
+    const loaded in = load(file);
+    write_output(output, format == "json" ? resdraft::report::parse_json(in.text, in.doc, in.name)
+                                          : resdraft::report::parse_outline(in.text, in.doc, in.name));
+    return 0;
+}
+
+// The compared paragraphs of every .txt and .md file in DIR, as texts (term weights only).
+std::vector<std::string> read_background(const std::string& dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) throw failure{dir + ": not a directory (byte 0)"};
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".txt" || entry.path().extension() == ".md") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> texts;
+    for (const auto& f : files) {
+        const loaded l = load(f.string());
+        for (const auto* p : resdraft::analysis::compared_paragraphs(l.doc))
+            texts.push_back(resdraft::grammar::normalized_text(l.text, l.doc, p->text));
+    }
+    return texts;
+}
+
+int run_check(const std::string& draft_file, const std::optional<std::string>& reference_file,
+              const std::optional<std::string>& background_dir, const std::string& format,
+              const std::optional<std::string>& output) {
+    const loaded reference = load(reference_file);
+    const loaded draft = load(draft_file);
+    const std::vector<std::string> background = background_dir ? read_background(*background_dir) : std::vector<std::string>{};
+    const resdraft::analysis::thresholds limits;
+    const auto result = resdraft::analysis::check({reference.text, &reference.doc, reference.name},
+                                                  {draft.text, &draft.doc, draft.name}, background, limits);
+    std::string text;
+    if (format == "json") text = resdraft::report::check_json(result, limits);
+    else if (format == "html") text = resdraft::report::check_html(result);
+    else text = resdraft::report::check_text(result, !output && ::isatty(STDOUT_FILENO) != 0);
+    write_output(output, text);
     return 0;
 }
 
@@ -108,6 +157,16 @@ int main(int argc, char** argv) {
     parse->add_option("--format", parse_format, "output format")->check(CLI::IsMember({"json", "text"}));
     parse->add_option("--output,-o", parse_output, "write to this file instead of standard output");
 
+    std::string check_draft;
+    std::optional<std::string> check_reference, check_background, check_output;
+    std::string check_format = "text";
+    CLI::App* check = app.add_subcommand("check", "Compare a draft with the reference: reuse, edits, verb changes, gaps");
+    check->add_option("DRAFT", check_draft, "draft text, or - for standard input")->required();
+    check->add_option("--reference", check_reference, "reference text (default: the embedded A/68/L.5)");
+    check->add_option("--background", check_background, "folder of resolutions that inform term weights");
+    check->add_option("--format", check_format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
+    check->add_option("--output,-o", check_output, "write to this file instead of standard output");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -120,6 +179,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (parse->parsed()) return run_parse(parse_file, parse_format, parse_output);
+        if (check->parsed()) return run_check(check_draft, check_reference, check_background, check_format, check_output);
     } catch (const failure& f) {
         std::cerr << "resdraft: " << f.message << '\n';
         return exit_bad_input;

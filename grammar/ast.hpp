@@ -25,6 +25,7 @@ struct span {
 struct clause {
     std::string_view verb;                 // lemma from the lexicon ("call upon"), or the words as written when not in it
     span phrase;                           // the verb words as written ("Calls upon")
+    span head;                             // adverbs and verb as written ("Strongly condemn"), without "We"
     std::vector<std::string_view> adverbs; // canonical adverbs ("strongly", "also"), in text order
     std::optional<span> addressee;         // who a directive verb addresses ("Member States"), if any
     span object;                           // what follows the verb (and addressee), up to the next clause

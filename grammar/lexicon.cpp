@@ -26,7 +26,7 @@ enum class row_kind {
 };
 
 struct row {
-    std::string_view lemma;  // '~' marks a possessive slot: its / our / their / his / her / nothing
+    std::string_view lemma;  // '~' marks a possessive slot: its / our / their / his / her / the / nothing
     int strength;
     row_kind kind = row_kind::verb;
     bool directive = false;
@@ -223,12 +223,12 @@ struct tables {
         forms.push_back({kept, form, entry});
     }
 
-    // Expands the possessive slot '~' into each possessive and into nothing.
+    // Expands the possessive slot '~' into each possessive, "the", and nothing.
     static std::vector<std::string> expand_possessive(std::string_view lemma) {
         const auto slot = lemma.find('~');
         if (slot == std::string_view::npos) return {std::string(lemma)};
         std::vector<std::string> out;
-        for (std::string_view poss : {"its ", "our ", "their ", "his ", "her ", ""})
+        for (std::string_view poss : {"its ", "our ", "their ", "his ", "her ", "the ", ""})
             out.push_back(std::string(lemma.substr(0, slot)) + std::string(poss) + std::string(lemma.substr(slot + 2)));
         return out;
     }

@@ -115,6 +115,7 @@ enum class position { operative, preambular };
 
 struct head {
     std::size_t first = 0;     // first token (adverb, "We" or verb)
+    std::size_t head_first = 0;// first token of the adverbs and verb (after "We")
     std::size_t next = 0;      // token after the head
     span phrase;
     std::vector<std::string_view> adverbs;
@@ -160,7 +161,7 @@ bool match_split_verb(const tokenizer& tk, std::size_t end, position where, bool
 // adverbs* verb adverbs* at token i, within [.., end).
 std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t end, position where) {
     head h;
-    h.first = i;
+    h.first = h.head_first = i;
     bool copula = false;
     for (int n = 0; n < 4 && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
         const auto adverb = match_adverb(tk.rest(i, end));
@@ -224,6 +225,7 @@ std::optional<head> parse_we_head(const tokenizer& tk, std::size_t we, std::size
     }
 fallback:
     // not in the lexicon: "We meet", "We have gathered", "We envisage"
+    const std::size_t head_first = i;
     std::vector<std::string_view> adverbs;
     int raise = 0;
     while (i < tk.tokens().size() && tk.tokens()[i].punct == 0) {
@@ -242,6 +244,7 @@ fallback:
         if (tk.is_word(i, w) && is_lower_word(tk, i + 1)) last = i + 1;
     head h;
     h.first = we;
+    h.head_first = head_first;
     h.adverbs = std::move(adverbs);
     h.raise = raise;
     h.phrase = {tk.tokens()[i].begin, tk.tokens()[last].end};
@@ -327,6 +330,7 @@ clause make_clause(const tokenizer& tk, std::string_view input, const head& h, s
         c.strength = -1;
     }
     c.whole = {tk.tokens()[h.first].begin, end};
+    c.head = {tk.tokens()[h.head_first].begin, h.phrase.end};
     trim(input, c.whole);
     fill_object(tk, input, h, end, c);
     return c;

@@ -1,0 +1,78 @@
+#include "analysis/alignment.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace resdraft::analysis {
+namespace {
+
+double share(const std::vector<bool>& flags) {
+    if (flags.empty()) return 0.0;
+    return static_cast<double>(std::count(flags.begin(), flags.end(), true)) / static_cast<double>(flags.size());
+}
+
+void push_run(std::vector<redline_run>& runs, edit_op op, const std::string& surface) {
+    if (!runs.empty() && runs.back().op == op) runs.back().text += surface;
+    else runs.push_back({op, surface});
+}
+
+}  // namespace
+
+aligned_text words_for_alignment(std::string_view text, models::stemmer& stem) {
+    aligned_text out;
+    const auto ws = models::words(text);
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        // each surface runs to the next word, so the surfaces put together give back the text
+        const std::size_t begin = i == 0 ? 0 : ws[i].begin;
+        const std::size_t end = i + 1 < ws.size() ? ws[i + 1].begin : text.size();
+        out.keys.push_back(stem.stem(ws[i].norm));
+        out.surfaces.emplace_back(text.substr(begin, end - begin));
+    }
+    return out;
+}
+
+double alignment::reuse() const { return share(draft_reused); }
+double alignment::coverage() const { return share(reference_reused); }
+
+alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run) {
+    // the table is n*m cells: past 16M cells, only the leading words are aligned and the rest are edits
+    constexpr std::size_t max_cells = 16'000'000;
+    std::size_t n = draft.keys.size(), m = reference.keys.size();
+    while ((n + 1) * (m + 1) > max_cells) (n > m ? n : m) /= 2;
+    // lcs[i][j]: LCS length of draft[i..] and reference[j..]
+    std::vector<std::uint16_t> lcs((n + 1) * (m + 1), 0);
+    auto at = [&](std::size_t i, std::size_t j) -> std::uint16_t& { return lcs[i * (m + 1) + j]; };
+    for (std::size_t i = n; i-- > 0;)
+        for (std::size_t j = m; j-- > 0;)
+            at(i, j) = draft.keys[i] == reference.keys[j] ? static_cast<std::uint16_t>(at(i + 1, j + 1) + 1)
+                                                          : std::max(at(i + 1, j), at(i, j + 1));
+    alignment out;
+    out.draft_reused.assign(draft.keys.size(), false);
+    out.reference_reused.assign(reference.keys.size(), false);
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;  // aligned (draft, reference) word indices
+    std::size_t i = 0, j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && draft.keys[i] == reference.keys[j]) {
+            pairs.emplace_back(i, j);
+            push_run(out.redline, edit_op::equal, draft.surfaces[i]);
+            ++i, ++j;
+        } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
+            push_run(out.redline, edit_op::remove, reference.surfaces[j++]);
+        } else {
+            push_run(out.redline, edit_op::insert, draft.surfaces[i++]);
+        }
+    }
+    for (std::size_t k = m; k < reference.keys.size(); ++k) push_run(out.redline, edit_op::remove, reference.surfaces[k]);
+    for (std::size_t k = n; k < draft.keys.size(); ++k) push_run(out.redline, edit_op::insert, draft.surfaces[k]);
+    // runs of consecutive aligned pairs long enough to count as reuse
+    for (std::size_t k = 0; k < pairs.size();) {
+        std::size_t e = k + 1;
+        while (e < pairs.size() && pairs[e].first == pairs[e - 1].first + 1 && pairs[e].second == pairs[e - 1].second + 1) ++e;
+        if (e - k >= min_run)
+            for (std::size_t q = k; q < e; ++q) out.draft_reused[pairs[q].first] = out.reference_reused[pairs[q].second] = true;
+        k = e;
+    }
+    return out;
+}
+
+}  // namespace resdraft::analysis

@@ -1,0 +1,42 @@
+// Word-level alignment of two texts: the longest common subsequence of their words, as a redline
+// (equal / insert / delete runs) and as reuse figures.
+#pragma once
+
+#include "models/text_model.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace resdraft::analysis {
+
+enum class edit_op { equal, insert, remove };  // insert: only in the draft; remove: only in the reference
+
+struct redline_run {
+    edit_op op = edit_op::equal;
+    std::string text;  // the words as written, with the punctuation and space after them
+};
+
+// A text cut into words for alignment: `keys` compare (stems of folded words, so that "Recognize" and
+// "Recognizes" align: a change of voice is not an edit), `surfaces` print (the word with the punctuation
+// and space up to the next word, as written: together they give back the text).
+struct aligned_text {
+    std::vector<std::string> keys;
+    std::vector<std::string> surfaces;
+};
+aligned_text words_for_alignment(std::string_view text, models::stemmer& stem);
+
+struct alignment {
+    std::vector<bool> draft_reused;      // per draft word: inside a common run of at least `min_run` words
+    std::vector<bool> reference_reused;  // per reference word: likewise
+    std::vector<redline_run> redline;    // draft against reference, in reading order
+    [[nodiscard]] double reuse() const;     // share of draft words reused
+    [[nodiscard]] double coverage() const;  // share of reference words carried into the draft
+};
+
+// Aligns `draft` against `reference`. Common runs shorter than `min_run` words ("of the Secretary-General")
+// count as edits for reuse but still show as equal in the redline. Cost O(n*m) in words.
+alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run = 4);
+
+}  // namespace resdraft::analysis

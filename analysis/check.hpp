@@ -1,0 +1,90 @@
+// `resdraft check`: a draft against a reference declaration. Which draft paragraphs reuse reference
+// language verbatim, which edit it (with a redline), which only echo it, which are new; where a verb
+// got weaker or stronger; which reference paragraphs the draft dropped.
+#pragma once
+
+#include "analysis/alignment.hpp"
+#include "grammar/ast.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace resdraft::analysis {
+
+// A parsed text and its name.
+struct source {
+    std::string_view text;
+    const grammar::document* doc = nullptr;
+    std::string name;
+};
+
+enum class status { verbatim, edited, related, fresh };  // fresh: "new", a paragraph with no counterpart
+
+// Calibrated on the labelled drafts in corpus/drafts/ (see README, "Calibration").
+struct thresholds {
+    double verbatim_reuse = 0.9;   // share of draft words in common runs of 4+ words with one reference paragraph...
+    double verbatim_coverage = 0.8;// ...and share of the reference paragraph's words the draft keeps
+    double edited_reuse = 0.3;     // below this, a paragraph is at most related
+    double edited_score = 0.2;     // an edit also shares vocabulary: a common "of the Secretary-General" is not one
+    double related_score = 0.15;   // cosine of TF-IDF vectors for "same topic, little shared wording"
+    double gap_coverage = 0.3;     // a reference paragraph carried over less than this, and echoed by none, is a gap
+    double merge_reuse = 0.3;      // a second reference paragraph reused this much...
+    double merge_added = 0.15;     // ...for draft words the first does not supply, makes a merge
+};
+
+struct match {
+    std::string reference;   // reference paragraph id
+    double score = 0;        // cosine similarity of TF-IDF vectors
+    double reuse = 0;        // share of the draft paragraph's words reused from it
+};
+
+struct verb_change {
+    std::string reference;                 // adverbs and verb as written in the reference ("strongly condemn")
+    std::string draft;                     // the same in the draft ("condemns")
+    std::string change;                    // "weaker", "stronger", "different" (same rank, other verb), "same"
+    int reference_strength = -1, draft_strength = -1;
+    std::vector<std::string> adverbs_added, adverbs_dropped;
+    std::optional<std::string> reference_addressee, draft_addressee;  // set when the addressee changed
+};
+
+struct paragraph_check {
+    std::string id;                        // draft paragraph id ("pp3", "12")
+    std::string text;                      // normalized draft text
+    status state = status::fresh;
+    std::vector<match> matches;            // best first, at most 3; empty for new paragraphs
+    bool merged = false;                   // the draft paragraph joins the first two matches
+    std::vector<verb_change> verb_changes;
+    std::vector<redline_run> redline;      // against the first match; empty for new and related paragraphs
+};
+
+struct gap {
+    std::string reference;                 // reference paragraph id
+    double coverage = 0;                   // best share of its words carried over by one draft paragraph
+    std::vector<std::string> keywords;     // readable words saying what it was about
+    std::string text;                      // its normalized text
+};
+
+struct check_result {
+    std::string reference_name, reference_symbol, draft_name;
+    std::vector<std::string> reference_ids;            // compared reference paragraphs, in order
+    std::vector<std::string> reference_texts;
+    std::vector<paragraph_check> paragraphs;           // one per compared draft paragraph, in order
+    std::vector<std::vector<double>> similarity;       // draft x reference cosine, for the heatmap
+    std::vector<gap> gaps;
+    std::size_t count(status s) const;
+    double reference_covered() const;                  // share of reference paragraphs that are not gaps
+};
+
+// The paragraphs that hold a document's substance: its declaration (annex part) when it has one with
+// paragraphs, otherwise its body.
+std::vector<const grammar::paragraph*> compared_paragraphs(const grammar::document& doc);
+
+// Compares `draft` with `reference`. `background` paragraphs (texts) only inform the term weights.
+check_result check(const source& reference, const source& draft, const std::vector<std::string>& background = {},
+                   const thresholds& limits = {});
+
+std::string_view status_name(status s);
+
+}  // namespace resdraft::analysis

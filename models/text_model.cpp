@@ -1,0 +1,115 @@
+#include "models/text_model.hpp"
+
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <stdexcept>
+
+namespace resdraft::models {
+namespace {
+
+// Straight apostrophe for ’ and ʼ; the rest of NFKC case folding is ICU's.
+std::string fold(std::string_view w) {
+    static const icu::Normalizer2* nfkc_cf = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+        return U_SUCCESS(status) ? n : nullptr;
+    }();
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2019)), icu::UnicodeString(static_cast<UChar>('\'')));
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x02BC)), icu::UnicodeString(static_cast<UChar>('\'')));
+    std::string out;
+    if (nfkc_cf != nullptr) {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::UnicodeString folded = nfkc_cf->normalize(u, status);
+        if (U_SUCCESS(status)) u = folded;
+    }
+    u.toUTF8String(out);
+    if (out.size() > 2 && out.ends_with("'s")) out.resize(out.size() - 2);  // "agency's" -> "agency"
+    return out;
+}
+
+constexpr std::array stopword_list{
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "inter", "alia", "into", "is",
+    "it", "its", "itself", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off",
+    "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "shall",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
+    "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "within", "would", "you", "your", "well", "including", "particular", "especially", "appropriate"};
+
+}  // namespace
+
+std::vector<word> words(std::string_view text) {
+    std::vector<word> out;
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    static thread_local std::unique_ptr<icu::BreakIterator> prototype;
+    if (!prototype) {
+        UErrorCode s2 = U_ZERO_ERROR;
+        prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), s2));
+        if (U_FAILURE(s2)) prototype.reset();
+    }
+    if (U_FAILURE(status) || !prototype) {
+        utext_close(ut);
+        return out;
+    }
+    prototype->setText(ut, status);
+    int32_t begin = prototype->first();
+    for (int32_t end = prototype->next(); end != icu::BreakIterator::DONE; begin = end, end = prototype->next()) {
+        const int32_t rule = prototype->getRuleStatus();
+        if (rule == UBRK_WORD_NONE) continue;  // spaces and punctuation
+        const std::string_view raw = text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+        std::string norm = fold(raw);
+        if (!norm.empty()) out.push_back({std::move(norm), static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
+    }
+    prototype->setText(icu::UnicodeString());
+    utext_close(ut);
+    return out;
+}
+
+bool is_stopword(std::string_view norm) {
+    return std::find(stopword_list.begin(), stopword_list.end(), norm) != stopword_list.end();
+}
+
+struct stemmer::impl {
+    sb_stemmer* s = nullptr;
+};
+
+stemmer::stemmer() : impl_(std::make_unique<impl>()) {
+    impl_->s = sb_stemmer_new("english", "UTF_8");
+    if (impl_->s == nullptr) throw std::runtime_error("libstemmer has no English stemmer");
+}
+
+stemmer::~stemmer() { sb_stemmer_delete(impl_->s); }
+
+std::string stemmer::stem(std::string_view norm) {
+    const sb_symbol* out = sb_stemmer_stem(impl_->s, reinterpret_cast<const sb_symbol*>(norm.data()),
+                                           static_cast<int>(norm.size()));
+    if (out == nullptr) return std::string(norm);
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(impl_->s)));
+}
+
+term_list terms_of(std::string_view text, stemmer& s) {
+    term_list out;
+    for (const word& w : words(text)) {
+        if (is_stopword(w.norm)) continue;
+        if (std::all_of(w.norm.begin(), w.norm.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        out.stems.push_back(s.stem(w.norm));
+        out.surfaces.push_back(w.norm);
+    }
+    out.terms = out.stems;
+    for (std::size_t i = 1; i < out.stems.size(); ++i) out.terms.push_back(out.stems[i - 1] + " " + out.stems[i]);
+    return out;
+}
+
+}  // namespace resdraft::models

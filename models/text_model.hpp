@@ -1,0 +1,51 @@
+// How text becomes terms: ICU word segmentation and normalization, Snowball stemming, stopwords.
+// ICU stays inside models/: nothing here exposes an ICU type.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace resdraft::models {
+
+// A word of a text: its normalized form and where it stands in the text.
+struct word {
+    std::string norm;        // NFKC + case folded, curly apostrophes made straight ("agency's")
+    std::size_t begin = 0;   // byte offset of the word in the text
+    std::size_t end = 0;
+};
+
+// The words of UTF-8 `text`, in order (ICU word boundaries; spaces and punctuation dropped,
+// numbers kept). Never fails: text that is not valid UTF-8 yields the words ICU can still find.
+std::vector<word> words(std::string_view text);
+
+// True for English function words ("the", "of", "and") that carry no topic.
+bool is_stopword(std::string_view norm);
+
+// Snowball English stemmer (libstemmer). Not thread-safe: one per thread.
+class stemmer {
+public:
+    stemmer();
+    ~stemmer();
+    stemmer(const stemmer&) = delete;
+    stemmer& operator=(const stemmer&) = delete;
+    // The stem of a normalized word ("migrants" -> "migrant").
+    std::string stem(std::string_view norm);
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+// Terms of a text for vector models: stems of its content words, and "a b" bigrams of consecutive
+// content stems. `readable` (if given) receives, for each stem, the words it came from.
+struct term_list {
+    std::vector<std::string> stems;    // content-word stems, in order
+    std::vector<std::string> terms;    // stems and bigrams
+    std::vector<std::string> surfaces; // the normalized word each stem came from, parallel to `stems`
+};
+term_list terms_of(std::string_view text, stemmer& s);
+
+}  // namespace resdraft::models

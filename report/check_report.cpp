@@ -1,0 +1,264 @@
+#include "report/check_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace resdraft::report {
+namespace {
+
+using analysis::check_result;
+using analysis::edit_op;
+using analysis::status;
+using nlohmann::ordered_json;
+
+double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+std::string_view op_name(edit_op op) {
+    switch (op) {
+        case edit_op::equal: return "equal";
+        case edit_op::insert: return "insert";
+        case edit_op::remove: return "delete";
+    }
+    return "equal";
+}
+
+std::string percent(double x) { return std::to_string(static_cast<int>(std::lround(x * 100))) + "%"; }
+
+std::string fixed(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", x);
+    return buf;
+}
+
+std::string summary_line(const check_result& r) {
+    return std::to_string(r.count(status::verbatim)) + " verbatim, " + std::to_string(r.count(status::edited)) +
+           " edited, " + std::to_string(r.count(status::related)) + " related, " +
+           std::to_string(r.count(status::fresh)) + " new; " + std::to_string(r.gaps.size()) + " gaps; " +
+           percent(r.reference_covered()) + " of the reference carried over";
+}
+
+std::string describe(const analysis::verb_change& v) {
+    std::string out = v.reference + " -> " + v.draft + " (" + v.change + ")";
+    for (const auto& a : v.adverbs_added) out += ", adds \"" + a + "\"";
+    for (const auto& a : v.adverbs_dropped) out += ", drops \"" + a + "\"";
+    if (v.reference_addressee || v.draft_addressee)
+        out += ", addressee " + v.reference_addressee.value_or("none") + " -> " + v.draft_addressee.value_or("none");
+    return out;
+}
+
+}  // namespace
+
+std::string check_json(const check_result& r, const analysis::thresholds& limits) {
+    ordered_json j;
+    j["reference"] = {{"source", r.reference_name},
+                      {"symbol", r.reference_symbol.empty() ? ordered_json(nullptr) : ordered_json(r.reference_symbol)},
+                      {"paragraphs", r.reference_ids.size()}};
+    j["draft"] = {{"source", r.draft_name}, {"paragraphs", r.paragraphs.size()}};
+    j["thresholds"] = {{"verbatim_reuse", limits.verbatim_reuse}, {"verbatim_coverage", limits.verbatim_coverage},
+                       {"edited_reuse", limits.edited_reuse}, {"edited_score", limits.edited_score},
+                       {"related_score", limits.related_score}, {"gap_coverage", limits.gap_coverage},
+                       {"merge_reuse", limits.merge_reuse}, {"merge_added", limits.merge_added}};
+    ordered_json paragraphs = ordered_json::array();
+    for (const auto& p : r.paragraphs) {
+        ordered_json matches = ordered_json::array();
+        for (const auto& m : p.matches)
+            matches.push_back({{"reference", m.reference}, {"score", rounded(m.score)}, {"reuse", rounded(m.reuse)}});
+        ordered_json changes = ordered_json::array();
+        for (const auto& v : p.verb_changes) {
+            ordered_json addressee = nullptr;
+            if (v.reference_addressee || v.draft_addressee)
+                addressee = {{"reference", v.reference_addressee ? ordered_json(*v.reference_addressee) : ordered_json(nullptr)},
+                             {"draft", v.draft_addressee ? ordered_json(*v.draft_addressee) : ordered_json(nullptr)}};
+            changes.push_back({{"reference", v.reference},
+                               {"draft", v.draft},
+                               {"change", v.change},
+                               {"reference_strength", v.reference_strength},
+                               {"draft_strength", v.draft_strength},
+                               {"adverbs_added", v.adverbs_added},
+                               {"adverbs_dropped", v.adverbs_dropped},
+                               {"addressee", addressee}});
+        }
+        ordered_json redline = ordered_json::array();
+        for (const auto& run : p.redline) redline.push_back({{"op", op_name(run.op)}, {"text", run.text}});
+        paragraphs.push_back({{"id", p.id},
+                              {"status", analysis::status_name(p.state)},
+                              {"text", p.text},
+                              {"matches", matches},
+                              {"merged", p.merged},
+                              {"verb_changes", changes},
+                              {"redline", redline}});
+    }
+    j["paragraphs"] = paragraphs;
+    ordered_json gaps = ordered_json::array();
+    for (const auto& g : r.gaps)
+        gaps.push_back({{"reference", g.reference}, {"coverage", rounded(g.coverage)}, {"keywords", g.keywords}, {"text", g.text}});
+    j["gaps"] = gaps;
+    j["summary"] = {{"verbatim", r.count(status::verbatim)}, {"edited", r.count(status::edited)},
+                    {"related", r.count(status::related)},   {"new", r.count(status::fresh)},
+                    {"gaps", r.gaps.size()},                 {"reference_covered", rounded(r.reference_covered())}};
+    return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string check_text(const check_result& r, bool colour) {
+    auto paint = [&](std::string_view code, const std::string& s) {
+        return colour ? "\x1b[" + std::string(code) + "m" + s + "\x1b[0m" : s;
+    };
+    std::ostringstream out;
+    out << "resdraft check: " << r.draft_name << " (" << r.paragraphs.size() << " paragraphs) against "
+        << (r.reference_symbol.empty() ? r.reference_name : r.reference_symbol) << " (" << r.reference_ids.size()
+        << " paragraphs)\n" << summary_line(r) << "\n";
+    for (const auto& p : r.paragraphs) {
+        out << '\n' << paint("1", p.id) << "  " << analysis::status_name(p.state);
+        if (!p.matches.empty()) {
+            out << "  <- " << p.matches[0].reference << (p.merged ? " + " + p.matches[1].reference : "")
+                << " (reuse " << fixed(p.matches[0].reuse) << ", score " << fixed(p.matches[0].score) << ")";
+            if (p.matches.size() > 1 && !p.merged) {
+                out << "; also";
+                for (std::size_t k = 1; k < p.matches.size(); ++k) out << ' ' << p.matches[k].reference;
+            }
+        }
+        out << '\n';
+        for (const auto& v : p.verb_changes) out << "    " << paint(v.change == "weaker" ? "33" : "36", "verb: " + describe(v)) << '\n';
+        if (p.state == status::edited) {
+            out << "    ";
+            for (const auto& run : p.redline) {
+                // the marks close before the run's trailing space: "{+Requests+} the"
+                const std::size_t kept = run.text.find_last_not_of(' ') + 1;
+                const std::string body = run.text.substr(0, kept), space = run.text.substr(kept);
+                if (run.op == edit_op::equal) out << run.text;
+                else if (run.op == edit_op::insert) out << paint("32", "{+" + body + "+}") << space;
+                else out << paint("31", "[-" + body + "-]") << space;
+            }
+            out << '\n';
+        } else if (p.state != status::verbatim) {
+            out << "    " << (p.text.size() > 160 ? p.text.substr(0, 157) + "..." : p.text) << '\n';
+        }
+    }
+    out << "\ngaps (reference paragraphs the draft does not carry over):\n";
+    if (r.gaps.empty()) out << "  none\n";
+    for (const auto& g : r.gaps) {
+        out << "  " << g.reference << "  coverage " << fixed(g.coverage) << "  ";
+        for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << g.keywords[k];
+        out << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace resdraft::report
+
+namespace resdraft::report {
+namespace {
+
+std::string escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// White (0) to deep blue (1).
+std::string heat_colour(double x) {
+    const double t = std::clamp(x, 0.0, 1.0);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "rgb(%d,%d,%d)", static_cast<int>(255 - 200 * t), static_cast<int>(255 - 150 * t), 255);
+    return buf;
+}
+
+constexpr std::string_view style = R"(
+body{font-family:Georgia,serif;margin:2em;max-width:1400px;color:#222}
+h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}
+table.pairs{border-collapse:collapse;width:100%}
+table.pairs td,table.pairs th{border-top:1px solid #ccc;padding:.5em;vertical-align:top;text-align:left}
+.status{display:inline-block;padding:0 .4em;border-radius:3px;font:12px sans-serif;color:#fff}
+.verbatim{background:#2e7d32}.edited{background:#1565c0}.related{background:#8e24aa}.new{background:#757575}
+ins{background:#c8e6c9;text-decoration:none}del{background:#ffcdd2}
+.verb-change{font:13px sans-serif;margin:.3em 0;padding:.2em .4em;border-left:4px solid #00838f}
+.verb-change.weaker{border-color:#ef6c00;background:#fff3e0}.verb-change.stronger{border-color:#2e7d32;background:#e8f5e9}
+.score{font:12px sans-serif;color:#555}
+table.heatmap{border-collapse:collapse;font:10px sans-serif}
+table.heatmap td{width:14px;height:14px;border:1px solid #eee;padding:0}
+table.heatmap th{font-weight:normal;padding:0 3px}
+)";
+
+}  // namespace
+
+std::string check_html(const check_result& r) {
+    std::ostringstream out;
+    const std::string ref_name = r.reference_symbol.empty() ? r.reference_name : r.reference_symbol;
+    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>resdraft check: "
+        << escape(r.draft_name) << " against " << escape(ref_name) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+    out << "<h1>" << escape(r.draft_name) << " against " << escape(ref_name) << "</h1>\n";
+    out << "<p id=\"summary\">" << escape(summary_line(r)) << "</p>\n";
+
+    out << "<section id=\"paragraphs\">\n<h2>Paragraphs</h2>\n<table class=\"pairs\">\n"
+           "<tr><th>draft</th><th>reference</th></tr>\n";
+    for (const auto& p : r.paragraphs) {
+        const std::string_view state = analysis::status_name(p.state);
+        out << "<tr class=\"paragraph\" id=\"draft-" << escape(p.id) << "\" data-status=\"" << state << "\">\n<td><b>"
+            << escape(p.id) << "</b> <span class=\"status " << state << "\">" << state << "</span>";
+        for (const auto& m : p.matches)
+            out << " <span class=\"score\">" << escape(m.reference) << ": reuse " << fixed(m.reuse) << ", score "
+                << fixed(m.score) << "</span>";
+        out << "\n";
+        for (const auto& v : p.verb_changes)
+            out << "<div class=\"verb-change " << escape(v.change) << "\">" << escape(describe(v)) << "</div>\n";
+        if (p.state == status::edited || p.state == status::verbatim) {
+            out << "<p class=\"redline\">";
+            for (const auto& run : p.redline) {
+                if (run.op == edit_op::equal) out << escape(run.text);
+                else if (run.op == edit_op::insert) out << "<ins>" << escape(run.text) << "</ins>";
+                else out << "<del>" << escape(run.text) << "</del>";
+            }
+            out << "</p>";
+        } else {
+            out << "<p>" << escape(p.text) << "</p>";
+        }
+        out << "\n</td>\n<td>";
+        for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {
+            const auto at = std::find(r.reference_ids.begin(), r.reference_ids.end(), p.matches[k].reference);
+            out << "<p><b>" << escape(p.matches[k].reference) << "</b> "
+                << escape(r.reference_texts[static_cast<std::size_t>(at - r.reference_ids.begin())]) << "</p>";
+        }
+        out << "</td>\n</tr>\n";
+    }
+    out << "</table>\n</section>\n";
+
+    out << "<section id=\"gaps\">\n<h2>Gaps: reference paragraphs the draft does not carry over</h2>\n<ul>\n";
+    for (const auto& g : r.gaps) {
+        out << "<li class=\"gap\" id=\"gap-" << escape(g.reference) << "\"><b>" << escape(g.reference) << "</b> coverage "
+            << fixed(g.coverage) << " <i>";
+        for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << escape(g.keywords[k]);
+        out << "</i><br/>" << escape(g.text) << "</li>\n";
+    }
+    out << "</ul>\n</section>\n";
+
+    out << "<section id=\"heatmap\">\n<h2>Similarity: draft paragraphs (rows) against reference paragraphs (columns)</h2>\n"
+           "<table class=\"heatmap\">\n<tr><th></th>";
+    for (const auto& id : r.reference_ids) out << "<th>" << escape(id) << "</th>";
+    out << "</tr>\n";
+    for (std::size_t d = 0; d < r.paragraphs.size(); ++d) {
+        out << "<tr><th>" << escape(r.paragraphs[d].id) << "</th>";
+        for (std::size_t c = 0; c < r.reference_ids.size(); ++c) {
+            const double v = r.similarity[d][c];
+            out << "<td style=\"background:" << heat_colour(v) << "\" title=\"" << escape(r.paragraphs[d].id) << " / "
+                << escape(r.reference_ids[c]) << ": " << fixed(v) << "\"></td>";
+        }
+        out << "</tr>\n";
+    }
+    out << "</table>\n</section>\n</body>\n</html>\n";
+    return out.str();
+}
+
+}  // namespace resdraft::report

@@ -1,0 +1,21 @@
+// Writers for `resdraft check`: the JSON contract, a readable text report, a self-contained HTML page.
+#pragma once
+
+#include "analysis/check.hpp"
+
+#include <string>
+
+namespace resdraft::report {
+
+// The check result as JSON (field names are a contract, see README), indented by two spaces.
+std::string check_json(const analysis::check_result& r, const analysis::thresholds& limits);
+
+// A readable report; `colour` adds ANSI colours (for a terminal). Redlines mark deletions [-so-] and
+// insertions {+so+} either way.
+std::string check_text(const analysis::check_result& r, bool colour);
+
+// One HTML file with no external assets: draft and reference side by side, coloured redlines, verb
+// changes highlighted, gaps, and a draft x reference similarity heatmap.
+std::string check_html(const analysis::check_result& r);
+
+}  // namespace resdraft::report
