@@ -16,6 +16,11 @@ void push_run(std::vector<redline_run>& runs, edit_op op, const std::string& sur
     else runs.push_back({op, surface});
 }
 
+std::string_view without_trailing_space(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
 }  // namespace
 
 aligned_text words_for_alignment(std::string_view text, models::stemmer& stem) {
@@ -54,7 +59,13 @@ alignment align(const aligned_text& draft, const aligned_text& reference, std::s
     while (i < n || j < m) {
         if (i < n && j < m && draft.keys[i] == reference.keys[j]) {
             pairs.emplace_back(i, j);
-            push_run(out.redline, edit_op::equal, draft.surfaces[i]);
+            // aligned by stem; the redline still shows a change of form or punctuation ("condemn" -> "Condemns")
+            if (without_trailing_space(draft.surfaces[i]) == without_trailing_space(reference.surfaces[j])) {
+                push_run(out.redline, edit_op::equal, draft.surfaces[i]);
+            } else {
+                push_run(out.redline, edit_op::remove, reference.surfaces[j]);
+                push_run(out.redline, edit_op::insert, draft.surfaces[i]);
+            }
             ++i, ++j;
         } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
             push_run(out.redline, edit_op::remove, reference.surfaces[j++]);

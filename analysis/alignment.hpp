@@ -35,8 +35,10 @@ struct alignment {
     [[nodiscard]] double coverage() const;  // share of reference words carried into the draft
 };
 
-// Aligns `draft` against `reference`. Common runs shorter than `min_run` words ("of the Secretary-General")
-// count as edits for reuse but still show as equal in the redline. Cost O(n*m) in words.
+// Aligns `draft` against `reference` by stem. Common runs shorter than `min_run` words ("of the
+// Secretary-General") count as edits for reuse but still show as equal in the redline; words aligned by
+// stem but written otherwise ("condemn" / "Condemns") count as reuse and show as a deletion and an
+// insertion. The equal and insert runs give back the draft. Cost O(n*m) in words.
 alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run = 4);
 
 }  // namespace resdraft::analysis

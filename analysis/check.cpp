@@ -122,7 +122,9 @@ std::vector<std::string> keywords(const models::sparse_rows& vectors, Eigen::Ind
     std::vector<std::string> out;
     for (const auto& [weight, term] : weighted) {
         if (out.size() == 4) break;
-        const auto& forms = surfaces.at(space.term(term));
+        const auto written = surfaces.find(space.term(term));
+        if (written == surfaces.end()) continue;  // a term WordNet brought, not a word of the paragraph
+        const auto& forms = written->second;
         if (std::any_of(forms.begin(), forms.end(), [](const auto& f) { return grammar::match_verb(f.first).has_value(); }))
             continue;  // "acknowledge", "recognize": the paragraph's verb says nothing of its topic
         const auto best = std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
@@ -166,24 +168,25 @@ std::vector<const paragraph*> compared_paragraphs(const grammar::document& doc) 
     return first_annex;
 }
 
-check_result check(const source& reference, const source& draft, const std::vector<std::string>& background,
-                   const thresholds& limits) {
+check_result check(const source& reference, const source& draft, const check_options& options) {
+    const thresholds& limits = options.limits;
     models::stemmer stem;
     const units ref = read_units(reference, stem);
     const units dra = read_units(draft, stem);
 
-    std::vector<std::vector<std::string>> collection;
-    for (const auto& t : ref.terms) collection.push_back(t.terms);
-    for (const auto& t : dra.terms) collection.push_back(t.terms);
-    for (const std::string& b : background) collection.push_back(models::terms_of(b, stem).terms);
-    const models::tfidf_space space(collection);
-    auto terms_only = [](const units& u) {
-        std::vector<std::vector<std::string>> out;
-        for (const auto& t : u.terms) out.push_back(t.terms);
+    auto weighted = [&](const units& u) {
+        std::vector<models::weighted_terms> out;
+        for (const auto& t : u.terms) out.push_back(models::weighted(t, stem, options.wordnet, options.expansion));
         return out;
     };
-    const models::sparse_rows ref_vectors = space.vectors(terms_only(ref));
-    const models::sparse_rows draft_vectors = space.vectors(terms_only(dra));
+    const std::vector<models::weighted_terms> ref_terms = weighted(ref), draft_terms = weighted(dra);
+    std::vector<models::weighted_terms> collection = ref_terms;
+    collection.insert(collection.end(), draft_terms.begin(), draft_terms.end());
+    for (const std::string& b : options.background)
+        collection.push_back(models::weighted(models::terms_of(b, stem), stem, nullptr));
+    const models::tfidf_space space(collection);
+    const models::sparse_rows ref_vectors = space.vectors(ref_terms);
+    const models::sparse_rows draft_vectors = space.vectors(draft_terms);
     const Eigen::MatrixXf cosine = Eigen::MatrixXf(draft_vectors * ref_vectors.transpose());
 
     std::map<std::string, std::map<std::string, int>> surfaces;  // stem -> written word -> count
@@ -199,7 +202,7 @@ check_result check(const source& reference, const source& draft, const std::vect
         result.reference_texts.push_back(ref.texts[r]);
     }
     std::vector<double> coverage(ref.paragraphs.size(), 0.0);
-    std::vector<bool> echoed(ref.paragraphs.size(), false);
+    std::vector<std::vector<std::string>> echoed_by(ref.paragraphs.size());
 
     for (std::size_t d = 0; d < dra.paragraphs.size(); ++d) {
         paragraph_check pc;
@@ -233,11 +236,15 @@ check_result check(const source& reference, const source& draft, const std::vect
 
         const double best_reuse = candidates.empty() ? 0 : candidates[0].a.reuse();
         const double best_coverage = candidates.empty() ? 0 : candidates[0].a.coverage();
-        const double best_score = candidates.empty() ? 0 : row[candidates[0].ref];
+        const double top_score = k > 0 ? row[order[0]] : 0, second_score = k > 1 ? row[order[1]] : 0;
+        const bool distinct = top_score >= limits.distinct_score && top_score >= limits.distinct_ratio * second_score;
         if (best_reuse >= limits.verbatim_reuse && best_coverage >= limits.verbatim_coverage) pc.state = status::verbatim;
-        else if (best_reuse >= limits.edited_reuse && best_score >= limits.edited_score) pc.state = status::edited;
-        else if (best_score >= limits.related_score) pc.state = status::related;
+        else if (best_reuse >= limits.edited_reuse && row[candidates[0].ref] >= limits.edited_score) pc.state = status::edited;
+        else if (top_score >= limits.related_score || distinct) pc.state = status::related;
         else pc.state = status::fresh;
+        if (pc.state == status::related)  // no shared wording to speak of: rank by topic alone
+            std::stable_sort(candidates.begin(), candidates.end(),
+                             [&](const candidate& a, const candidate& b) { return row[a.ref] > row[b.ref]; });
 
         if (pc.state != status::fresh) {
             // a merge: another reference paragraph supplies words the first does not
@@ -257,8 +264,7 @@ check_result check(const source& reference, const source& draft, const std::vect
             }
             for (std::size_t c = 0; c < candidates.size() && c < reported_matches; ++c)
                 pc.matches.push_back({ref.paragraphs[candidates[c].ref]->id, row[candidates[c].ref], candidates[c].a.reuse()});
-            echoed[candidates[0].ref] = true;
-            if (pc.merged) echoed[candidates[1].ref] = true;
+            if (pc.state == status::related) echoed_by[candidates[0].ref].push_back(pc.id);
         }
         if (pc.state == status::verbatim || pc.state == status::edited) {
             pc.redline = candidates[0].a.redline;
@@ -272,9 +278,10 @@ check_result check(const source& reference, const source& draft, const std::vect
     }
 
     for (std::size_t r = 0; r < ref.paragraphs.size(); ++r) {
-        if (coverage[r] >= limits.gap_coverage || echoed[r]) continue;
+        if (coverage[r] >= limits.gap_coverage) continue;
         result.gaps.push_back({ref.paragraphs[r]->id, coverage[r],
-                               keywords(ref_vectors, static_cast<Eigen::Index>(r), space, surfaces), ref.texts[r]});
+                               keywords(ref_vectors, static_cast<Eigen::Index>(r), space, surfaces), ref.texts[r],
+                               echoed_by[r]});
     }
     return result;
 }

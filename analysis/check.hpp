@@ -5,6 +5,7 @@
 
 #include "analysis/alignment.hpp"
 #include "grammar/ast.hpp"
+#include "models/text_model.hpp"
 
 #include <optional>
 #include <string>
@@ -28,8 +29,10 @@ struct thresholds {
     double verbatim_coverage = 0.8;// ...and share of the reference paragraph's words the draft keeps
     double edited_reuse = 0.3;     // below this, a paragraph is at most related
     double edited_score = 0.2;     // an edit also shares vocabulary: a common "of the Secretary-General" is not one
-    double related_score = 0.15;   // cosine of TF-IDF vectors for "same topic, little shared wording"
-    double gap_coverage = 0.3;     // a reference paragraph carried over less than this, and echoed by none, is a gap
+    double related_score = 0.2;    // cosine of TF-IDF vectors for "same topic, little shared wording"...
+    double distinct_score = 0.1;   // ...or a lower cosine that stands out: at least this much and
+    double distinct_ratio = 2.5;   //    this many times the second best
+    double gap_coverage = 0.3;     // a reference paragraph whose words the draft carries over less than this is a gap
     double merge_reuse = 0.3;      // a second reference paragraph reused this much...
     double merge_added = 0.15;     // ...for draft words the first does not supply, makes a merge
 };
@@ -64,6 +67,7 @@ struct gap {
     double coverage = 0;                   // best share of its words carried over by one draft paragraph
     std::vector<std::string> keywords;     // readable words saying what it was about
     std::string text;                      // its normalized text
+    std::vector<std::string> echoed_by;    // draft paragraphs related to it: the idea survives in other words
 };
 
 struct check_result {
@@ -81,9 +85,15 @@ struct check_result {
 // paragraphs, otherwise its body.
 std::vector<const grammar::paragraph*> compared_paragraphs(const grammar::document& doc);
 
-// Compares `draft` with `reference`. `background` paragraphs (texts) only inform the term weights.
-check_result check(const source& reference, const source& draft, const std::vector<std::string>& background = {},
-                   const thresholds& limits = {});
+struct check_options {
+    thresholds limits;
+    models::wordnet* wordnet = nullptr;       // synonym-aware similarity when given
+    models::expansion_weights expansion;
+    std::vector<std::string> background;       // paragraphs of other resolutions: they only inform term weights
+};
+
+// Compares `draft` with `reference`.
+check_result check(const source& reference, const source& draft, const check_options& options = {});
 
 std::string_view status_name(status s);
 

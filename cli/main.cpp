@@ -3,6 +3,7 @@
 #include "corpus/embedded.hpp"
 #include "analysis/check.hpp"
 #include "grammar/parser.hpp"
+#include "models/wordnet.hpp"
 #include "report/check_report.hpp"
 #include "report/parse_report.hpp"
 
@@ -132,12 +133,14 @@ int run_check(const std::string& draft_file, const std::optional<std::string>& r
               const std::optional<std::string>& output) {
     const loaded reference = load(reference_file);
     const loaded draft = load(draft_file);
-    const std::vector<std::string> background = background_dir ? read_background(*background_dir) : std::vector<std::string>{};
-    const resdraft::analysis::thresholds limits;
+    resdraft::analysis::check_options options;
+    if (background_dir) options.background = read_background(*background_dir);
+    const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
+    options.wordnet = wordnet.get();
     const auto result = resdraft::analysis::check({reference.text, &reference.doc, reference.name},
-                                                  {draft.text, &draft.doc, draft.name}, background, limits);
+                                                  {draft.text, &draft.doc, draft.name}, options);
     std::string text;
-    if (format == "json") text = resdraft::report::check_json(result, limits);
+    if (format == "json") text = resdraft::report::check_json(result, options.limits);
     else if (format == "html") text = resdraft::report::check_html(result);
     else text = resdraft::report::check_text(result, !output && ::isatty(STDOUT_FILENO) != 0);
     write_output(output, text);

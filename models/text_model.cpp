@@ -1,5 +1,9 @@
 #include "models/text_model.hpp"
 
+#include "models/wordnet.hpp"
+
+#include "grammar/lexicon.hpp"
+
 #include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -104,11 +108,36 @@ term_list terms_of(std::string_view text, stemmer& s) {
     for (const word& w : words(text)) {
         if (is_stopword(w.norm)) continue;
         if (std::all_of(w.norm.begin(), w.norm.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        // "recalls", "welcoming": the paragraph's operative verb or opener tells what it does, not what it is about
+        if (const auto verb = grammar::match_verb(w.norm); verb && verb->length == w.norm.size()) continue;
         out.stems.push_back(s.stem(w.norm));
         out.surfaces.push_back(w.norm);
     }
     out.terms = out.stems;
     for (std::size_t i = 1; i < out.stems.size(); ++i) out.terms.push_back(out.stems[i - 1] + " " + out.stems[i]);
+    return out;
+}
+
+}  // namespace resdraft::models
+
+namespace resdraft::models {
+
+weighted_terms weighted(const term_list& terms, stemmer& s, wordnet* wn, const expansion_weights& weights) {
+    weighted_terms out;
+    out.reserve(terms.terms.size());
+    for (const std::string& t : terms.terms) out.push_back({t, 1.0f});
+    if (wn == nullptr) return out;
+    auto add = [&](const std::vector<std::string>& words, float weight) {
+        for (const std::string& w : words)
+            if (!is_stopword(w)) out.push_back({s.stem(w), weight});
+    };
+    for (const std::string& surface : terms.surfaces) {
+        const auto sense = wn->first_sense(surface);
+        if (!sense) continue;
+        add(sense->synonyms, weights.synonym);
+        add(sense->related, weights.related);
+        add(sense->gloss, weights.gloss);
+    }
     return out;
 }
 

@@ -2,6 +2,8 @@
 // ICU stays inside models/: nothing here exposes an ICU type.
 #pragma once
 
+#include "models/vector_space.hpp"
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -47,5 +49,20 @@ struct term_list {
     std::vector<std::string> surfaces; // the normalized word each stem came from, parallel to `stems`
 };
 term_list terms_of(std::string_view text, stemmer& s);
+
+class wordnet;
+
+// Weights for expanding a text with WordNet: what one content word adds for each thing its most
+// frequent sense brings. Calibrated on the labelled drafts (README, "Calibration").
+struct expansion_weights {
+    float synonym = 0.5f;
+    float related = 0.4f;
+    float gloss = 0.2f;
+};
+
+// The terms of a text for a vector model: its written terms (weight 1) and, when `wn` is given, the
+// stems its content words bring from WordNet (lower weights).
+weighted_terms weighted(const term_list& terms, stemmer& s, wordnet* wn,
+                                          const expansion_weights& weights = {});
 
 }  // namespace resdraft::models

@@ -4,11 +4,12 @@
 
 namespace resdraft::models {
 
-tfidf_space::tfidf_space(const std::vector<std::vector<std::string>>& collection) {
+tfidf_space::tfidf_space(const std::vector<weighted_terms>& collection) {
     std::vector<int> df;
     std::vector<int> seen_in;  // last document that counted each term, so a term counts once per document
     for (std::size_t d = 0; d < collection.size(); ++d) {
-        for (const std::string& t : collection[d]) {
+        for (const weighted_term& wt : collection[d]) {
+            const std::string& t = wt.term;
             auto [it, inserted] = index_.try_emplace(t, static_cast<int>(terms_.size()));
             if (inserted) {
                 terms_.push_back(t);
@@ -26,17 +27,17 @@ tfidf_space::tfidf_space(const std::vector<std::vector<std::string>>& collection
     for (int f : df) idf_.push_back(std::log((1.0f + n) / (1.0f + static_cast<float>(f))) + 1.0f);
 }
 
-sparse_rows tfidf_space::vectors(const std::vector<std::vector<std::string>>& documents) const {
+sparse_rows tfidf_space::vectors(const std::vector<weighted_terms>& documents) const {
     sparse_rows out(static_cast<Eigen::Index>(documents.size()), static_cast<Eigen::Index>(terms_.size()));
     std::vector<Eigen::Triplet<float>> entries;
     std::unordered_map<int, float> counts;
     for (std::size_t d = 0; d < documents.size(); ++d) {
         counts.clear();
-        for (const std::string& t : documents[d])
-            if (auto it = index_.find(t); it != index_.end()) counts[it->second] += 1.0f;
+        for (const weighted_term& t : documents[d])
+            if (auto it = index_.find(t.term); it != index_.end()) counts[it->second] += t.weight;
         float norm = 0;
         for (auto& [term, tf] : counts) {
-            tf = (1.0f + std::log(tf)) * idf_[static_cast<std::size_t>(term)];
+            tf = (tf <= 1.0f ? tf : 1.0f + std::log(tf)) * idf_[static_cast<std::size_t>(term)];
             norm += tf * tf;
         }
         norm = std::sqrt(norm);

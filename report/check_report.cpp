@@ -60,7 +60,8 @@ std::string check_json(const check_result& r, const analysis::thresholds& limits
     j["draft"] = {{"source", r.draft_name}, {"paragraphs", r.paragraphs.size()}};
     j["thresholds"] = {{"verbatim_reuse", limits.verbatim_reuse}, {"verbatim_coverage", limits.verbatim_coverage},
                        {"edited_reuse", limits.edited_reuse}, {"edited_score", limits.edited_score},
-                       {"related_score", limits.related_score}, {"gap_coverage", limits.gap_coverage},
+                       {"related_score", limits.related_score}, {"distinct_score", limits.distinct_score},
+                       {"distinct_ratio", limits.distinct_ratio}, {"gap_coverage", limits.gap_coverage},
                        {"merge_reuse", limits.merge_reuse}, {"merge_added", limits.merge_added}};
     ordered_json paragraphs = ordered_json::array();
     for (const auto& p : r.paragraphs) {
@@ -95,7 +96,8 @@ std::string check_json(const check_result& r, const analysis::thresholds& limits
     j["paragraphs"] = paragraphs;
     ordered_json gaps = ordered_json::array();
     for (const auto& g : r.gaps)
-        gaps.push_back({{"reference", g.reference}, {"coverage", rounded(g.coverage)}, {"keywords", g.keywords}, {"text", g.text}});
+        gaps.push_back({{"reference", g.reference}, {"coverage", rounded(g.coverage)}, {"keywords", g.keywords},
+                        {"echoed_by", g.echoed_by}, {"text", g.text}});
     j["gaps"] = gaps;
     j["summary"] = {{"verbatim", r.count(status::verbatim)}, {"edited", r.count(status::edited)},
                     {"related", r.count(status::related)},   {"new", r.count(status::fresh)},
@@ -138,12 +140,13 @@ std::string check_text(const check_result& r, bool colour) {
             out << "    " << (p.text.size() > 160 ? p.text.substr(0, 157) + "..." : p.text) << '\n';
         }
     }
-    out << "\ngaps (reference paragraphs the draft does not carry over):\n";
+    out << "\ngaps (reference paragraphs whose wording the draft does not carry over):\n";
     if (r.gaps.empty()) out << "  none\n";
     for (const auto& g : r.gaps) {
         out << "  " << g.reference << "  coverage " << fixed(g.coverage) << "  ";
         for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << g.keywords[k];
-        out << '\n';
+        for (std::size_t k = 0; k < g.echoed_by.size(); ++k) out << (k ? ", " : "  (echoed by ") << g.echoed_by[k];
+        out << (g.echoed_by.empty() ? "" : ")") << '\n';
     }
     return out.str();
 }
@@ -240,7 +243,13 @@ std::string check_html(const check_result& r) {
         out << "<li class=\"gap\" id=\"gap-" << escape(g.reference) << "\"><b>" << escape(g.reference) << "</b> coverage "
             << fixed(g.coverage) << " <i>";
         for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << escape(g.keywords[k]);
-        out << "</i><br/>" << escape(g.text) << "</li>\n";
+        out << "</i>";
+        if (!g.echoed_by.empty()) {
+            out << " <span class=\"echo\">echoed by";
+            for (const auto& e : g.echoed_by) out << ' ' << escape(e);
+            out << "</span>";
+        }
+        out << "<br/>" << escape(g.text) << "</li>\n";
     }
     out << "</ul>\n</section>\n";
 

@@ -102,5 +102,40 @@ TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
     EXPECT_FALSE(std::filesystem::exists(kept));
 }
 
+TEST(Cli, CheckWritesEachFormat) {
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    auto r = run("check " + draft + " --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["reference"]["symbol"], "A/68/L.5");
+    EXPECT_EQ(j["summary"]["gaps"], 22);
+
+    r = run("check " + draft);  // text, not a terminal: no colour
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(r.out.starts_with("resdraft check: " + draft + " (18 paragraphs) against A/68/L.5 (34 paragraphs)\n"));
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+
+    const auto html = scratch_dir() / "report.html";
+    std::filesystem::remove(html);
+    r = run("check " + draft + " --format html --output " + html.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(testing::read_file(html).starts_with("<!DOCTYPE html>"));
+    EXPECT_TRUE(r.out.empty());
+}
+
+TEST(Cli, CheckRefusesBadInput) {
+    auto r = run("check " + (scratch_dir() / "missing.txt").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(lines(r.err), 1u);
+    r = run("check");
+    EXPECT_EQ(r.exit_code, 2);
+    r = run("check - --reference " + (scratch_dir() / "missing.txt").string(), "1. Decides to act.\n");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("missing.txt: cannot open"), std::string::npos);
+    r = run("check - --background " + (scratch_dir() / "nowhere").string(), "1. Decides to act.\n");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("nowhere: not a directory (byte 0)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace resdraft

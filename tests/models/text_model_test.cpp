@@ -1,0 +1,68 @@
+#include "models/text_model.hpp"
+#include "models/vector_space.hpp"
+#include "models/wordnet.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace resdraft::models {
+namespace {
+
+TEST(Words, SegmentsFoldsAndKeepsOffsets) {
+    const std::string text = "The Agency\xE2\x80\x99s \xE2\x80\x9C" "Second\xE2\x80\x9D Summit, 2030\xC2\xA0" "Agenda";
+    const auto ws = words(text);
+    std::vector<std::string> norms;
+    for (const auto& w : ws) norms.push_back(w.norm);
+    EXPECT_EQ(norms, (std::vector<std::string>{"the", "agency", "second", "summit", "2030", "agenda"}));
+    EXPECT_EQ(text.substr(ws[1].begin, ws[1].end - ws[1].begin), "Agency\xE2\x80\x99s");
+    EXPECT_EQ(text.substr(ws[5].begin, ws[5].end - ws[5].begin), "Agenda");
+}
+
+TEST(Terms, StemsOfContentWordsAndBigrams) {
+    stemmer s;
+    const auto t = terms_of("Recognizes the rights of migrant workers and their families", s);
+    EXPECT_EQ(t.stems, (std::vector<std::string>{"right", "migrant", "worker", "famili"}));  // "Recognizes": the verb
+    EXPECT_EQ(t.surfaces[3], "families");
+    EXPECT_EQ(t.terms.size(), 7u);
+    EXPECT_EQ(t.terms[4], "right migrant");
+}
+
+TEST(TfIdf, RowsAreUnitLengthAndRareTermsWeighMore) {
+    const std::vector<weighted_terms> docs{{{"migrant"}, {"remitt"}}, {{"migrant"}, {"traffick"}}, {{"migrant"}}};
+    const tfidf_space space(docs);
+    const sparse_rows v = space.vectors(docs);
+    for (int r = 0; r < 3; ++r) EXPECT_NEAR(v.row(r).norm(), 1.0f, 1e-6f);
+    EXPECT_GT(v.coeff(0, 1), v.coeff(0, 0));  // "remitt" (1 document) outweighs "migrant" (3)
+    EXPECT_FLOAT_EQ(v.coeff(2, 0), 1.0f);
+    const sparse_rows unknown = space.vectors({{{"nuclear"}}});
+    EXPECT_EQ(unknown.nonZeros(), 0);
+}
+
+TEST(WordNet, FirstSenseBringsSynonymsRelatedFormsAndGloss) {
+    auto wn = wordnet::load();
+    ASSERT_NE(wn, nullptr) << "WordNet is missing: scripts/setup installs wordnet-base";
+    const auto remittance = wn->first_sense("remittances");
+    ASSERT_TRUE(remittance);
+    EXPECT_NE(std::find(remittance->gloss.begin(), remittance->gloss.end(), "money"), remittance->gloss.end());
+    const auto migration = wn->first_sense("migration");
+    ASSERT_TRUE(migration);
+    EXPECT_NE(std::find(migration->related.begin(), migration->related.end(), "migrate"), migration->related.end());
+    EXPECT_FALSE(wn->first_sense("xqzw"));
+    EXPECT_EQ(wordnet::load("/nonexistent"), nullptr);
+}
+
+TEST(WordNet, ExpansionAddsWeightedTerms) {
+    auto wn = wordnet::load();
+    ASSERT_NE(wn, nullptr);
+    stemmer s;
+    const auto plain = weighted(terms_of("transfers of remittances", s), s, nullptr);
+    EXPECT_EQ(plain.size(), 3u);
+    const auto expanded = weighted(terms_of("transfers of remittances", s), s, wn.get());
+    EXPECT_GT(expanded.size(), plain.size());
+    EXPECT_TRUE(std::any_of(expanded.begin(), expanded.end(),
+                            [](const weighted_term& t) { return t.term == "money" && t.weight < 1.0f; }));
+}
+
+}  // namespace
+}  // namespace resdraft::models

@@ -1,0 +1,117 @@
+// The check writers: JSON contract, text report, and the HTML page parsed back and inspected.
+#include "report/check_report.hpp"
+
+#include "corpus/embedded.hpp"
+#include "models/wordnet.hpp"
+#include "test_support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+namespace resdraft::report {
+namespace {
+
+class CheckReport : public ::testing::Test {
+protected:
+    void SetUp() override {
+        draft_text = testing::read_file(testing::source_dir() / "corpus/drafts/migration-followup.txt");
+        draft = testing::parse_ok(draft_text);
+        reference = testing::parse_ok(corpus::reference_text(), corpus::reference_name());
+        wn = models::wordnet::load();
+        analysis::check_options options;
+        options.wordnet = wn.get();
+        result = analysis::check({corpus::reference_text(), &reference, "a-68-l5.txt"},
+                                 {draft_text, &draft, "migration-followup.txt"}, options);
+    }
+    std::string draft_text;
+    grammar::document draft, reference;
+    std::unique_ptr<models::wordnet> wn;
+    analysis::check_result result;
+};
+
+TEST_F(CheckReport, JsonFollowsTheContract) {
+    const auto j = nlohmann::json::parse(check_json(result, {}));
+    EXPECT_EQ(j["reference"]["source"], "a-68-l5.txt");
+    EXPECT_EQ(j["reference"]["symbol"], "A/68/L.5");
+    EXPECT_EQ(j["reference"]["paragraphs"], 34);
+    EXPECT_EQ(j["draft"]["paragraphs"], 18);
+    const auto& p = j["paragraphs"][6];
+    EXPECT_EQ(p["id"], "2");
+    EXPECT_EQ(p["status"], "edited");
+    EXPECT_EQ(p["matches"][0]["reference"], "16");
+    EXPECT_TRUE(p["matches"][0]["score"].is_number());
+    EXPECT_TRUE(p["matches"][0]["reuse"].is_number());
+    EXPECT_EQ(p["verb_changes"][0]["reference"], "strongly condemn");
+    EXPECT_EQ(p["verb_changes"][0]["draft"], "condemns");
+    EXPECT_EQ(p["verb_changes"][0]["change"], "weaker");
+    EXPECT_EQ(p["redline"][0]["op"], "delete");
+    EXPECT_EQ(p["redline"][1]["op"], "insert");
+    EXPECT_EQ(p["redline"][2]["op"], "equal");
+    EXPECT_TRUE(j["paragraphs"][0]["matches"].empty());  // pp1 is new
+    EXPECT_EQ(j["gaps"].size(), 22u);
+    EXPECT_EQ(j["gaps"][0]["reference"], "1");
+    EXPECT_EQ(j["gaps"][0]["keywords"].size(), 4u);
+    EXPECT_EQ(j["summary"]["gaps"], 22);
+    EXPECT_EQ(j["summary"]["verbatim"].get<int>() + j["summary"]["edited"].get<int>() + j["summary"]["related"].get<int>() +
+                  j["summary"]["new"].get<int>(),
+              18);
+    EXPECT_DOUBLE_EQ(j["summary"]["reference_covered"].get<double>(), 0.353);
+}
+
+TEST_F(CheckReport, TextHasRedlinesAndColourOnlyWhenAsked) {
+    const std::string plain = check_text(result, false);
+    EXPECT_EQ(plain.find('\x1b'), std::string::npos);
+    EXPECT_NE(plain.find("[-Strongly condemn-] {+Condemns+} the acts"), std::string::npos);
+    EXPECT_NE(plain.find("verb: strongly condemn -> condemns (weaker), drops \"strongly\""), std::string::npos);
+    EXPECT_NE(plain.find("\ngaps (reference paragraphs whose wording the draft does not carry over):\n  1  coverage"),
+              std::string::npos);
+    const std::string coloured = check_text(result, true);
+    EXPECT_NE(coloured.find("\x1b[31m[-Strongly condemn-]\x1b[0m"), std::string::npos);
+}
+
+// A small well-formedness check: every opened element is closed in order (void elements aside).
+bool balanced(const std::string& html, std::string& problem) {
+    static const std::regex tag(R"(<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>)");
+    std::vector<std::string> open;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[2], attributes = (*it)[3];
+        if (name == "meta" || name == "br" || attributes.ends_with("/")) continue;
+        if ((*it)[1] == "/") {
+            if (open.empty() || open.back() != name) {
+                problem = "unexpected </" + name + ">";
+                return false;
+            }
+            open.pop_back();
+        } else {
+            open.push_back(name);
+        }
+    }
+    if (!open.empty()) problem = "unclosed <" + open.back() + ">";
+    return open.empty();
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+}
+
+TEST_F(CheckReport, HtmlIsSelfContainedAndHasEveryPart) {
+    const std::string html = check_html(result);
+    std::string problem;
+    EXPECT_TRUE(balanced(html, problem)) << problem;
+    EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
+    EXPECT_EQ(html.find("src="), std::string::npos);   // no external assets
+    EXPECT_EQ(html.find("href="), std::string::npos);
+    EXPECT_EQ(count(html, "<tr class=\"paragraph\""), 18u);
+    EXPECT_EQ(count(html, "data-status=\"edited\""), result.count(analysis::status::edited));
+    EXPECT_EQ(count(html, "<li class=\"gap\""), 22u);
+    EXPECT_EQ(count(html, "<td style=\"background:"), 18u * 34u);  // the heatmap, draft x reference
+    EXPECT_NE(html.find("<del>Strongly condemn </del><ins>Condemns </ins>the acts"), std::string::npos);
+    EXPECT_NE(html.find("<div class=\"verb-change weaker\">strongly condemn -&gt; condemns (weaker)"), std::string::npos);
+    EXPECT_NE(html.find("<section id=\"heatmap\">"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace resdraft::report
