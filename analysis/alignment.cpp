@@ -12,6 +12,7 @@ double share(const std::vector<bool>& flags) {
 }
 
 void push_run(std::vector<redline_run>& runs, edit_op op, const std::string& surface) {
+    if (surface.empty()) return;
     if (!runs.empty() && runs.back().op == op) runs.back().text += surface;
     else runs.push_back({op, surface});
 }
@@ -32,6 +33,7 @@ aligned_text words_for_alignment(std::string_view text, models::stemmer& stem) {
         const std::size_t end = i + 1 < ws.size() ? ws[i + 1].begin : text.size();
         out.keys.push_back(stem.stem(ws[i].norm));
         out.surfaces.emplace_back(text.substr(begin, end - begin));
+        out.word_in_surface.emplace_back(ws[i].begin - begin, ws[i].end - begin);
     }
     return out;
 }
@@ -59,12 +61,20 @@ alignment align(const aligned_text& draft, const aligned_text& reference, std::s
     while (i < n || j < m) {
         if (i < n && j < m && draft.keys[i] == reference.keys[j]) {
             pairs.emplace_back(i, j);
-            // aligned by stem; the redline still shows a change of form or punctuation ("condemn" -> "Condemns")
-            if (without_trailing_space(draft.surfaces[i]) == without_trailing_space(reference.surfaces[j])) {
-                push_run(out.redline, edit_op::equal, draft.surfaces[i]);
+            // aligned by stem; the redline still shows a change of form ("condemn" -> "Condemns") or of the
+            // punctuation after the word ("belief," -> "belief;")
+            const std::string_view d = draft.surfaces[i], r = reference.surfaces[j];
+            const auto [db, de] = draft.word_in_surface[i];
+            const auto [rb, re] = reference.word_in_surface[j];
+            if (d.substr(0, de) != r.substr(0, re)) {
+                push_run(out.redline, edit_op::remove, std::string(r));
+                push_run(out.redline, edit_op::insert, std::string(d));
+            } else if (without_trailing_space(d.substr(de)) != without_trailing_space(r.substr(re))) {
+                push_run(out.redline, edit_op::equal, std::string(d.substr(0, de)));
+                push_run(out.redline, edit_op::remove, std::string(r.substr(re)));
+                push_run(out.redline, edit_op::insert, std::string(d.substr(de)));
             } else {
-                push_run(out.redline, edit_op::remove, reference.surfaces[j]);
-                push_run(out.redline, edit_op::insert, draft.surfaces[i]);
+                push_run(out.redline, edit_op::equal, std::string(d));
             }
             ++i, ++j;
         } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {

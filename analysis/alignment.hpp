@@ -24,6 +24,7 @@ struct redline_run {
 struct aligned_text {
     std::vector<std::string> keys;
     std::vector<std::string> surfaces;
+    std::vector<std::pair<std::size_t, std::size_t>> word_in_surface;  // [begin, end) of the word itself
 };
 aligned_text words_for_alignment(std::string_view text, models::stemmer& stem);
 

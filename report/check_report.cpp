@@ -132,6 +132,7 @@ std::string check_text(const check_result& r, bool colour) {
                 const std::size_t kept = run.text.find_last_not_of(' ') + 1;
                 const std::string body = run.text.substr(0, kept), space = run.text.substr(kept);
                 if (run.op == edit_op::equal) out << run.text;
+                else if (body.empty()) out << (run.op == edit_op::insert ? space : "");  // only a space changed
                 else if (run.op == edit_op::insert) out << paint("32", "{+" + body + "+}") << space;
                 else out << paint("31", "[-" + body + "-]") << space;
             }
