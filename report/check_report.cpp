@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -126,17 +127,22 @@ std::string check_text(const check_result& r, bool colour) {
         out << '\n';
         for (const auto& v : p.verb_changes) out << "    " << paint(v.change == "weaker" ? "33" : "36", "verb: " + describe(v)) << '\n';
         if (p.state == status::edited) {
-            out << "    ";
+            std::string line;
             for (const auto& run : p.redline) {
+                // a deletion or insertion next to a word it does not touch gets a space between
+                if (!line.empty() && line.back() != ' ' && !run.text.empty() && std::isalnum(static_cast<unsigned char>(run.text[0])))
+                    line += ' ';
+                std::ostringstream piece;
                 // the marks close before the run's trailing space: "{+Requests+} the"
                 const std::size_t kept = run.text.find_last_not_of(' ') + 1;
                 const std::string body = run.text.substr(0, kept), space = run.text.substr(kept);
-                if (run.op == edit_op::equal) out << run.text;
-                else if (body.empty()) out << (run.op == edit_op::insert ? space : "");  // only a space changed
-                else if (run.op == edit_op::insert) out << paint("32", "{+" + body + "+}") << space;
-                else out << paint("31", "[-" + body + "-]") << space;
+                if (run.op == edit_op::equal) piece << run.text;
+                else if (body.empty()) piece << (run.op == edit_op::insert ? space : "");  // only a space changed
+                else if (run.op == edit_op::insert) piece << paint("32", "{+" + body + "+}") << space;
+                else piece << paint("31", "[-" + body + "-]") << space;
+                line += piece.str();
             }
-            out << '\n';
+            out << "    " << line << '\n';
         } else if (p.state != status::verbatim) {
             out << "    " << (p.text.size() > 160 ? p.text.substr(0, 157) + "..." : p.text) << '\n';
         }
