@@ -2,6 +2,7 @@
 
 #include "grammar/lexicon.hpp"
 #include "grammar/parser.hpp"
+#include "models/lsa.hpp"
 #include "models/text_model.hpp"
 #include "models/vector_space.hpp"
 
@@ -188,6 +189,11 @@ check_result check(const source& reference, const source& draft, const check_opt
     const models::sparse_rows ref_vectors = space.vectors(ref_terms);
     const models::sparse_rows draft_vectors = space.vectors(draft_terms);
     const Eigen::MatrixXf cosine = Eigen::MatrixXf(draft_vectors * ref_vectors.transpose());
+    Eigen::MatrixXf lsa_cosine;
+    if (!options.background.empty()) {
+        const models::lsa_space lsa(space.vectors(collection));
+        lsa_cosine = lsa.project(draft_vectors) * lsa.project(ref_vectors).transpose();
+    }
 
     std::map<std::string, std::map<std::string, int>> surfaces;  // stem -> written word -> count
     for (const auto& t : ref.terms)
@@ -211,6 +217,12 @@ check_result check(const source& reference, const source& draft, const check_opt
         std::vector<double> row(ref.paragraphs.size());
         for (std::size_t r = 0; r < row.size(); ++r) row[r] = cosine(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(r));
         result.similarity.push_back(row);
+        if (lsa_cosine.size() > 0) {
+            std::vector<double> lsa_row(row.size());
+            for (std::size_t r = 0; r < row.size(); ++r)
+                lsa_row[r] = lsa_cosine(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(r));
+            result.lsa_similarity.push_back(std::move(lsa_row));
+        }
 
         // align the best candidates by cosine; rank them by reuse and cosine together
         std::vector<std::size_t> order(row.size());
@@ -262,8 +274,11 @@ check_result check(const source& reference, const source& draft, const check_opt
                     }
                 }
             }
-            for (std::size_t c = 0; c < candidates.size() && c < reported_matches; ++c)
-                pc.matches.push_back({ref.paragraphs[candidates[c].ref]->id, row[candidates[c].ref], candidates[c].a.reuse()});
+            for (std::size_t c = 0; c < candidates.size() && c < reported_matches; ++c) {
+                const std::size_t r = candidates[c].ref;
+                pc.matches.push_back({ref.paragraphs[r]->id, row[r], candidates[c].a.reuse(),
+                                      result.lsa_similarity.empty() ? std::nullopt : std::optional(result.lsa_similarity[d][r])});
+            }
             if (pc.state == status::related) echoed_by[candidates[0].ref].push_back(pc.id);
         }
         if (pc.state == status::verbatim || pc.state == status::edited) {

@@ -41,6 +41,7 @@ struct match {
     std::string reference;   // reference paragraph id
     double score = 0;        // cosine similarity of TF-IDF vectors
     double reuse = 0;        // share of the draft paragraph's words reused from it
+    std::optional<double> lsa;  // cosine in LSA space, when a background was given (reported, not used to decide)
 };
 
 struct verb_change {
@@ -76,6 +77,7 @@ struct check_result {
     std::vector<std::string> reference_texts;
     std::vector<paragraph_check> paragraphs;           // one per compared draft paragraph, in order
     std::vector<std::vector<double>> similarity;       // draft x reference cosine, for the heatmap
+    std::vector<std::vector<double>> lsa_similarity;   // the same in LSA space; empty without a background
     std::vector<gap> gaps;
     std::size_t count(status s) const;
     double reference_covered() const;                  // share of reference paragraphs that are not gaps

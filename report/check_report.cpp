@@ -67,8 +67,10 @@ std::string check_json(const check_result& r, const analysis::thresholds& limits
     ordered_json paragraphs = ordered_json::array();
     for (const auto& p : r.paragraphs) {
         ordered_json matches = ordered_json::array();
-        for (const auto& m : p.matches)
+        for (const auto& m : p.matches) {
             matches.push_back({{"reference", m.reference}, {"score", rounded(m.score)}, {"reuse", rounded(m.reuse)}});
+            if (m.lsa) matches.back()["lsa"] = rounded(*m.lsa);
+        }
         ordered_json changes = ordered_json::array();
         for (const auto& v : p.verb_changes) {
             ordered_json addressee = nullptr;

@@ -173,5 +173,31 @@ TEST_F(Check, UnrelatedRealResolutionIsNearlyAllNew) {
               << " new, " << r.count(status::related) << " related, 0 verbatim, 0 edited\n";
 }
 
+TEST_F(Check, BackgroundAddsLsaScoresWithoutChangingReuse) {
+    const auto shared = testing::shared_corpus();
+    if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the background check did not run";
+    std::vector<std::string> keep;  // the background's texts outlive their documents' use
+    check_options options;
+    options.wordnet = wordnet_.get();
+    for (const auto& entry : std::filesystem::directory_iterator(*shared / "ga-res-80")) {
+        keep.push_back(testing::read_file(entry.path()));
+        const auto doc = testing::parse_ok(keep.back());
+        for (const auto* p : compared_paragraphs(doc)) options.background.push_back(grammar::normalized_text(keep.back(), doc, p->text));
+    }
+    auto r = labelled("migration-followup");
+    const auto with = check({corpus::reference_text(), &reference_, "a-68-l5.txt"}, {r.text, &r.doc, "draft"}, options);
+    ASSERT_EQ(with.lsa_similarity.size(), with.paragraphs.size());
+    for (std::size_t d = 0; d < with.paragraphs.size(); ++d) {
+        const auto& label = r.labels["paragraphs"][with.paragraphs[d].id];
+        const std::string want = label["status"];
+        if (want != "verbatim" && want != "edited") continue;
+        EXPECT_EQ(status_name(with.paragraphs[d].state), want) << with.paragraphs[d].id;
+        ASSERT_TRUE(with.paragraphs[d].matches.at(0).lsa.has_value());
+    }
+    std::vector<std::string> gaps;
+    for (const gap& g : with.gaps) gaps.push_back(g.reference);
+    EXPECT_EQ(gaps, r.labels["gaps"].get<std::vector<std::string>>());
+}
+
 }  // namespace
 }  // namespace resdraft::analysis

@@ -66,3 +66,26 @@ TEST(WordNet, ExpansionAddsWeightedTerms) {
 
 }  // namespace
 }  // namespace resdraft::models
+
+#include "models/lsa.hpp"
+
+namespace resdraft::models {
+namespace {
+
+TEST(Lsa, BringsTogetherWordsThatShareContexts) {
+    const std::vector<weighted_terms> docs{
+        {{"remitt"}, {"money"}},  {{"money"}, {"transfer"}}, {{"remitt"}, {"transfer"}}, {{"remitt"}, {"money"}, {"transfer"}},
+        {{"nuclear"}, {"weapon"}}, {{"weapon"}, {"treati"}},  {{"nuclear"}, {"treati"}},  {{"nuclear"}, {"weapon"}, {"treati"}}};
+    const tfidf_space space(docs);
+    const lsa_space lsa(space.vectors(docs), 2);
+    EXPECT_EQ(lsa.rank(), 2);
+    const Eigen::MatrixXf q = lsa.project(space.vectors({{{"remitt"}}, {{"transfer"}}, {{"nuclear"}}}));
+    EXPECT_GT(q.row(0).dot(q.row(1)), 0.9f);       // no word in common, same subject
+    EXPECT_LT(std::abs(q.row(0).dot(q.row(2))), 0.1f);  // different subjects
+    EXPECT_NEAR(q.row(0).norm(), 1.0f, 1e-5f);
+    const Eigen::MatrixXf again = lsa_space(space.vectors(docs), 2).project(space.vectors({{{"remitt"}}}));
+    EXPECT_TRUE(again.row(0).isApprox(q.row(0)));  // fixed seed: the same numbers every run
+}
+
+}  // namespace
+}  // namespace resdraft::models
