@@ -2,12 +2,14 @@
 // (0 ok, 2 bad input or usage).
 #include "corpus/embedded.hpp"
 #include "analysis/check.hpp"
+#include "bench/throughput.hpp"
 #include "grammar/parser.hpp"
 #include "models/wordnet.hpp"
 #include "report/check_report.hpp"
 #include "report/parse_report.hpp"
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cerrno>
@@ -147,6 +149,41 @@ int run_check(const std::string& draft_file, const std::optional<std::string>& r
     return 0;
 }
 
+int run_bench(const std::vector<std::string>& files, const std::string& format) {
+    std::vector<std::string> documents;
+    if (files.empty()) {
+        // the embedded reference, as many copies as make 50 MB
+        const std::string_view text = resdraft::corpus::reference_text();
+        documents.assign((50'000'000 + text.size() - 1) / text.size(), std::string(text));
+    } else {
+        for (const std::string& f : files) {
+            documents.push_back(read_input(f));
+            if (auto bad = resdraft::grammar::check_text_encoding(documents.back()))
+                throw failure{f + ": " + bad->message + " (byte " + std::to_string(bad->offset) + ")"};
+        }
+    }
+    const auto m = resdraft::bench::measure(documents, 3);
+    if (format == "json") {
+        nlohmann::ordered_json j{{"bytes", m.bytes},
+                                 {"paragraphs", m.paragraphs},
+                                 {"clauses", m.clauses},
+                                 {"parse_mb_per_s", m.parse_mb_per_s},
+                                 {"floor_mb_per_s", m.floor_mb_per_s},
+                                 {"baseline_mb_per_s", m.baseline_mb_per_s},
+                                 {"ratio_to_floor", m.ratio_to_floor()},
+                                 {"ratio_to_baseline", m.ratio_to_baseline()}};
+        std::cout << j.dump(2) << '\n';
+    } else {
+        std::printf("%zu bytes, %zu paragraphs, %zu clauses (fastest of 3 runs, MB = 10^6 bytes)\n", m.bytes,
+                    m.paragraphs, m.clauses);
+        std::printf("parse (with clauses)   %10.1f MB/s\n", m.parse_mb_per_s);
+        std::printf("floor (memchr)         %10.1f MB/s   parse / floor    = %.4f\n", m.floor_mb_per_s, m.ratio_to_floor());
+        std::printf("baseline (Boost.Regex) %10.1f MB/s   parse / baseline = %.2f\n", m.baseline_mb_per_s,
+                    m.ratio_to_baseline());
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -170,6 +207,12 @@ int main(int argc, char** argv) {
     check->add_option("--format", check_format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
     check->add_option("--output,-o", check_output, "write to this file instead of standard output");
 
+    std::vector<std::string> bench_files;
+    std::string bench_format = "text";
+    CLI::App* bench = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
+    bench->add_option("FILE", bench_files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)");
+    bench->add_option("--format", bench_format, "output format")->check(CLI::IsMember({"text", "json"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -182,6 +225,7 @@ int main(int argc, char** argv) {
     }
     try {
         if (parse->parsed()) return run_parse(parse_file, parse_format, parse_output);
+        if (bench->parsed()) return run_bench(bench_files, bench_format);
         if (check->parsed()) return run_check(check_draft, check_reference, check_background, check_format, check_output);
     } catch (const failure& f) {
         std::cerr << "resdraft: " << f.message << '\n';

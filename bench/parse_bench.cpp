@@ -1,0 +1,108 @@
+// Google Benchmark: parse throughput (full parse with clauses) on the reference, on the 48 real
+// resolutions, and on a ~100 MB corpus generated from them; with the floor (memchr) and the baseline
+// (Boost.Regex paragraph + leading-verb splitter) over the same bytes, in the same binary.
+#include "bench/throughput.hpp"
+#include "corpus/embedded.hpp"
+#include "grammar/parser.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+namespace {
+
+using resdraft::bench::floor_scan;
+using resdraft::bench::regex_baseline;
+
+std::vector<std::string> real_resolutions() {
+    std::vector<std::string> out;
+    const auto dir = std::filesystem::path(RESDRAFT_SOURCE_DIR).parent_path() / "shared/corpus/ga-res-80";
+    if (!std::filesystem::is_directory(dir)) return out;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        out.push_back(s.str());
+    }
+    return out;
+}
+
+const std::vector<std::string>& corpus(const std::string& name) {
+    static std::map<std::string, std::vector<std::string>> cache;
+    auto it = cache.find(name);
+    if (it != cache.end()) return it->second;
+    std::vector<std::string> docs;
+    if (name == "reference") docs = {std::string(resdraft::corpus::reference_text())};
+    if (name == "ga-res-80") docs = real_resolutions();
+    if (name == "generated-100MB") {
+        auto sources = real_resolutions();
+        sources.emplace_back(resdraft::corpus::reference_text());
+        docs = resdraft::bench::generate_corpus(sources, 100'000'000);
+    }
+    return cache.emplace(name, std::move(docs)).first->second;
+}
+
+std::size_t total_bytes(const std::vector<std::string>& docs) {
+    std::size_t n = 0;
+    for (const auto& d : docs) n += d.size();
+    return n;
+}
+
+void set_rates(benchmark::State& state, std::size_t bytes, std::size_t paragraphs) {
+    state.counters["bytes/s"] = benchmark::Counter(static_cast<double>(bytes) * static_cast<double>(state.iterations()),
+                                                   benchmark::Counter::kIsRate);
+    if (paragraphs > 0)
+        state.counters["paragraphs/s"] = benchmark::Counter(
+            static_cast<double>(paragraphs) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void parse(benchmark::State& state, const std::string& name) {
+    const auto& docs = corpus(name);
+    if (docs.empty()) {
+        state.SkipWithError("../shared/corpus/ga-res-80 is absent");
+        return;
+    }
+    std::size_t paragraphs = 0;
+    for (auto _ : state) {
+        paragraphs = 0;
+        for (const auto& d : docs) {
+            const auto r = resdraft::grammar::parse_document(d, {});
+            if (r.ok()) paragraphs += r.value().paragraphs.size();
+            benchmark::DoNotOptimize(r);
+        }
+    }
+    set_rates(state, total_bytes(docs), paragraphs);
+}
+
+void scan(benchmark::State& state, const std::string& name, std::size_t (*f)(std::string_view)) {
+    const auto& docs = corpus(name);
+    if (docs.empty()) {
+        state.SkipWithError("../shared/corpus/ga-res-80 is absent");
+        return;
+    }
+    for (auto _ : state)
+        for (const auto& d : docs) benchmark::DoNotOptimize(f(d));
+    set_rates(state, total_bytes(docs), 0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    for (const std::string name : {"reference", "ga-res-80", "generated-100MB"}) {
+        benchmark::RegisterBenchmark(("parse/" + name).c_str(), [name](benchmark::State& s) { parse(s, name); })->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("floor_memchr/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, floor_scan); })->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("baseline_regex/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, regex_baseline); })->Unit(benchmark::kMillisecond);
+    }
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

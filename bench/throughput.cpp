@@ -1,0 +1,118 @@
+#include "bench/throughput.hpp"
+
+#include "grammar/parser.hpp"
+
+#include <boost/regex.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <random>
+
+namespace resdraft::bench {
+namespace {
+
+template <typename F>
+double fastest_seconds(int repetitions, F&& f) {
+    double best = 1e300;
+    for (int r = 0; r < std::max(1, repetitions); ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        f();
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return best;
+}
+
+double mb_per_s(std::size_t bytes, double seconds) { return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0; }
+
+}  // namespace
+
+std::size_t floor_scan(std::string_view text) {
+    std::size_t lines = 0;
+    const char* p = text.data();
+    const char* const end = text.data() + text.size();
+    while (p < end) {
+        const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (hit == nullptr) break;
+        ++lines;
+        p = static_cast<const char*>(hit) + 1;
+    }
+    return lines;
+}
+
+std::size_t regex_baseline(std::string_view text) {
+    static const boost::regex paragraph(R"(^\s*(\d+)\.\s+(?:We\s+)?([A-Z]?[a-z]+))");
+    std::size_t found = 0;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        boost::cmatch m;
+        if (boost::regex_search(text.data() + begin, text.data() + end, m, paragraph)) ++found;
+        begin = end + 1;
+    }
+    return found;
+}
+
+std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
+                                         std::uint32_t seed) {
+    // the operative paragraphs of the sources, without their numbers
+    std::vector<std::string> paragraphs;
+    for (const std::string& text : sources) {
+        const auto result = grammar::parse_document(text, {});
+        if (!result.ok()) continue;
+        for (const auto& p : result.value().paragraphs)
+            if (p.kind == grammar::paragraph_kind::operative) paragraphs.emplace_back(p.text.of(text));
+    }
+    std::vector<std::string> documents;
+    if (paragraphs.empty()) return documents;
+    std::mt19937 random(seed);
+    std::size_t total = 0;
+    while (total < target_bytes) {
+        std::shuffle(paragraphs.begin(), paragraphs.end(), random);
+        for (std::size_t start = 0; start < paragraphs.size() && total < target_bytes; start += 40) {
+            std::string doc = "The General Assembly,\n\n";
+            for (std::size_t k = 0; k < 40 && start + k < paragraphs.size(); ++k)
+                doc += std::to_string(k + 1) + ". " + paragraphs[start + k] + "\n\n";
+            total += doc.size();
+            documents.push_back(std::move(doc));
+        }
+    }
+    return documents;
+}
+
+std::string repeated(std::string_view text, std::size_t min_bytes) {
+    std::string out;
+    if (text.empty()) return out;
+    out.reserve(min_bytes + text.size());
+    while (out.size() < min_bytes) out += text;
+    return out;
+}
+
+measurement measure(const std::vector<std::string>& documents, int repetitions) {
+    measurement m;
+    for (const std::string& d : documents) m.bytes += d.size();
+    std::size_t sink = 0;
+    const double parse_s = fastest_seconds(repetitions, [&] {
+        m.paragraphs = m.clauses = 0;
+        for (const std::string& d : documents) {
+            const auto result = grammar::parse_document(d, {});
+            if (!result.ok()) continue;
+            m.paragraphs += result.value().paragraphs.size();
+            for (const auto& p : result.value().paragraphs) m.clauses += p.clauses.size();
+        }
+    });
+    const double floor_s = fastest_seconds(repetitions, [&] {
+        for (const std::string& d : documents) sink += floor_scan(d);
+    });
+    const double baseline_s = fastest_seconds(repetitions, [&] {
+        for (const std::string& d : documents) sink += regex_baseline(d);
+    });
+    m.parse_mb_per_s = mb_per_s(m.bytes, parse_s);
+    m.floor_mb_per_s = mb_per_s(m.bytes, floor_s);
+    m.baseline_mb_per_s = mb_per_s(m.bytes, baseline_s);
+    if (sink == static_cast<std::size_t>(-1)) m.bytes = 0;  // keeps the scans from being optimized away
+    return m;
+}
+
+}  // namespace resdraft::bench

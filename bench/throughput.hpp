@@ -1,0 +1,39 @@
+// Parser throughput with its floor and baseline measured in the same run: on a shared, noisy machine
+// only ratios measured together are trustworthy.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace resdraft::bench {
+
+// The floor: one pass of memchr over the bytes (counting line ends). Returns the count.
+std::size_t floor_scan(std::string_view text);
+
+// The baseline: a straightforward splitter with Boost.Regex, one match per line for "N. Verb"
+// (an operative paragraph and its leading verb). Returns the paragraphs found.
+std::size_t regex_baseline(std::string_view text);
+
+// Documents adding up to about `target_bytes`, made from the operative paragraphs of `sources` (texts
+// of resolutions): paragraphs shuffled with a fixed seed, recombined 40 to a document, renumbered from 1.
+std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
+                                         std::uint32_t seed = 2013);
+
+// `text` repeated until it holds at least `min_bytes`.
+std::string repeated(std::string_view text, std::size_t min_bytes);
+
+struct measurement {
+    std::size_t bytes = 0, paragraphs = 0, clauses = 0;
+    double parse_mb_per_s = 0, floor_mb_per_s = 0, baseline_mb_per_s = 0;
+    [[nodiscard]] double ratio_to_floor() const { return floor_mb_per_s > 0 ? parse_mb_per_s / floor_mb_per_s : 0; }
+    [[nodiscard]] double ratio_to_baseline() const { return baseline_mb_per_s > 0 ? parse_mb_per_s / baseline_mb_per_s : 0; }
+};
+
+// Parses each of `documents` (full parse with clauses), and runs the floor and the baseline over the
+// same bytes, `repetitions` times each, keeping the fastest of each (MB = 10^6 bytes).
+measurement measure(const std::vector<std::string>& documents, int repetitions = 3);
+
+}  // namespace resdraft::bench
