@@ -34,6 +34,16 @@ std::size_t quote_length(std::string_view s, std::size_t p) {
     return 0;
 }
 
+// Bytes that never end a word: all but ASCII spaces, quotes, ; ( ) , : . and the lead bytes of NBSP
+// (0xC2) and of curly quotes (0xE2).
+constexpr auto inside_word = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v', '"', ';', '(', ')', ',', ':', '.'}) t[c] = false;
+    t[0xC2] = t[0xE2] = false;
+    return t;
+}();
+
 class tokenizer {
 public:
     tokenizer(std::string_view input, span text, const std::vector<span>& excluded) : input_(input) {
@@ -76,10 +86,18 @@ public:
                 ++p;
                 continue;
             }
-            std::size_t q = p + 1;  // a word: at least one byte, up to a space, quote, separator or excluded range
-            while (q < end && !is_space(input, q) && quote_length(input, q) == 0 &&
-                   !(ex != excluded.end() && q >= ex->begin) && separator_at(q) == 0)
+            // a word: at least one byte, up to a space, quote, separator or excluded range. Most bytes
+            // cannot end a word: skip them with a table, and look closer only at the rest.
+            const std::size_t limit = ex != excluded.end() ? std::min(end, ex->begin) : end;
+            std::size_t q = p + 1;
+            while (q < limit) {
+                if (inside_word[static_cast<unsigned char>(input[q])]) {
+                    ++q;
+                    continue;
+                }
+                if (is_space(input, q) || quote_length(input, q) != 0 || separator_at(q) != 0) break;
                 ++q;
+            }
             tokens_.push_back({p, q, 0});
             p = q;
         }
