@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace resdraft::grammar {
@@ -99,6 +100,7 @@ private:
     unsigned footnotes_max_ = 0;       // highest footnote defined in the footnote block
     unsigned footnote_next_ = 1;       // next footnote marker expected in the text
     std::unordered_set<std::string> ids_in_part_;  // paragraph ids taken in the current part
+    std::unordered_map<std::string, int> next_suffix_;  // id -> last suffix given to a repeat of it
 
     std::string_view at(span s) const { return s.of(in_); }
     void warn(std::string message, std::size_t offset) { doc_.warnings.push_back({std::move(message), offset}); }
@@ -294,6 +296,7 @@ private:
         state_ = state::part_intro;
         last_number_ = 0;
         ids_in_part_.clear();
+        next_suffix_.clear();
         preambular_count_ = operative_count_ = 0;
         numbered_part_ = false;
     }
@@ -385,7 +388,9 @@ private:
     // `id`, or "id-2", "id-3" ... when the current part already has it.
     std::string unique_id(std::string id) {
         std::string candidate = id;
-        for (int n = 2; !ids_in_part_.insert(candidate).second; ++n) candidate = id + "-" + std::to_string(n);
+        // the suffix to try next is remembered per id, so that a number repeated n times costs O(n), not O(n^2)
+        int& n = next_suffix_[id];
+        while (!ids_in_part_.insert(candidate).second) candidate = id + "-" + std::to_string(n = std::max(n, 1) + 1);
         return candidate;
     }
 

@@ -199,6 +199,15 @@ TEST(Parser, OddNumberingIsKeptWithWarnings) {
     EXPECT_EQ(doc.warnings[0].message, "paragraph 1 out of order (expected 2)");
 }
 
+TEST(Parser, RepeatedNumbersGetSuffixesInOrder) {
+    std::string in;
+    for (int k = 0; k < 3000; ++k) in += "1. Decides to act.\n\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 3000u);
+    EXPECT_EQ(doc.paragraphs[1].id, "1-2");
+    EXPECT_EQ(doc.paragraphs.back().id, "1-3000");
+}
+
 TEST(Parser, TextWithoutParagraphsFallsBackToBlocks) {
     const std::string in = "Some notes about migration\nthat run on.\n\nA second block.\n";
     const document doc = parse_ok(in);
