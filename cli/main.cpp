@@ -2,10 +2,12 @@
 // (0 ok, 2 bad input or usage).
 #include "corpus/embedded.hpp"
 #include "analysis/check.hpp"
+#include "analysis/cluster.hpp"
 #include "bench/throughput.hpp"
 #include "grammar/parser.hpp"
 #include "models/wordnet.hpp"
 #include "report/check_report.hpp"
+#include "report/cluster_report.hpp"
 #include "report/parse_report.hpp"
 
 #include <CLI/CLI.hpp>
@@ -149,6 +151,64 @@ int run_check(const std::string& draft_file, const std::optional<std::string>& r
     return 0;
 }
 
+// The units of `cluster` from one parsed document: operative paragraphs ("paragraph"), the clauses of
+// operative paragraphs ("clause"), or every paragraph, preambular ones too ("all").
+void add_units(const loaded& l, const std::string& unit, std::vector<resdraft::analysis::cluster_unit>& out) {
+    // the paragraphs that hold the substance, as for check: a declaration rather than its adopting paragraph
+    for (const auto* paragraph : resdraft::analysis::compared_paragraphs(l.doc)) {
+        const auto& p = *paragraph;
+        const bool operative = p.kind == resdraft::grammar::paragraph_kind::operative;
+        const std::string part = l.doc.parts[p.part].name == "body" ? "" : l.doc.parts[p.part].name + " ";
+        if (unit == "clause") {
+            if (!operative) continue;
+            for (std::size_t c = 0; c < p.clauses.size(); ++c)
+                out.push_back({l.name, part + p.id + "/" + std::to_string(c + 1),
+                               resdraft::grammar::normalized_text(l.text, l.doc, p.clauses[c].whole)});
+        } else if (operative || unit == "all") {
+            out.push_back({l.name, part + p.id, resdraft::grammar::normalized_text(l.text, l.doc, p.text)});
+        }
+    }
+}
+
+int run_cluster(const std::vector<std::string>& inputs, const std::string& unit, const std::string& k,
+                std::uint32_t seed, const std::string& format, const std::optional<std::string>& output) {
+    std::vector<std::string> files;
+    for (const std::string& in : inputs) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(in, ec)) {
+            std::vector<std::string> found;
+            for (const auto& e : std::filesystem::directory_iterator(in, ec))
+                if (e.path().extension() == ".txt" || e.path().extension() == ".md") found.push_back(e.path().string());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            files.push_back(in);
+        }
+    }
+    std::vector<resdraft::analysis::cluster_unit> units;
+    if (files.empty()) add_units(load(std::nullopt), unit, units);
+    for (const std::string& f : files) add_units(load(f), unit, units);
+    if (units.empty()) throw failure{"no " + unit + " units to cluster in the input (byte 0)"};
+    resdraft::analysis::cluster_options options;
+    options.seed = seed;
+    if (k != "auto") {
+        try {
+            options.k = std::stoi(k);
+        } catch (const std::exception&) {
+            options.k = 0;
+        }
+        if (options.k < 1) throw failure{"--k must be a positive number or auto, not \"" + k + "\" (byte 0)"};
+    }
+    if (::isatty(STDERR_FILENO) != 0)
+        options.progress = [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
+    const auto result = resdraft::analysis::cluster_units(units, options);
+    if (options.progress) std::cerr << "\r\x1b[K" << std::flush;
+    write_output(output, format == "json"   ? resdraft::report::cluster_json(units, result)
+                         : format == "html" ? resdraft::report::cluster_html(units, result)
+                                            : resdraft::report::cluster_text(units, result));
+    return 0;
+}
+
 int run_bench(const std::vector<std::string>& files, const std::string& format) {
     std::vector<std::string> documents;
     if (files.empty()) {
@@ -207,6 +267,19 @@ int main(int argc, char** argv) {
     check->add_option("--format", check_format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
     check->add_option("--output,-o", check_output, "write to this file instead of standard output");
 
+    std::vector<std::string> cluster_inputs;
+    std::string cluster_unit = "paragraph", cluster_k = "auto", cluster_format = "text";
+    std::uint32_t cluster_seed = 1;
+    std::optional<std::string> cluster_output;
+    CLI::App* cluster = app.add_subcommand("cluster", "Group paragraphs of one or many documents by topic");
+    cluster->add_option("INPUT", cluster_inputs, "files or folders (default: the embedded A/68/L.5)");
+    cluster->add_option("--unit", cluster_unit, "operative paragraphs, their clauses, or all paragraphs")
+        ->check(CLI::IsMember({"paragraph", "clause", "all"}));
+    cluster->add_option("--k", cluster_k, "number of clusters, or auto (best silhouette for 2..12)");
+    cluster->add_option("--seed", cluster_seed, "seed of the k-means++ start");
+    cluster->add_option("--format", cluster_format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
+    cluster->add_option("--output,-o", cluster_output, "write to this file instead of standard output");
+
     std::vector<std::string> bench_files;
     std::string bench_format = "text";
     CLI::App* bench = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
@@ -226,6 +299,8 @@ int main(int argc, char** argv) {
     try {
         if (parse->parsed()) return run_parse(parse_file, parse_format, parse_output);
         if (bench->parsed()) return run_bench(bench_files, bench_format);
+        if (cluster->parsed())
+            return run_cluster(cluster_inputs, cluster_unit, cluster_k, cluster_seed, cluster_format, cluster_output);
         if (check->parsed()) return run_check(check_draft, check_reference, check_background, check_format, check_output);
     } catch (const failure& f) {
         std::cerr << "resdraft: " << f.message << '\n';

@@ -33,6 +33,12 @@ run_result run(const std::string& args, const std::string& stdin_text = "") {
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
+std::size_t count_of(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+}
+
 TEST(Cli, ParsesTheEmbeddedReferenceByDefault) {
     const auto r = run("parse");
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -121,6 +127,28 @@ TEST(Cli, CheckWritesEachFormat) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(testing::read_file(html).starts_with("<!DOCTYPE html>"));
     EXPECT_TRUE(r.out.empty());
+}
+
+TEST(Cli, ClusterIsDeterministicInEachFormat) {
+    auto a = run("cluster --format json --k 4 --seed 3");
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    const auto j = nlohmann::json::parse(a.out);
+    EXPECT_EQ(j["k"], 4);
+    std::size_t members = 0;
+    for (const auto& c : j["clusters"]) {
+        members += c["members"].size();
+        EXPECT_EQ(c["exemplar"]["source"], "a-68-l5.txt");
+        EXPECT_GE(c["label"].size(), 3u);
+    }
+    EXPECT_EQ(members, 34u);  // the declaration's paragraphs, not the adopting one
+    EXPECT_EQ(run("cluster --format json --k 4 --seed 3").out, a.out);
+    EXPECT_TRUE(a.err.empty());  // no progress when standard error is not a terminal
+    const auto html = run("cluster --format html");
+    ASSERT_EQ(html.exit_code, 0);
+    EXPECT_NE(html.out.find("<svg"), std::string::npos);
+    EXPECT_EQ(count_of(html.out, "<circle class=\"unit\""), 34u);
+    EXPECT_EQ(run("cluster --k zero").exit_code, 2);
+    EXPECT_EQ(run("cluster --unit word").exit_code, 2);
 }
 
 TEST(Cli, CheckRefusesBadInput) {

@@ -1,0 +1,214 @@
+#include "analysis/cluster.hpp"
+
+#include "models/lsa.hpp"
+#include "models/text_model.hpp"
+#include "models/vector_space.hpp"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <random>
+
+namespace resdraft::analysis {
+namespace {
+
+using dense = Eigen::MatrixXf;
+
+// Spherical k-means with k-means++ seeding: rows of `x` are unit vectors; returns each row's cluster.
+std::vector<int> spherical_kmeans(const dense& x, int k, std::uint32_t seed, dense& centroids) {
+    const auto n = static_cast<int>(x.rows());
+    std::mt19937 random(seed);
+    std::vector<int> chosen{static_cast<int>(random() % static_cast<std::uint32_t>(n))};
+    std::vector<double> distance(static_cast<std::size_t>(n), 2.0);
+    while (static_cast<int>(chosen.size()) < k) {
+        const Eigen::VectorXf last = x.row(chosen.back()).transpose();
+        const Eigen::VectorXf sims = x * last;
+        double total = 0;
+        for (int i = 0; i < n; ++i) {
+            distance[static_cast<std::size_t>(i)] = std::min(distance[static_cast<std::size_t>(i)], std::max(0.0, 1.0 - static_cast<double>(sims(i))));
+            total += distance[static_cast<std::size_t>(i)] * distance[static_cast<std::size_t>(i)];
+        }
+        int next = 0;
+        if (total > 0) {
+            double target = std::uniform_real_distribution<double>(0.0, total)(random);
+            for (next = 0; next < n - 1; ++next) {
+                target -= distance[static_cast<std::size_t>(next)] * distance[static_cast<std::size_t>(next)];
+                if (target <= 0) break;
+            }
+        } else {
+            next = static_cast<int>(chosen.size());  // all points coincide: any distinct index
+        }
+        chosen.push_back(next);
+    }
+    centroids.resize(k, x.cols());
+    for (int c = 0; c < k; ++c) centroids.row(c) = x.row(chosen[static_cast<std::size_t>(c)]);
+    std::vector<int> assignment(static_cast<std::size_t>(n), -1);
+    for (int iteration = 0; iteration < 100; ++iteration) {
+        const dense sims = x * centroids.transpose();
+        bool changed = false;
+        for (int i = 0; i < n; ++i) {
+            Eigen::Index best = 0;
+            sims.row(i).maxCoeff(&best);
+            if (assignment[static_cast<std::size_t>(i)] != static_cast<int>(best)) {
+                assignment[static_cast<std::size_t>(i)] = static_cast<int>(best);
+                changed = true;
+            }
+        }
+        if (!changed) break;
+        dense sums = dense::Zero(k, x.cols());
+        for (int i = 0; i < n; ++i) sums.row(assignment[static_cast<std::size_t>(i)]) += x.row(i);
+        for (int c = 0; c < k; ++c) {
+            const float norm = sums.row(c).norm();
+            if (norm > 0) centroids.row(c) = sums.row(c) / norm;  // an emptied cluster keeps its old centroid
+        }
+    }
+    return assignment;
+}
+
+// Mean silhouette with cosine distance, over at most `sample` rows (fixed seed).
+double silhouette(const dense& x, const std::vector<int>& assignment, int k, std::uint32_t seed, int sample = 2000) {
+    const auto n = static_cast<int>(x.rows());
+    std::vector<int> rows(static_cast<std::size_t>(n));
+    std::iota(rows.begin(), rows.end(), 0);
+    if (n > sample) {
+        std::mt19937 random(seed);
+        std::shuffle(rows.begin(), rows.end(), random);
+        rows.resize(static_cast<std::size_t>(sample));
+    }
+    dense sub(static_cast<Eigen::Index>(rows.size()), x.cols());
+    for (std::size_t i = 0; i < rows.size(); ++i) sub.row(static_cast<Eigen::Index>(i)) = x.row(rows[i]);
+    const dense distances = (dense::Ones(sub.rows(), sub.rows()) - sub * sub.transpose()).cwiseMax(0.0f);
+    double total = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::vector<double> sum(static_cast<std::size_t>(k), 0.0);
+        std::vector<int> count(static_cast<std::size_t>(k), 0);
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+            if (i == j) continue;
+            const int c = assignment[static_cast<std::size_t>(rows[j])];
+            sum[static_cast<std::size_t>(c)] += distances(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+            ++count[static_cast<std::size_t>(c)];
+        }
+        const int own = assignment[static_cast<std::size_t>(rows[i])];
+        if (count[static_cast<std::size_t>(own)] == 0) continue;  // a singleton scores 0
+        const double a = sum[static_cast<std::size_t>(own)] / count[static_cast<std::size_t>(own)];
+        double b = 1e300;
+        for (int c = 0; c < k; ++c)
+            if (c != own && count[static_cast<std::size_t>(c)] > 0) b = std::min(b, sum[static_cast<std::size_t>(c)] / count[static_cast<std::size_t>(c)]);
+        if (b < 1e300 && std::max(a, b) > 0) total += (b - a) / std::max(a, b);
+    }
+    return rows.empty() ? 0 : total / static_cast<double>(rows.size());
+}
+
+// First two principal components of the rows.
+std::vector<std::pair<float, float>> pca_map(const dense& x) {
+    std::vector<std::pair<float, float>> out(static_cast<std::size_t>(x.rows()), {0.0f, 0.0f});
+    if (x.rows() < 2) return out;
+    const dense centered = x.rowwise() - x.colwise().mean();
+    dense basis;
+    if (x.cols() <= 400) {
+        Eigen::SelfAdjointEigenSolver<dense> eig(centered.transpose() * centered);
+        basis = eig.eigenvectors().rightCols(2).rowwise().reverse();
+    } else {  // wide: the eigenvectors of the (rows x rows) Gram matrix give the same components
+        Eigen::SelfAdjointEigenSolver<dense> eig(centered * centered.transpose());
+        basis = centered.transpose() * eig.eigenvectors().rightCols(2).rowwise().reverse();
+        for (int c = 0; c < 2; ++c)
+            if (basis.col(c).norm() > 0) basis.col(c).normalize();
+    }
+    const dense projected = centered * basis;
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+        out[static_cast<std::size_t>(i)] = {projected(i, 0), projected.cols() > 1 ? projected(i, 1) : 0.0f};
+    return out;
+}
+
+}  // namespace
+
+cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options) {
+    auto say = [&](const std::string& what) {
+        if (options.progress) options.progress(what);
+    };
+    cluster_result result;
+    if (units.empty()) return result;
+    say("reading " + std::to_string(units.size()) + " units");
+    models::stemmer stem;
+    std::vector<models::term_list> terms;
+    std::vector<models::weighted_terms> weighted;
+    terms.reserve(units.size());
+    for (const auto& u : units) {
+        terms.push_back(models::terms_of(u.text, stem));
+        weighted.push_back(models::weighted(terms.back(), stem, nullptr));
+    }
+    const models::tfidf_space space(weighted);
+    const models::sparse_rows tfidf = space.vectors(weighted);
+    dense x;
+    if (static_cast<int>(units.size()) >= options.lsa_from) {
+        say("reducing to 100 dimensions (LSA)");
+        x = models::lsa_space(tfidf, 100).project(tfidf);
+    } else {
+        x = dense(tfidf);
+    }
+    const int n = static_cast<int>(units.size());
+    std::vector<int> assignment(static_cast<std::size_t>(n), 0);
+    dense centroids = x.colwise().sum();
+    if (centroids.norm() > 0) centroids.row(0).normalize();
+    result.k = 1;
+    if (n >= 2) {
+        const int k_max = std::min(options.k > 0 ? options.k : options.k_max, n);
+        const int k_min = options.k > 0 ? k_max : std::min(std::max(2, options.k_min), k_max);
+        double best = -2;
+        for (int k = k_min; k <= k_max; ++k) {
+            say("k-means with k = " + std::to_string(k));
+            dense c;
+            auto a = spherical_kmeans(x, k, options.seed, c);
+            const double s = k >= 2 ? silhouette(x, a, k, options.seed) : 0;
+            if (s > best + 1e-9) {
+                best = s;
+                assignment = std::move(a);
+                centroids = std::move(c);
+                result.k = k;
+                result.silhouette = s;
+            }
+        }
+    }
+    say("labelling " + std::to_string(result.k) + " clusters");
+    // readable words: the form most often written for each stem
+    std::map<std::string, std::map<std::string, int>> surfaces;
+    for (const auto& t : terms)
+        for (std::size_t i = 0; i < t.stems.size(); ++i) ++surfaces[t.stems[i]][t.surfaces[i]];
+    for (int c = 0; c < result.k; ++c) {
+        cluster cl;
+        Eigen::VectorXf mean = Eigen::VectorXf::Zero(static_cast<Eigen::Index>(space.dimensions()));
+        for (int i = 0; i < n; ++i) {
+            if (assignment[static_cast<std::size_t>(i)] != c) continue;
+            cl.members.push_back({static_cast<std::size_t>(i), static_cast<double>(x.row(i).dot(centroids.row(c)))});
+            mean += tfidf.row(i).transpose();
+        }
+        if (cl.members.empty()) continue;
+        std::stable_sort(cl.members.begin(), cl.members.end(),
+                         [](const cluster_member& a, const cluster_member& b) { return a.similarity > b.similarity; });
+        cl.exemplar = cl.members.front().unit;
+        std::vector<int> order(static_cast<std::size_t>(mean.size()));
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return mean(a) > mean(b); });
+        for (int term : order) {
+            if (cl.label.size() == 5 || mean(term) <= 0) break;
+            const auto written = surfaces.find(space.term(term));
+            if (written == surfaces.end()) continue;  // bigrams: their words come as unigrams
+            const auto best = std::max_element(written->second.begin(), written->second.end(), [](const auto& a, const auto& b) {
+                return a.second != b.second ? a.second < b.second : a.first > b.first;
+            });
+            cl.label.push_back(best->first);
+        }
+        result.clusters.push_back(std::move(cl));
+    }
+    std::stable_sort(result.clusters.begin(), result.clusters.end(),
+                     [](const cluster& a, const cluster& b) { return a.members.size() > b.members.size(); });
+    for (std::size_t c = 0; c < result.clusters.size(); ++c) result.clusters[c].id = static_cast<int>(c);
+    result.k = static_cast<int>(result.clusters.size());
+    say("mapping");
+    result.map = pca_map(x);
+    return result;
+}
+
+}  // namespace resdraft::analysis

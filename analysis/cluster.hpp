@@ -1,0 +1,49 @@
+// `resdraft cluster`: paragraphs of one or many documents grouped by topic (spherical k-means on
+// TF-IDF or LSA vectors from models/), each group labelled by its centroid's heaviest words.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace resdraft::analysis {
+
+// A text to cluster and where it comes from.
+struct cluster_unit {
+    std::string source;     // file name
+    std::string paragraph;  // paragraph id ("12", "pp3"), or "12/2" for the second clause of paragraph 12
+    std::string text;
+};
+
+struct cluster_options {
+    int k = 0;                  // clusters wanted; 0 chooses k by silhouette over [k_min, k_max]
+    int k_min = 2, k_max = 12;
+    std::uint32_t seed = 1;     // k-means++ seeding: the same seed gives the same clusters
+    int lsa_from = 200;         // units from which vectors are reduced by LSA (100 dimensions)
+    std::function<void(const std::string&)> progress;  // told what is being done, when set
+};
+
+struct cluster_member {
+    std::size_t unit = 0;       // index into the units
+    double similarity = 0;      // cosine with the cluster's centroid
+};
+
+struct cluster {
+    int id = 0;
+    std::vector<std::string> label;      // 3 to 5 readable words
+    std::size_t exemplar = 0;            // the most central unit
+    std::vector<cluster_member> members; // most central first
+};
+
+struct cluster_result {
+    int k = 0;
+    double silhouette = 0;               // mean silhouette (cosine distance), on a sample of 2,000 past that size
+    std::vector<cluster> clusters;       // largest first
+    std::vector<std::pair<float, float>> map;  // 2-D position of each unit (first two principal components)
+};
+
+// Clusters `units`. Fewer than 2 units give one cluster; k is capped at the number of units.
+cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options = {});
+
+}  // namespace resdraft::analysis

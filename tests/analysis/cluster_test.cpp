@@ -1,0 +1,131 @@
+// Clustering: synthetic groups recovered exactly, the same output run to run, real resolutions by subject.
+#include "analysis/cluster.hpp"
+
+#include "analysis/check.hpp"
+#include "report/cluster_report.hpp"
+#include "test_support.hpp"
+
+#include <iostream>
+#include <map>
+#include <set>
+
+namespace resdraft::analysis {
+namespace {
+
+std::vector<cluster_unit> synthetic() {
+    const std::vector<std::vector<std::string>> topics{
+        {"remittances", "transfer", "costs", "money", "senders", "banks", "fees"},
+        {"trafficking", "victims", "smuggling", "traffickers", "prosecution", "exploitation", "persons"},
+        {"satellites", "orbit", "space", "debris", "launch", "rockets", "outer"}};
+    std::vector<cluster_unit> units;
+    for (std::size_t t = 0; t < topics.size(); ++t)
+        for (std::size_t i = 0; i < 6; ++i) {
+            std::string text = "Urges States to consider the";
+            for (std::size_t w = 0; w < 4; ++w) text += " " + topics[t][(i + w) % topics[t].size()];
+            units.push_back({"topic" + std::to_string(t), std::to_string(i + 1), text + ";"});
+        }
+    return units;
+}
+
+// The set of groups, each as the set of its members' sources: the same whatever the cluster ids.
+std::set<std::set<std::string>> groups(const std::vector<cluster_unit>& units, const cluster_result& r) {
+    std::set<std::set<std::string>> out;
+    for (const cluster& c : r.clusters) {
+        std::set<std::string> g;
+        for (const auto& m : c.members) g.insert(units[m.unit].source + "/" + units[m.unit].paragraph);
+        out.insert(g);
+    }
+    return out;
+}
+
+cluster_options with(int k, std::uint32_t seed = 1) {
+    cluster_options o;
+    o.k = k;
+    o.seed = seed;
+    return o;
+}
+
+TEST(Cluster, RecoversSyntheticGroupsExactly) {
+    const auto units = synthetic();
+    const auto r = cluster_units(units);
+    EXPECT_EQ(r.k, 3);
+    ASSERT_EQ(r.clusters.size(), 3u);
+    for (const cluster& c : r.clusters) {
+        ASSERT_EQ(c.members.size(), 6u);
+        const std::string source = units[c.members.front().unit].source;
+        for (const auto& m : c.members) EXPECT_EQ(units[m.unit].source, source);
+        EXPECT_GE(c.label.size(), 3u);
+        EXPECT_LE(c.label.size(), 5u);
+        EXPECT_EQ(units[c.exemplar].source, source);
+    }
+    EXPECT_GT(r.silhouette, 0.1);
+    EXPECT_EQ(r.map.size(), units.size());
+}
+
+TEST(Cluster, LabelsAreWordsAsWritten) {
+    const auto units = synthetic();
+    const auto r = cluster_units(units, with(3));
+    std::set<std::string> labels;
+    for (const cluster& c : r.clusters) labels.insert(c.label.begin(), c.label.end());
+    EXPECT_TRUE(labels.count("remittances") || labels.count("trafficking") || labels.count("satellites"));
+    for (const auto& w : labels) EXPECT_EQ(w.find(' '), std::string::npos) << w;  // unigrams, not stems like "remitt"
+    EXPECT_FALSE(labels.count("remitt"));
+}
+
+TEST(Cluster, SameOutputRunToRun) {
+    const auto units = synthetic();
+    const std::string a = report::cluster_json(units, cluster_units(units, with(3, 7)));
+    const std::string b = report::cluster_json(units, cluster_units(units, with(3, 7)));
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(groups(units, cluster_units(units, with(3, 7))), groups(units, cluster_units(units, with(3, 99))));
+}
+
+TEST(Cluster, DegenerateInputs) {
+    EXPECT_EQ(cluster_units({}).k, 0);
+    const auto one = cluster_units({{"a", "1", "Decides to act."}});
+    EXPECT_EQ(one.k, 1);
+    ASSERT_EQ(one.clusters.size(), 1u);
+    EXPECT_EQ(one.clusters[0].members.size(), 1u);
+    const auto same = cluster_units({{"a", "1", "Decides to act."}, {"a", "2", "Decides to act."}, {"a", "3", "Decides to act."}}, with(2));
+    std::size_t members = 0;
+    for (const auto& c : same.clusters) members += c.members.size();
+    EXPECT_EQ(members, 3u);
+}
+
+TEST(Cluster, RealResolutionsBySubject) {
+    const auto shared = testing::shared_corpus();
+    if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the real-resolution clustering did not run";
+    const std::map<std::string, std::string> subject{
+        {"A_RES_80_19.md", "outer space"}, {"A_RES_80_20.md", "outer space"}, {"A_RES_80_21.md", "outer space"},
+        {"A_RES_80_36.md", "small arms"},  {"A_RES_80_39.md", "nuclear"},     {"A_RES_80_54.md", "nuclear"},
+        {"A_RES_80_8.md", "sport"},        {"a-68-l5.txt", "migration"}};
+    std::vector<cluster_unit> units;
+    std::vector<std::string> texts;
+    for (const auto& [file, topic] : subject) {
+        const auto path = file == "a-68-l5.txt" ? testing::source_dir() / "corpus" / file : *shared / "ga-res-80" / file;
+        const std::string text = testing::read_file(path);
+        const auto doc = testing::parse_ok(text, file);
+        for (const auto* p : compared_paragraphs(doc))
+            if (p->kind == grammar::paragraph_kind::operative)
+                units.push_back({file, p->id, grammar::normalized_text(text, doc, p->text)});
+    }
+    const auto r = cluster_units(units);
+    std::size_t majority = 0;
+    for (const cluster& c : r.clusters) {
+        std::map<std::string, std::size_t> count;
+        for (const auto& m : c.members) ++count[subject.at(units[m.unit].source)];
+        std::size_t top = 0;
+        std::string top_subject;
+        for (const auto& [s, n] : count)
+            if (n > top) top = n, top_subject = s;
+        majority += top;
+        std::cout << "[cluster] " << c.label.front() << " ...: " << c.members.size() << " units, " << top << " on " << top_subject << "\n";
+    }
+    const double purity = static_cast<double>(majority) / static_cast<double>(units.size());
+    std::cout << "[cluster] k = " << r.k << ", purity " << purity << " over " << units.size() << " operative paragraphs\n";
+    EXPECT_GE(r.k, 4);
+    EXPECT_GE(purity, 0.75);
+}
+
+}  // namespace
+}  // namespace resdraft::analysis
