@@ -14,6 +14,7 @@
 #include <array>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace resdraft::models {
 namespace {
@@ -82,7 +83,9 @@ std::vector<word> words(std::string_view text) {
 }
 
 bool is_stopword(std::string_view norm) {
-    return std::find(stopword_list.begin(), stopword_list.end(), norm) != stopword_list.end();
+    // a hash set: a linear scan of the list (with a strlen per entry) took a tenth of `cluster`'s time
+    static const std::unordered_set<std::string_view> stopwords(stopword_list.begin(), stopword_list.end());
+    return stopwords.count(norm) > 0;
 }
 
 struct stemmer::impl {
