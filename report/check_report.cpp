@@ -1,5 +1,7 @@
 #include "report/check_report.hpp"
 
+#include "report/html.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -165,20 +167,6 @@ std::string check_text(const check_result& r, bool colour) {
 namespace resdraft::report {
 namespace {
 
-std::string escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 // White (0) to deep blue (1).
 std::string heat_colour(double x) {
@@ -210,38 +198,38 @@ std::string check_html(const check_result& r) {
     std::ostringstream out;
     const std::string ref_name = r.reference_symbol.empty() ? r.reference_name : r.reference_symbol;
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>resdraft check: "
-        << escape(r.draft_name) << " against " << escape(ref_name) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
-    out << "<h1>" << escape(r.draft_name) << " against " << escape(ref_name) << "</h1>\n";
-    out << "<p id=\"summary\">" << escape(summary_line(r)) << "</p>\n";
+        << escape_html(r.draft_name) << " against " << escape_html(ref_name) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+    out << "<h1>" << escape_html(r.draft_name) << " against " << escape_html(ref_name) << "</h1>\n";
+    out << "<p id=\"summary\">" << escape_html(summary_line(r)) << "</p>\n";
 
     out << "<section id=\"paragraphs\">\n<h2>Paragraphs</h2>\n<table class=\"pairs\">\n"
            "<tr><th>draft</th><th>reference</th></tr>\n";
     for (const auto& p : r.paragraphs) {
         const std::string_view state = analysis::status_name(p.state);
-        out << "<tr class=\"paragraph\" id=\"draft-" << escape(p.id) << "\" data-status=\"" << state << "\">\n<td><b>"
-            << escape(p.id) << "</b> <span class=\"status " << state << "\">" << state << "</span>";
+        out << "<tr class=\"paragraph\" id=\"draft-" << escape_html(p.id) << "\" data-status=\"" << state << "\">\n<td><b>"
+            << escape_html(p.id) << "</b> <span class=\"status " << state << "\">" << state << "</span>";
         for (const auto& m : p.matches)
-            out << " <span class=\"score\">" << escape(m.reference) << ": reuse " << fixed(m.reuse) << ", score "
+            out << " <span class=\"score\">" << escape_html(m.reference) << ": reuse " << fixed(m.reuse) << ", score "
                 << fixed(m.score) << "</span>";
         out << "\n";
         for (const auto& v : p.verb_changes)
-            out << "<div class=\"verb-change " << escape(v.change) << "\">" << escape(describe(v)) << "</div>\n";
+            out << "<div class=\"verb-change " << escape_html(v.change) << "\">" << escape_html(describe(v)) << "</div>\n";
         if (p.state == status::edited || p.state == status::verbatim) {
             out << "<p class=\"redline\">";
             for (const auto& run : p.redline) {
-                if (run.op == edit_op::equal) out << escape(run.text);
-                else if (run.op == edit_op::insert) out << "<ins>" << escape(run.text) << "</ins>";
-                else out << "<del>" << escape(run.text) << "</del>";
+                if (run.op == edit_op::equal) out << escape_html(run.text);
+                else if (run.op == edit_op::insert) out << "<ins>" << escape_html(run.text) << "</ins>";
+                else out << "<del>" << escape_html(run.text) << "</del>";
             }
             out << "</p>";
         } else {
-            out << "<p>" << escape(p.text) << "</p>";
+            out << "<p>" << escape_html(p.text) << "</p>";
         }
         out << "\n</td>\n<td>";
         for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {
             const auto at = std::find(r.reference_ids.begin(), r.reference_ids.end(), p.matches[k].reference);
-            out << "<p><b>" << escape(p.matches[k].reference) << "</b> "
-                << escape(r.reference_texts[static_cast<std::size_t>(at - r.reference_ids.begin())]) << "</p>";
+            out << "<p><b>" << escape_html(p.matches[k].reference) << "</b> "
+                << escape_html(r.reference_texts[static_cast<std::size_t>(at - r.reference_ids.begin())]) << "</p>";
         }
         out << "</td>\n</tr>\n";
     }
@@ -249,29 +237,29 @@ std::string check_html(const check_result& r) {
 
     out << "<section id=\"gaps\">\n<h2>Gaps: reference paragraphs the draft does not carry over</h2>\n<ul>\n";
     for (const auto& g : r.gaps) {
-        out << "<li class=\"gap\" id=\"gap-" << escape(g.reference) << "\"><b>" << escape(g.reference) << "</b> coverage "
+        out << "<li class=\"gap\" id=\"gap-" << escape_html(g.reference) << "\"><b>" << escape_html(g.reference) << "</b> coverage "
             << fixed(g.coverage) << " <i>";
-        for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << escape(g.keywords[k]);
+        for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << escape_html(g.keywords[k]);
         out << "</i>";
         if (!g.echoed_by.empty()) {
             out << " <span class=\"echo\">echoed by";
-            for (const auto& e : g.echoed_by) out << ' ' << escape(e);
+            for (const auto& e : g.echoed_by) out << ' ' << escape_html(e);
             out << "</span>";
         }
-        out << "<br/>" << escape(g.text) << "</li>\n";
+        out << "<br/>" << escape_html(g.text) << "</li>\n";
     }
     out << "</ul>\n</section>\n";
 
     out << "<section id=\"heatmap\">\n<h2>Similarity: draft paragraphs (rows) against reference paragraphs (columns)</h2>\n"
            "<table class=\"heatmap\">\n<tr><th></th>";
-    for (const auto& id : r.reference_ids) out << "<th>" << escape(id) << "</th>";
+    for (const auto& id : r.reference_ids) out << "<th>" << escape_html(id) << "</th>";
     out << "</tr>\n";
     for (std::size_t d = 0; d < r.paragraphs.size(); ++d) {
-        out << "<tr><th>" << escape(r.paragraphs[d].id) << "</th>";
+        out << "<tr><th>" << escape_html(r.paragraphs[d].id) << "</th>";
         for (std::size_t c = 0; c < r.reference_ids.size(); ++c) {
             const double v = r.similarity[d][c];
-            out << "<td style=\"background:" << heat_colour(v) << "\" title=\"" << escape(r.paragraphs[d].id) << " / "
-                << escape(r.reference_ids[c]) << ": " << fixed(v) << "\"></td>";
+            out << "<td style=\"background:" << heat_colour(v) << "\" title=\"" << escape_html(r.paragraphs[d].id) << " / "
+                << escape_html(r.reference_ids[c]) << ": " << fixed(v) << "\"></td>";
         }
         out << "</tr>\n";
     }

@@ -1,5 +1,7 @@
 #include "report/cluster_report.hpp"
 
+#include "report/html.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -15,19 +17,6 @@ using nlohmann::ordered_json;
 
 double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
 
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string joined(const std::vector<std::string>& words) {
     std::string out;
@@ -106,15 +95,15 @@ std::string cluster_html(const std::vector<analysis::cluster_unit>& units, const
             char pos[64];
             std::snprintf(pos, sizeof pos, "cx=\"%.1f\" cy=\"%.1f\"", sx(x), sy(y));
             out << "<circle class=\"unit\" data-cluster=\"" << c.id << "\" " << pos << " r=\"5\" fill=\"" << colour
-                << "\"><title>" << escape(units[m.unit].source + " " + units[m.unit].paragraph + ": " + units[m.unit].text)
+                << "\"><title>" << escape_html(units[m.unit].source + " " + units[m.unit].paragraph + ": " + units[m.unit].text)
                 << "</title></circle>\n";
         }
     }
     out << "</svg>\n</section>\n<section id=\"clusters\">\n<ul>\n";
     for (const auto& c : r.clusters)
         out << "<li class=\"cluster\" id=\"cluster-" << c.id << "\"><span style=\"color:"
-            << palette[static_cast<std::size_t>(c.id) % palette.size()] << "\">&#9679;</span> <b>" << escape(joined(c.label))
-            << "</b> (" << c.members.size() << "): " << escape(units[c.exemplar].text) << "</li>\n";
+            << palette[static_cast<std::size_t>(c.id) % palette.size()] << "\">&#9679;</span> <b>" << escape_html(joined(c.label))
+            << "</b> (" << c.members.size() << "): " << escape_html(units[c.exemplar].text) << "</li>\n";
     out << "</ul>\n</section>\n</body>\n</html>\n";
     return out.str();
 }

@@ -148,20 +148,28 @@ bool form_allowed(verb_form f, position where, bool after_copula) {
     return f == verb_form::base || f == verb_form::third_person;
 }
 
+// Reads adverbs from token i, at most `limit`, into `adverbs` and `raise`; returns the token after them.
+// A copula ("are", "remain") is read only when `copula` is given, and sets it.
+std::size_t read_adverbs(const tokenizer& tk, std::size_t i, std::size_t end, std::vector<std::string_view>& adverbs,
+                         int& raise, int limit, bool* copula = nullptr) {
+    for (int n = 0; n < limit && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
+        const auto adverb = match_adverb(tk.rest(i, end));
+        if (!adverb || (adverb->canonical.empty() && copula == nullptr)) break;
+        if (adverb->canonical.empty()) *copula = true;
+        else adverbs.push_back(adverb->canonical);
+        raise += adverb->raise;
+        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
+    }
+    return i;
+}
+
 // "Calls once again upon": adverbs inside a multiword verb. When adverbs follow the word at token i and
 // the words after them complete a lexicon phrase that starts with that word, the head takes the whole
 // phrase; `i` moves past it and the inner adverbs join the head's.
 bool match_split_verb(const tokenizer& tk, std::size_t end, position where, bool copula, head& h, std::size_t& i) {
-    std::size_t j = i + 1;
     std::vector<std::string_view> inner;
     int raise = 0;
-    while (j < tk.tokens().size() && tk.tokens()[j].punct == 0) {
-        const auto adverb = match_adverb(tk.rest(j, end));
-        if (!adverb || adverb->canonical.empty()) break;
-        inner.push_back(adverb->canonical);
-        raise += adverb->raise;
-        j = tk.index_at(tk.tokens()[j].begin + adverb->length, j);
-    }
+    const std::size_t j = read_adverbs(tk, i + 1, end, inner, raise, 4);
     if (j == i + 1 || j >= tk.tokens().size() || tk.tokens()[j].punct != 0) return false;
     const std::string_view first = tk.text(i);
     const std::string joined = std::string(first) + " " + std::string(tk.rest(j, std::min(end, tk.tokens()[j].begin + 60)));
@@ -181,14 +189,7 @@ std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t e
     head h;
     h.first = h.head_first = i;
     bool copula = false;
-    for (int n = 0; n < 4 && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
-        const auto adverb = match_adverb(tk.rest(i, end));
-        if (!adverb) break;
-        if (adverb->canonical.empty()) copula = true;
-        else h.adverbs.push_back(adverb->canonical);
-        h.raise += adverb->raise;
-        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
-    }
+    i = read_adverbs(tk, i, end, h.adverbs, h.raise, 4, &copula);
     if (i >= tk.tokens().size() || tk.tokens()[i].punct != 0) return std::nullopt;
     if (!match_split_verb(tk, end, where, copula, h, i)) {
         const auto verb = match_verb(tk.rest(i, end));
@@ -198,14 +199,7 @@ std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t e
         h.phrase = {tk.tokens()[i].begin, tk.tokens()[i].begin + verb->length};
         i = tk.index_at(h.phrase.end, i);
     }
-    for (int n = 0; n < 2 && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
-        const auto adverb = match_adverb(tk.rest(i, end));
-        if (!adverb || adverb->canonical.empty()) break;
-        h.adverbs.push_back(adverb->canonical);
-        h.raise += adverb->raise;
-        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
-    }
-    h.next = i;
+    h.next = read_adverbs(tk, i, end, h.adverbs, h.raise, 2);  // "Recognize also", "Condemns unequivocally"
     return h;
 }
 
@@ -246,13 +240,7 @@ fallback:
     const std::size_t head_first = i;
     std::vector<std::string_view> adverbs;
     int raise = 0;
-    while (i < tk.tokens().size() && tk.tokens()[i].punct == 0) {
-        const auto adverb = match_adverb(tk.rest(i, end));
-        if (!adverb || adverb->canonical.empty()) break;
-        adverbs.push_back(adverb->canonical);
-        raise += adverb->raise;
-        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
-    }
+    i = read_adverbs(tk, i, end, adverbs, raise, 4);
     if (!is_lower_word(tk, i)) return std::nullopt;
     static constexpr std::array two_word{std::string_view{"will"}, std::string_view{"shall"}, std::string_view{"have"},
                                          std::string_view{"has"},  std::string_view{"must"},  std::string_view{"can"},
