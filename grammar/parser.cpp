@@ -368,7 +368,9 @@ private:
 
     bool accept_number(const number_marker& m, std::string_view t, bool blank_before, bool closed) const {
         const std::string_view rest = t.substr(m.length);
-        if (!rest.empty() && !starts_upper(rest)) return false;
+        // "2. Urges", "3. (a)", or a script without case ("2. يرحب"); "2. the" continues a sentence
+        const bool caseless_script = !rest.empty() && static_cast<unsigned char>(rest[0]) >= 0x80 && !starts_upper(rest);
+        if (!rest.empty() && !starts_upper(rest) && !caseless_script) return false;
         return m.number == last_number_ + 1 || blank_before || closed;
     }
 

@@ -208,6 +208,37 @@ TEST(Parser, RepeatedNumbersGetSuffixesInOrder) {
     EXPECT_EQ(doc.paragraphs.back().id, "1-3000");
 }
 
+TEST(Parser, HundredThousandNumberedParagraphs) {
+    std::string in = "The General Assembly,\n\n";
+    for (int k = 1; k <= 100000; ++k) in += std::to_string(k) + ". Urges States to act on item " + std::to_string(k) + ";\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 100000u);
+    EXPECT_EQ(doc.paragraphs.back().id, "100000");
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs.back().clauses), "urge @States");
+    EXPECT_TRUE(doc.warnings.empty());
+}
+
+TEST(Parser, FiftyMegabytesWithoutANewline) {
+    std::string in;
+    in.reserve(50'000'000);
+    while (in.size() < 50'000'000) in += "and reaffirm the need to promote conditions for cheaper transfers, ";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 1u);  // one block: no numbers, no openers
+    EXPECT_EQ(doc.paragraphs[0].text.size(), in.size() - 1);  // the final space trimmed
+    EXPECT_EQ(doc.warnings.size(), 1u);
+}
+
+TEST(Parser, RightToLeftText) {
+    // Arabic and Hebrew quoted inside English paragraphs, and a paragraph wholly in Arabic
+    const std::string in = "The General Assembly,\n\n1. Welcomes the report entitled \xE2\x80\x9C\xD8\xA7\xD9\x84\xD9\x87\xD8\xAC\xD8\xB1\xD8\xA9\xE2\x80\x9D"
+                           " (\xD7\x94\xD7\x92\xD7\x99\xD7\xA8\xD7\x94);\n\n2. \xD9\x8A\xD8\xB1\xD8\xAD\xD8\xA8 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xB1.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "body:2"}));
+    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[0].clauses), "welcome");
+    EXPECT_TRUE(doc.paragraphs[1].clauses.empty());
+    EXPECT_EQ(text_of(in, doc, 1), "\xD9\x8A\xD8\xB1\xD8\xAD\xD8\xA8 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xB1.");
+}
+
 TEST(Parser, TextWithoutParagraphsFallsBackToBlocks) {
     const std::string in = "Some notes about migration\nthat run on.\n\nA second block.\n";
     const document doc = parse_ok(in);
