@@ -109,13 +109,15 @@ std::vector<std::pair<float, float>> pca_map(const dense& x) {
     dense basis;
     if (x.cols() <= 400) {
         Eigen::SelfAdjointEigenSolver<dense> eig(centered.transpose() * centered);
-        basis = eig.eigenvectors().rightCols(2).rowwise().reverse();
+        const Eigen::Index c = std::min<Eigen::Index>(2, eig.eigenvectors().cols());  // one term gives one axis
+        basis = eig.eigenvectors().rightCols(c).rowwise().reverse();
     } else {  // wide: the eigenvectors of the (rows x rows) Gram matrix give the same components
         Eigen::SelfAdjointEigenSolver<dense> eig(centered * centered.transpose());
         basis = centered.transpose() * eig.eigenvectors().rightCols(2).rowwise().reverse();
-        for (int c = 0; c < 2; ++c)
+        for (Eigen::Index c = 0; c < basis.cols(); ++c)
             if (basis.col(c).norm() > 0) basis.col(c).normalize();
     }
+    if (basis.cols() == 0) return out;
     const dense projected = centered * basis;
     for (Eigen::Index i = 0; i < x.rows(); ++i)
         out[static_cast<std::size_t>(i)] = {projected(i, 0), projected.cols() > 1 ? projected(i, 1) : 0.0f};
