@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cctype>
 #include <deque>
 #include <string>
@@ -205,19 +206,57 @@ std::string inflected(std::string_view phrase, Inflect inflect) {
     return inflect(phrase.substr(0, space)) + std::string(rest);
 }
 
+// ASCII case folding without the C library's locale look-up (the lexicon is ASCII).
+constexpr unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+
+// The first two bytes (case-folded) of every surface of one symbol table, as a bit set: a text whose
+// opening two bytes are not in it cannot match, and most words at a clause boundary are rejected
+// here without walking the symbol table.
+class prefix_filter {
+public:
+    void add(std::string_view surface) {
+        const unsigned first = fold(static_cast<unsigned char>(surface[0]));
+        if (surface.size() == 1) {
+            for (unsigned second = 0; second < 256; ++second) set(first << 8 | second);
+            return;
+        }
+        set(first << 8 | fold(static_cast<unsigned char>(surface[1])));
+    }
+    [[nodiscard]] bool may_match(std::string_view text) const {
+        if (text.empty()) return false;
+        const unsigned second = text.size() > 1 ? fold(static_cast<unsigned char>(text[1])) : 0;
+        const unsigned key = fold(static_cast<unsigned char>(text[0])) << 8 | second;
+        return (bits_[key >> 6] >> (key & 63) & 1) != 0;
+    }
+
+private:
+    std::array<std::uint64_t, 65536 / 64> bits_{};
+    void set(unsigned key) { bits_[key >> 6] |= std::uint64_t{1} << (key & 63); }
+};
+
+// An X3 symbol table with its prefix filter.
+struct symbol_table {
+    x3::symbols<std::size_t> symbols;
+    prefix_filter filter;
+    void add(std::string_view surface, std::size_t value) {
+        symbols.add(surface, value);
+        filter.add(surface);
+    }
+};
+
 struct tables {
     std::deque<std::string> strings;   // stable storage for generated surfaces and lemmas
     std::deque<verb_entry> entries;
     std::vector<lexicon_form> forms;
-    x3::symbols<std::size_t> verb_symbols;     // surface -> index into forms
-    x3::symbols<std::size_t> adverb_symbols;   // surface -> index into adverb_rows
-    x3::symbols<std::size_t> linker_symbols;
+    symbol_table verb_symbols;     // surface -> index into forms
+    symbol_table adverb_symbols;   // surface -> index into adverb_rows
+    symbol_table linker_symbols;
 
     std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
 
     void add_form(std::string surface, verb_form form, const verb_entry* entry) {
         // a surface listed twice keeps its first entry: rows are ordered so the intended one comes first
-        if (verb_symbols.find(surface)) return;
+        if (verb_symbols.symbols.find(surface)) return;
         const std::string_view kept = keep(std::move(surface));
         verb_symbols.add(kept, forms.size());
         forms.push_back({kept, form, entry});
@@ -278,15 +317,17 @@ const tables& the_tables() {
     return t;
 }
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '-' || c >= 0x80; }
+bool is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
+}
 
 // Longest case-insensitive match of `symbols` at the start of `text` that ends at a word boundary.
-template <typename Symbols>
-std::optional<std::pair<std::size_t, std::size_t>> longest_word_match(const Symbols& symbols, std::string_view text) {
-    detail::ascii_iterator first(text.data());
-    const detail::ascii_iterator last(text.data() + text.size());
+std::optional<std::pair<std::size_t, std::size_t>> longest_word_match(const symbol_table& table, std::string_view text) {
+    if (!table.filter.may_match(text)) return std::nullopt;
+    detail::ascii_lower_iterator first(text.data());
+    const detail::ascii_lower_iterator last(text.data() + text.size());
     std::size_t index = 0;
-    if (!x3::parse(first, last, x3::no_case[symbols], index)) return std::nullopt;
+    if (!x3::parse(first, last, table.symbols, index)) return std::nullopt;
     const auto length = static_cast<std::size_t>(first.base() - text.data());
     if (length < text.size() && is_word_byte(static_cast<unsigned char>(text[length]))) return std::nullopt;
     return std::pair{index, length};
@@ -307,6 +348,11 @@ std::optional<adverb_match> match_adverb(std::string_view text) {
     if (!m) return std::nullopt;
     const adverb_row& r = adverb_rows[m->first];
     return adverb_match{r.canonical, r.raise, m->second};
+}
+
+bool may_open_clause_head(std::string_view text) {
+    const tables& t = the_tables();
+    return t.verb_symbols.filter.may_match(text) || t.adverb_symbols.filter.may_match(text);
 }
 
 std::size_t match_linker(std::string_view text) {

@@ -56,6 +56,10 @@ std::optional<lexicon_match> match_verb(std::string_view text);
 // Longest adverb at the start of `text`, ending at a word boundary; nothing when none matches.
 std::optional<adverb_match> match_adverb(std::string_view text);
 
+// False when no verb, opener, adverb or copula of the lexicon can start `text` (a test of its first two
+// bytes): lets callers skip the work before a full match.
+bool may_open_clause_head(std::string_view text);
+
 // Length of a clause linker at the start of `text` ("in this regard", "in this context"), 0 if none.
 std::size_t match_linker(std::string_view text);
 

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace resdraft::grammar {
 namespace {
@@ -39,11 +41,28 @@ bool keeps_suspended_hyphen(std::string_view rest) {
     return false;
 }
 
+std::uint64_t load8(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+
+// True when each of the eight bytes of `w` is in 0x20..0x7E (no high bit, no control byte, no DEL).
+bool is_printable_ascii(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+    const std::uint64_t below_space = (w - 0x20 * ones) & ~w & highs;  // a byte < 0x20 (or borrowing)
+    const std::uint64_t del = ((w ^ 0x7F * ones) - ones) & ~(w ^ 0x7F * ones) & highs;
+    return ((w & highs) | below_space | del) == 0;
+}
+
 }  // namespace
 
 std::optional<parse_error> check_text_encoding(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // eight bytes at a time while they are printable ASCII (0x20..0x7E): the common case
+        while (i + 8 <= s.size() && is_printable_ascii(load8(s.data() + i))) i += 8;
+        if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             if (c == 0) return parse_error{"binary input: NUL byte", i};

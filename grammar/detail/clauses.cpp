@@ -51,6 +51,7 @@ public:
                                    [](const span& e, std::size_t pos) { return e.end <= pos; });
         std::size_t p = text.begin;
         const std::size_t end = std::min(text.end, input.size());
+        tokens_.reserve((end - std::min(p, end)) / 5 + 4);  // words average about six bytes
         auto boundary_after = [&](std::size_t q) {
             if (q >= end) return true;
             if (ex != excluded.end() && q >= ex->begin && q < ex->end) return true;
@@ -130,6 +131,9 @@ private:
 };
 
 enum class position { operative, preambular };
+
+// Bytes enough for any clause head: four adverbs ("in the strongest terms"), a verb phrase, two adverbs.
+constexpr std::size_t head_window = 200;
 
 struct head {
     std::size_t first = 0;     // first token (adverb, "We" or verb)
@@ -443,18 +447,47 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
     return clauses;
 }
 
+namespace {
+// Where the last token of `text` ends: before trailing spaces and excluded ranges (footnote markers).
+std::size_t content_end(std::string_view input, span text, const std::vector<span>& excluded) {
+    std::size_t e = std::min(text.end, input.size());
+    while (e > text.begin) {
+        const auto ex = std::lower_bound(excluded.begin(), excluded.end(), e,
+                                         [](const span& s, std::size_t pos) { return s.end < pos; });
+        if (ex != excluded.end() && ex->begin < e && e <= ex->end) {
+            e = ex->begin;
+            continue;
+        }
+        if (e >= text.begin + 2 && static_cast<unsigned char>(input[e - 2]) == 0xC2 &&
+            static_cast<unsigned char>(input[e - 1]) == 0xA0) {
+            e -= 2;
+            continue;
+        }
+        if (!is_space(input, e - 1)) break;
+        --e;
+    }
+    return e;
+}
+}  // namespace
+
 std::vector<clause> preambular_clauses(std::string_view input, span text, const std::vector<span>& excluded) {
-    const tokenizer tk(input, text, excluded);
-    auto h = parse_head(tk, 0, text.end, position::preambular);
+    // the opener lies in the first bytes; the whole paragraph is read only for a directive's addressee
+    const span window{text.begin, std::min(text.end, text.begin + head_window)};
+    const tokenizer head_tk(input, window, excluded);
+    const auto h = parse_head(head_tk, 0, window.end, position::preambular);
     if (!h) return {};
+    if (!h->entry->directive) return {make_clause(head_tk, input, *h, content_end(input, text, excluded))};
+    const tokenizer tk(input, text, excluded);
     return {make_clause(tk, input, *h, tk.tokens().back().end)};
 }
 
 namespace {
 std::optional<head> head_of_text(std::string_view text, position where) {
+    if (!may_open_clause_head(text)) return std::nullopt;
     static const std::vector<span> none;
-    const tokenizer tk(text, {0, std::min<std::size_t>(text.size(), 200)}, none);
-    return parse_head(tk, 0, std::min<std::size_t>(text.size(), 200), where);
+    const std::size_t end = std::min(text.size(), head_window);
+    const tokenizer tk(text, {0, end}, none);
+    return parse_head(tk, 0, end, where);
 }
 }  // namespace
 

@@ -14,4 +14,15 @@ struct ascii_only {
 
 using ascii_iterator = boost::transform_iterator<ascii_only, const char*, char, char>;
 
+// The same, with ASCII upper case folded to lower: lets a symbol table of lower-case entries match
+// case-insensitively without x3::no_case, which folds each character through the C library's locale.
+struct ascii_lower {
+    char operator()(char c) const {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 ? '\x1A' : u >= 'A' && u <= 'Z' ? static_cast<char>(u + 32) : c;
+    }
+};
+
+using ascii_lower_iterator = boost::transform_iterator<ascii_lower, const char*, char, char>;
+
 }  // namespace resdraft::grammar::detail
