@@ -44,90 +44,116 @@ constexpr auto inside_word = [] {
     return t;
 }();
 
+// Reads tokens on demand: a clause head needs the first few tokens of a text, a whole paragraph's
+// clauses need all of them.
 class tokenizer {
 public:
-    tokenizer(std::string_view input, span text, const std::vector<span>& excluded) : input_(input) {
-        auto ex = std::lower_bound(excluded.begin(), excluded.end(), text.begin,
-                                   [](const span& e, std::size_t pos) { return e.end <= pos; });
-        std::size_t p = text.begin;
-        const std::size_t end = std::min(text.end, input.size());
-        tokens_.reserve((end - std::min(p, end)) / 5 + 4);  // words average about six bytes
-        auto boundary_after = [&](std::size_t q) {
-            if (q >= end) return true;
-            if (ex != excluded.end() && q >= ex->begin && q < ex->end) return true;
-            return is_space(input, q) || quote_length(input, q) > 0;
-        };
-        // punctuation that separates tokens; "1,000" and "10:30" stay inside their word
-        auto separator_at = [&](std::size_t q) -> char {
-            const char c = input[q];
-            const bool digit_around = q > text.begin && q + 1 < end && std::isdigit(static_cast<unsigned char>(input[q - 1])) &&
-                                      std::isdigit(static_cast<unsigned char>(input[q + 1]));
-            if (c == ';' || c == '(' || c == ')' || ((c == ',' || c == ':') && !digit_around) ||
-                (c == '.' && boundary_after(q + 1)))
-                return c;
-            return 0;
-        };
-        while (p < end) {
-            while (ex != excluded.end() && ex->end <= p) ++ex;
-            if (ex != excluded.end() && p >= ex->begin) {
-                p = ex->end;
-                continue;
-            }
-            if (is_space(input, p)) {
-                p += static_cast<unsigned char>(input[p]) == 0xC2 ? 2 : 1;
-                continue;
-            }
-            if (const std::size_t q = quote_length(input, p)) {
-                tokens_.push_back({p, p + q, '"'});
-                p += q;
-                continue;
-            }
-            if (const char c = separator_at(p)) {
-                tokens_.push_back({p, p + 1, c});
-                ++p;
-                continue;
-            }
-            // a word: at least one byte, up to a space, quote, separator or excluded range. Most bytes
-            // cannot end a word: skip them with a table, and look closer only at the rest.
-            const std::size_t limit = ex != excluded.end() ? std::min(end, ex->begin) : end;
-            std::size_t q = p + 1;
-            while (q < limit) {
-                if (inside_word[static_cast<unsigned char>(input[q])]) {
-                    ++q;
-                    continue;
-                }
-                if (is_space(input, q) || quote_length(input, q) != 0 || separator_at(q) != 0) break;
-                ++q;
-            }
-            tokens_.push_back({p, q, 0});
-            p = q;
-        }
+    tokenizer(std::string_view input, span text, const std::vector<span>& excluded)
+        : input_(input), excluded_(excluded), begin_(text.begin), end_(std::min(text.end, input.size())), p_(text.begin) {
+        ex_ = std::lower_bound(excluded.begin(), excluded.end(), text.begin,
+                               [](const span& e, std::size_t pos) { return e.end <= pos; });
+        tokens_.reserve(16);
     }
 
-    [[nodiscard]] const std::vector<token>& tokens() const { return tokens_; }
+    // True when the text has a token i.
+    [[nodiscard]] bool has(std::size_t i) const {
+        while (tokens_.size() <= i && read_next()) {}
+        return i < tokens_.size();
+    }
+    // Token i; requires has(i).
+    [[nodiscard]] const token& at(std::size_t i) const {
+        (void)has(i);
+        return tokens_[i];
+    }
+    // All tokens of the text.
+    [[nodiscard]] const std::vector<token>& all() const {
+        while (read_next()) {}
+        return tokens_;
+    }
     [[nodiscard]] std::string_view text(std::size_t i) const {
-        return input_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+        const token& t = at(i);
+        return input_.substr(t.begin, t.end - t.begin);
     }
     [[nodiscard]] bool is_word(std::size_t i, std::string_view lower) const {
-        if (i >= tokens_.size() || tokens_[i].punct != 0) return false;
+        if (!has(i) || tokens_[i].punct != 0) return false;
         const std::string_view w = text(i);
         return w.size() == lower.size() && std::equal(w.begin(), w.end(), lower.begin(), [](char a, char b) {
                    return std::tolower(static_cast<unsigned char>(a)) == b;
                });
     }
-    [[nodiscard]] bool is_punct(std::size_t i, char c) const { return i < tokens_.size() && tokens_[i].punct == c; }
+    [[nodiscard]] bool is_punct(std::size_t i, char c) const { return has(i) && tokens_[i].punct == c; }
     // Index of the first token starting at or after byte `pos`.
     [[nodiscard]] std::size_t index_at(std::size_t pos, std::size_t from) const {
-        while (from < tokens_.size() && tokens_[from].begin < pos) ++from;
+        while (has(from) && tokens_[from].begin < pos) ++from;
         return from;
     }
     [[nodiscard]] std::string_view rest(std::size_t i, std::size_t end) const {
-        return i < tokens_.size() ? input_.substr(tokens_[i].begin, end - tokens_[i].begin) : std::string_view{};
+        return has(i) ? input_.substr(tokens_[i].begin, end - tokens_[i].begin) : std::string_view{};
     }
 
 private:
     std::string_view input_;
-    std::vector<token> tokens_;
+    const std::vector<span>& excluded_;
+    std::size_t begin_, end_;
+    mutable std::size_t p_;                              // where reading goes on
+    mutable std::vector<span>::const_iterator ex_;       // first excluded range not yet behind p_
+    mutable std::vector<token> tokens_;
+
+    bool in_excluded(std::size_t q) const { return ex_ != excluded_.end() && q >= ex_->begin && q < ex_->end; }
+    bool boundary_after(std::size_t q) const {
+        return q >= end_ || in_excluded(q) || is_space(input_, q) || quote_length(input_, q) > 0;
+    }
+    // punctuation that separates tokens; "1,000" and "10:30" stay inside their word
+    char separator_at(std::size_t q) const {
+        const char c = input_[q];
+        const bool digit_around = q > begin_ && q + 1 < end_ && std::isdigit(static_cast<unsigned char>(input_[q - 1])) &&
+                                  std::isdigit(static_cast<unsigned char>(input_[q + 1]));
+        if (c == ';' || c == '(' || c == ')' || ((c == ',' || c == ':') && !digit_around) ||
+            (c == '.' && boundary_after(q + 1)))
+            return c;
+        return 0;
+    }
+
+    // Appends the next token; false at the end of the text.
+    bool read_next() const {
+        while (p_ < end_) {
+            while (ex_ != excluded_.end() && ex_->end <= p_) ++ex_;
+            if (ex_ != excluded_.end() && p_ >= ex_->begin) {
+                p_ = ex_->end;
+                continue;
+            }
+            if (is_space(input_, p_)) {
+                p_ += static_cast<unsigned char>(input_[p_]) == 0xC2 ? 2 : 1;
+                continue;
+            }
+            if (const std::size_t q = quote_length(input_, p_)) {
+                tokens_.push_back({p_, p_ + q, '"'});
+                p_ += q;
+                return true;
+            }
+            if (const char c = separator_at(p_)) {
+                tokens_.push_back({p_, p_ + 1, c});
+                ++p_;
+                return true;
+            }
+            // a word: at least one byte, up to a space, quote, separator or excluded range. Most bytes
+            // cannot end a word: skip them with a table, and look closer only at the rest.
+            const std::size_t limit = ex_ != excluded_.end() ? std::min(end_, ex_->begin) : end_;
+            std::size_t q = p_ + 1;
+            while (q < limit) {
+                if (inside_word[static_cast<unsigned char>(input_[q])]) {
+                    ++q;
+                    continue;
+                }
+                if (is_space(input_, q) || quote_length(input_, q) != 0 || separator_at(q) != 0) break;
+                ++q;
+            }
+            tokens_.push_back({p_, q, 0});
+            p_ = q;
+            return true;
+        }
+        return false;
+    }
 };
 
 enum class position { operative, preambular };
@@ -156,13 +182,13 @@ bool form_allowed(verb_form f, position where, bool after_copula) {
 // A copula ("are", "remain") is read only when `copula` is given, and sets it.
 std::size_t read_adverbs(const tokenizer& tk, std::size_t i, std::size_t end, std::vector<std::string_view>& adverbs,
                          int& raise, int limit, bool* copula = nullptr) {
-    for (int n = 0; n < limit && i < tk.tokens().size() && tk.tokens()[i].punct == 0; ++n) {
+    for (int n = 0; n < limit && tk.has(i) && tk.at(i).punct == 0; ++n) {
         const auto adverb = match_adverb(tk.rest(i, end));
         if (!adverb || (adverb->canonical.empty() && copula == nullptr)) break;
         if (adverb->canonical.empty()) *copula = true;
         else adverbs.push_back(adverb->canonical);
         raise += adverb->raise;
-        i = tk.index_at(tk.tokens()[i].begin + adverb->length, i);
+        i = tk.index_at(tk.at(i).begin + adverb->length, i);
     }
     return i;
 }
@@ -174,14 +200,14 @@ bool match_split_verb(const tokenizer& tk, std::size_t end, position where, bool
     std::vector<std::string_view> inner;
     int raise = 0;
     const std::size_t j = read_adverbs(tk, i + 1, end, inner, raise, 4);
-    if (j == i + 1 || j >= tk.tokens().size() || tk.tokens()[j].punct != 0) return false;
+    if (j == i + 1 || !tk.has(j) || tk.at(j).punct != 0) return false;
     const std::string_view first = tk.text(i);
-    const std::string joined = std::string(first) + " " + std::string(tk.rest(j, std::min(end, tk.tokens()[j].begin + 60)));
+    const std::string joined = std::string(first) + " " + std::string(tk.rest(j, std::min(end, tk.at(j).begin + 60)));
     const auto verb = match_verb(joined);
     if (!verb || verb->length <= first.size() + 1 || !form_allowed(verb->form, where, copula)) return false;
     h.entry = verb->entry;
     h.form = verb->form;
-    h.phrase = {tk.tokens()[i].begin, tk.tokens()[j].begin + (verb->length - first.size() - 1)};
+    h.phrase = {tk.at(i).begin, tk.at(j).begin + (verb->length - first.size() - 1)};
     h.adverbs.insert(h.adverbs.end(), inner.begin(), inner.end());
     h.raise += raise;
     i = tk.index_at(h.phrase.end, j);
@@ -194,13 +220,13 @@ std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t e
     h.first = h.head_first = i;
     bool copula = false;
     i = read_adverbs(tk, i, end, h.adverbs, h.raise, 4, &copula);
-    if (i >= tk.tokens().size() || tk.tokens()[i].punct != 0) return std::nullopt;
+    if (!tk.has(i) || tk.at(i).punct != 0) return std::nullopt;
     if (!match_split_verb(tk, end, where, copula, h, i)) {
         const auto verb = match_verb(tk.rest(i, end));
         if (!verb || !form_allowed(verb->form, where, copula)) return std::nullopt;
         h.entry = verb->entry;
         h.form = verb->form;
-        h.phrase = {tk.tokens()[i].begin, tk.tokens()[i].begin + verb->length};
+        h.phrase = {tk.at(i).begin, tk.at(i).begin + verb->length};
         i = tk.index_at(h.phrase.end, i);
     }
     h.next = read_adverbs(tk, i, end, h.adverbs, h.raise, 2);  // "Recognize also", "Condemns unequivocally"
@@ -208,7 +234,7 @@ std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t e
 }
 
 bool is_lower_word(const tokenizer& tk, std::size_t i) {
-    return i < tk.tokens().size() && tk.tokens()[i].punct == 0 &&
+    return tk.has(i) && tk.at(i).punct == 0 &&
            std::islower(static_cast<unsigned char>(tk.text(i)[0]));
 }
 
@@ -217,7 +243,7 @@ std::optional<head> parse_we_head(const tokenizer& tk, std::size_t we, std::size
     std::size_t i = we + 1;
     if (tk.is_punct(i, ',')) {
         // "We, the Heads of State ..., welcome": the head follows the comma closing the apposition
-        for (std::size_t j = i + 1; j < tk.tokens().size() && !tk.is_punct(j, '.'); ++j) {
+        for (std::size_t j = i + 1; tk.has(j) && !tk.is_punct(j, '.'); ++j) {
             if (!tk.is_punct(j, ',')) continue;
             if (auto h = parse_head(tk, j + 1, end, position::operative)) {
                 h->first = we;
@@ -257,7 +283,7 @@ fallback:
     h.head_first = head_first;
     h.adverbs = std::move(adverbs);
     h.raise = raise;
-    h.phrase = {tk.tokens()[i].begin, tk.tokens()[last].end};
+    h.phrase = {tk.at(i).begin, tk.at(last).end};
     h.next = last + 1;
     return h;
 }
@@ -295,18 +321,17 @@ void trim(std::string_view input, span& s) {
 
 // Fills addressee and object of a clause whose head ends before token `from` and whose text ends at byte `end`.
 void fill_object(const tokenizer& tk, std::string_view input, const head& h, std::size_t end, clause& c) {
-    const auto& t = tk.tokens();
-    std::size_t object_begin = h.next < t.size() ? t[h.next].begin : end;
-    if (h.entry != nullptr && h.entry->directive && h.next < t.size() && !tk.is_word(h.next, "that")) {
+    std::size_t object_begin = tk.has(h.next) ? tk.at(h.next).begin : end;
+    if (h.entry != nullptr && h.entry->directive && tk.has(h.next) && !tk.is_word(h.next, "that")) {
         // the addressee ends at the infinitive ("urge States to apply"), or at the colon before lettered
         // subparagraphs ("Requests the Secretary-General: (a) To continue ...")
         std::optional<std::size_t> stop;
         int depth = 0;
-        for (std::size_t i = h.next; i < t.size() && t[i].begin < end && !stop; ++i) {
-            if (t[i].punct == '(') ++depth;
-            if (t[i].punct == ')') depth = std::max(0, depth - 1);
+        for (std::size_t i = h.next; tk.has(i) && tk.at(i).begin < end && !stop; ++i) {
+            if (tk.at(i).punct == '(') ++depth;
+            if (tk.at(i).punct == ')') depth = std::max(0, depth - 1);
             if (depth > 0) continue;
-            if ((tk.is_word(i, "to") && infinitive_after(tk, i + 1)) || (t[i].punct == ':' && t[i].end >= end)) stop = i;
+            if ((tk.is_word(i, "to") && infinitive_after(tk, i + 1)) || (tk.at(i).punct == ':' && tk.at(i).end >= end)) stop = i;
         }
         if (stop && *stop > h.next) {
             std::size_t last = *stop;  // one past the addressee's last token
@@ -315,11 +340,11 @@ void fill_object(const tokenizer& tk, std::string_view input, const head& h, std
                     last = j;
                     break;
                 }
-            span who{t[h.next].begin, t[last - 1].end};
+            span who{tk.at(h.next).begin, tk.at(last - 1).end};
             trim(input, who);
             if (!who.empty()) {
                 c.addressee = who;
-                object_begin = t[last].begin;
+                object_begin = tk.at(last).begin;
             }
         }
     }
@@ -339,8 +364,8 @@ clause make_clause(const tokenizer& tk, std::string_view input, const head& h, s
         c.in_lexicon = false;
         c.strength = -1;
     }
-    c.whole = {tk.tokens()[h.first].begin, end};
-    c.head = {tk.tokens()[h.head_first].begin, h.phrase.end};
+    c.whole = {tk.at(h.first).begin, end};
+    c.head = {tk.at(h.head_first).begin, h.phrase.end};
     trim(input, c.whole);
     fill_object(tk, input, h, end, c);
     return c;
@@ -367,16 +392,16 @@ std::optional<head> head_after_boundary(const tokenizer& tk, std::size_t j, std:
 
 // Skips "in this regard", "in this context," or a short comma-closed phrase ("bearing this goal in mind,").
 std::size_t skip_linker(const tokenizer& tk, std::size_t j, std::size_t end, bool allow_phrase) {
-    if (j >= tk.tokens().size()) return j;
+    if (!tk.has(j)) return j;
     if (const std::size_t n = match_linker(tk.rest(j, end))) {
-        j = tk.index_at(tk.tokens()[j].begin + n, j);
+        j = tk.index_at(tk.at(j).begin + n, j);
         if (tk.is_punct(j, ',')) ++j;
         return j;
     }
     if (allow_phrase)
-        for (std::size_t k = j; k < tk.tokens().size() && k < j + 7; ++k) {
-            if (tk.tokens()[k].punct == ',') return k > j ? k + 1 : j;
-            if (tk.tokens()[k].punct != 0) break;
+        for (std::size_t k = j; tk.has(k) && k < j + 7; ++k) {
+            if (tk.at(k).punct == ',') return k > j ? k + 1 : j;
+            if (tk.at(k).punct != 0) break;
         }
     return j;
 }
@@ -386,7 +411,7 @@ std::size_t skip_linker(const tokenizer& tk, std::size_t j, std::size_t end, boo
 std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded, voice hint,
                                     voice& found) {
     const tokenizer tk(input, text, excluded);
-    const auto& t = tk.tokens();
+    const auto& t = tk.all();
     std::vector<clause> clauses;
     found = voice::unknown;
     if (t.empty()) return clauses;
@@ -471,14 +496,10 @@ std::size_t content_end(std::string_view input, span text, const std::vector<spa
 }  // namespace
 
 std::vector<clause> preambular_clauses(std::string_view input, span text, const std::vector<span>& excluded) {
-    // the opener lies in the first bytes; the whole paragraph is read only for a directive's addressee
-    const span window{text.begin, std::min(text.end, text.begin + head_window)};
-    const tokenizer head_tk(input, window, excluded);
-    const auto h = parse_head(head_tk, 0, window.end, position::preambular);
-    if (!h) return {};
-    if (!h->entry->directive) return {make_clause(head_tk, input, *h, content_end(input, text, excluded))};
     const tokenizer tk(input, text, excluded);
-    return {make_clause(tk, input, *h, tk.tokens().back().end)};
+    const auto h = parse_head(tk, 0, text.end, position::preambular);
+    if (!h) return {};
+    return {make_clause(tk, input, *h, content_end(input, text, excluded))};
 }
 
 namespace {
