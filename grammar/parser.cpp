@@ -3,6 +3,7 @@
 // way (page breaks, paragraphs run together, lost subparagraph letters, footnotes, running heads).
 #include "grammar/parser.hpp"
 
+#include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
 #include "grammar/detail/grammar.hpp"
 
@@ -37,11 +38,19 @@ std::size_t blank_length(std::string_view s, std::size_t p) {
 // Splits [begin, end) into lines at "\n", "\r\n" or a lone "\r", trimming blanks on both sides.
 std::vector<line> split_lines(std::string_view in, std::size_t begin) {
     std::vector<line> lines;
+    lines.reserve(in.size() / 64);
     bool blank_before = true;
+    // most texts end their lines with "\n" alone: then memchr finds each line end
+    const bool has_cr = std::memchr(in.data() + begin, '\r', in.size() - begin) != nullptr;
     std::size_t p = begin;
     while (p < in.size()) {
         std::size_t e = p;
-        while (e < in.size() && in[e] != '\n' && in[e] != '\r') ++e;
+        if (has_cr) {
+            while (e < in.size() && in[e] != '\n' && in[e] != '\r') ++e;
+        } else {
+            const void* nl = std::memchr(in.data() + p, '\n', in.size() - p);
+            e = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - in.data()) : in.size();
+        }
         std::size_t b = p, t = e;
         while (b < t && is_blank_byte(in, b)) b += blank_length(in, b);
         while (t > b && (in[t - 1] == ' ' || in[t - 1] == '\t' || in[t - 1] == '\f' || in[t - 1] == '\v')) --t;
@@ -518,6 +527,11 @@ private:
     void scan_footnote_markers(span s) {
         if (footnotes_max_ == 0) return;
         for (std::size_t p = s.begin; p < s.end; ++p) {
+            // eight bytes at a time while none is a digit or "["
+            while (p + 8 <= s.end && !has_byte_between(load8(in_.data() + p), '0' - 1, '9' + 1) &&
+                   !has_byte(load8(in_.data() + p), '['))
+                p += 8;
+            if (p >= s.end) break;
             if (in_[p] == '[') {
                 if (const auto m = match_inline_footnote(in_.substr(p, s.end - p))) {
                     doc_.excluded.push_back({p, p + m->length});

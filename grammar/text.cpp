@@ -1,14 +1,17 @@
 // Byte-level checks and normalization of the input text.
 #include "grammar/parser.hpp"
 
+#include "grammar/detail/bytes.hpp"
+
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <cstdio>
-#include <cstring>
 
 namespace resdraft::grammar {
 namespace {
+
+using detail::is_printable_ascii;
+using detail::load8;
 
 std::string hex_byte(unsigned char c) {
     char buf[8];
@@ -39,20 +42,6 @@ bool keeps_suspended_hyphen(std::string_view rest) {
         if (rest.starts_with(w) && (rest.size() == w.size() || !std::isalpha(static_cast<unsigned char>(rest[w.size()]))))
             return true;
     return false;
-}
-
-std::uint64_t load8(const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-}
-
-// True when each of the eight bytes of `w` is in 0x20..0x7E (no high bit, no control byte, no DEL).
-bool is_printable_ascii(std::uint64_t w) {
-    constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
-    const std::uint64_t below_space = (w - 0x20 * ones) & ~w & highs;  // a byte < 0x20 (or borrowing)
-    const std::uint64_t del = ((w ^ 0x7F * ones) - ones) & ~(w ^ 0x7F * ones) & highs;
-    return ((w & highs) | below_space | del) == 0;
 }
 
 }  // namespace
