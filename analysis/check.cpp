@@ -180,18 +180,21 @@ check_result check(const source& reference, const source& draft, const check_opt
         for (const auto& t : u.terms) out.push_back(models::weighted(t, stem, options.wordnet, options.expansion));
         return out;
     };
-    const std::vector<models::weighted_terms> ref_terms = weighted(ref), draft_terms = weighted(dra);
-    std::vector<models::weighted_terms> collection = ref_terms;
-    collection.insert(collection.end(), draft_terms.begin(), draft_terms.end());
+    // one collection: reference paragraphs, then draft paragraphs, then background documents
+    std::vector<models::weighted_terms> collection = weighted(ref);
+    const auto n_ref = static_cast<Eigen::Index>(collection.size());
+    for (models::weighted_terms& t : weighted(dra)) collection.push_back(std::move(t));
+    const auto n_draft = static_cast<Eigen::Index>(collection.size()) - n_ref;
     for (const std::string& b : options.background)
         collection.push_back(models::weighted(models::terms_of(b, stem), stem, nullptr));
     const models::tfidf_space space(collection);
-    const models::sparse_rows ref_vectors = space.vectors(ref_terms);
-    const models::sparse_rows draft_vectors = space.vectors(draft_terms);
+    const models::sparse_rows all_vectors = space.vectors(collection);
+    const models::sparse_rows ref_vectors = all_vectors.topRows(n_ref);
+    const models::sparse_rows draft_vectors = all_vectors.middleRows(n_ref, n_draft);
     const Eigen::MatrixXf cosine = Eigen::MatrixXf(draft_vectors * ref_vectors.transpose());
     Eigen::MatrixXf lsa_cosine;
     if (!options.background.empty()) {
-        const models::lsa_space lsa(space.vectors(collection));
+        const models::lsa_space lsa(all_vectors);
         lsa_cosine = lsa.project(draft_vectors) * lsa.project(ref_vectors).transpose();
     }
 

@@ -54,9 +54,7 @@ std::size_t regex_baseline(std::string_view text) {
     return found;
 }
 
-std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
-                                         std::uint32_t seed) {
-    // the operative paragraphs of the sources, without their numbers
+std::vector<std::string> operative_paragraphs(const std::vector<std::string>& sources) {
     std::vector<std::string> paragraphs;
     for (const std::string& text : sources) {
         const auto result = grammar::parse_document(text, {});
@@ -64,6 +62,22 @@ std::vector<std::string> generate_corpus(const std::vector<std::string>& sources
         for (const auto& p : result.value().paragraphs)
             if (p.kind == grammar::paragraph_kind::operative) paragraphs.emplace_back(p.text.of(text));
     }
+    return paragraphs;
+}
+
+namespace {
+// "The General Assembly," and paragraphs [first, last) of `paragraphs`, numbered from 1.
+std::string numbered_document(const std::vector<std::string>& paragraphs, std::size_t first, std::size_t last) {
+    std::string doc = "The General Assembly,\n\n";
+    for (std::size_t k = first; k < last; ++k)
+        doc += std::to_string(k - first + 1) + ". " + paragraphs[k % paragraphs.size()] + "\n\n";
+    return doc;
+}
+}  // namespace
+
+std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
+                                         std::uint32_t seed) {
+    std::vector<std::string> paragraphs = operative_paragraphs(sources);
     std::vector<std::string> documents;
     if (paragraphs.empty()) return documents;
     std::mt19937 random(seed);
@@ -71,14 +85,19 @@ std::vector<std::string> generate_corpus(const std::vector<std::string>& sources
     while (total < target_bytes) {
         std::shuffle(paragraphs.begin(), paragraphs.end(), random);
         for (std::size_t start = 0; start < paragraphs.size() && total < target_bytes; start += 40) {
-            std::string doc = "The General Assembly,\n\n";
-            for (std::size_t k = 0; k < 40 && start + k < paragraphs.size(); ++k)
-                doc += std::to_string(k + 1) + ". " + paragraphs[start + k] + "\n\n";
+            std::string doc = numbered_document(paragraphs, start, std::min(start + 40, paragraphs.size()));
             total += doc.size();
             documents.push_back(std::move(doc));
         }
     }
     return documents;
+}
+
+std::string generate_document(const std::vector<std::string>& sources, std::size_t paragraphs, std::uint32_t seed) {
+    std::vector<std::string> pool = operative_paragraphs(sources);
+    if (pool.empty()) return {};
+    std::shuffle(pool.begin(), pool.end(), std::mt19937(seed));
+    return numbered_document(pool, 0, paragraphs);
 }
 
 std::string repeated(std::string_view text, std::size_t min_bytes) {

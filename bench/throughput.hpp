@@ -22,6 +22,13 @@ std::size_t regex_baseline(std::string_view text);
 std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
                                          std::uint32_t seed = 2013);
 
+// One document of `paragraphs` operative paragraphs drawn from `sources` (shuffled with a fixed seed,
+// repeated in that order when more are asked than the sources have), numbered from 1.
+std::string generate_document(const std::vector<std::string>& sources, std::size_t paragraphs, std::uint32_t seed = 2013);
+
+// The operative paragraphs of `sources`, as written (without their numbers).
+std::vector<std::string> operative_paragraphs(const std::vector<std::string>& sources);
+
 // `text` repeated until it holds at least `min_bytes`.
 std::string repeated(std::string_view text, std::size_t min_bytes);
 

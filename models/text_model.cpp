@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <mutex>
 #include <stdexcept>
 #include <unordered_set>
@@ -90,6 +91,7 @@ bool is_stopword(std::string_view norm) {
 
 struct stemmer::impl {
     sb_stemmer* s = nullptr;
+    std::unordered_map<std::string, std::string> known;  // word -> stem: a collection repeats its words
 };
 
 stemmer::stemmer() : impl_(std::make_unique<impl>()) {
@@ -100,10 +102,15 @@ stemmer::stemmer() : impl_(std::make_unique<impl>()) {
 stemmer::~stemmer() { sb_stemmer_delete(impl_->s); }
 
 std::string stemmer::stem(std::string_view norm) {
+    std::string key(norm);
+    if (const auto it = impl_->known.find(key); it != impl_->known.end()) return it->second;
     const sb_symbol* out = sb_stemmer_stem(impl_->s, reinterpret_cast<const sb_symbol*>(norm.data()),
                                            static_cast<int>(norm.size()));
-    if (out == nullptr) return std::string(norm);
-    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(impl_->s)));
+    std::string stem = out == nullptr ? std::string(norm)
+                                      : std::string(reinterpret_cast<const char*>(out),
+                                                    static_cast<std::size_t>(sb_stemmer_length(impl_->s)));
+    impl_->known.emplace(std::move(key), stem);
+    return stem;
 }
 
 term_list terms_of(std::string_view text, stemmer& s) {

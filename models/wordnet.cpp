@@ -118,9 +118,9 @@ std::string wordnet::synset_line(int pos, long offset) {
     return line;
 }
 
-std::optional<wordnet::sense> wordnet::first_sense(std::string_view word) {
+const wordnet::sense* wordnet::first_sense(std::string_view word) {
     const std::string key(word);
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second ? &*it->second : nullptr;
     std::optional<sense> out;
     if (const auto e = lookup(key)) {
         const synset s = parse_synset(synset_line(e->pos, e->offset));
@@ -145,8 +145,8 @@ std::optional<wordnet::sense> wordnet::first_sense(std::string_view word) {
         if (!w.empty()) result.gloss.push_back(w);
         out = std::move(result);
     }
-    cache_.emplace(key, out);
-    return out;
+    const auto& kept = cache_.emplace(key, std::move(out)).first->second;
+    return kept ? &*kept : nullptr;
 }
 
 }  // namespace resdraft::models

@@ -27,8 +27,8 @@ public:
     static std::unique_ptr<wordnet> load(const std::string& dir = "/usr/share/wordnet");
 
     // The most frequent sense of a lower-case word, over all parts of speech (inflections undone as
-    // WordNet's morphy does); nothing when WordNet does not know the word.
-    std::optional<sense> first_sense(std::string_view word);
+    // WordNet's morphy does); null when WordNet does not know the word. The sense lives as long as this object.
+    const sense* first_sense(std::string_view word);
 
 private:
     struct entry {
