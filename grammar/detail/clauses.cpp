@@ -6,6 +6,8 @@
 
 #include "grammar/lexicon.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -52,7 +54,6 @@ public:
         : input_(input), excluded_(excluded), begin_(text.begin), end_(std::min(text.end, input.size())), p_(text.begin) {
         ex_ = std::lower_bound(excluded.begin(), excluded.end(), text.begin,
                                [](const span& e, std::size_t pos) { return e.end <= pos; });
-        tokens_.reserve(16);
     }
 
     // True when the text has a token i.
@@ -66,7 +67,7 @@ public:
         return tokens_[i];
     }
     // All tokens of the text.
-    [[nodiscard]] const std::vector<token>& all() const {
+    [[nodiscard]] const auto& all() const {
         while (read_next()) {}
         return tokens_;
     }
@@ -97,7 +98,7 @@ private:
     std::size_t begin_, end_;
     mutable std::size_t p_;                              // where reading goes on
     mutable std::vector<span>::const_iterator ex_;       // first excluded range not yet behind p_
-    mutable std::vector<token> tokens_;
+    mutable boost::container::small_vector<token, 24> tokens_;  // a clause head needs a few: no allocation
 
     bool in_excluded(std::size_t q) const { return ex_ != excluded_.end() && q >= ex_->begin && q < ex_->end; }
     bool boundary_after(std::size_t q) const {
