@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <numeric>
 #include <set>
 
@@ -112,7 +111,7 @@ std::vector<verb_change> verb_changes(const source& ref, const paragraph& r, con
 // Readable keywords of a reference paragraph: its heaviest unigram terms, each as the word most often
 // written for that stem.
 std::vector<std::string> keywords(const models::sparse_rows& vectors, Eigen::Index row, const models::tfidf_space& space,
-                                  const std::map<std::string, std::map<std::string, int>>& surfaces) {
+                                  const models::written_forms& written) {
     std::vector<std::pair<float, int>> weighted;
     for (models::sparse_rows::InnerIterator it(vectors, row); it; ++it)
         if (space.term(static_cast<int>(it.col())).find(' ') == std::string::npos)
@@ -123,15 +122,11 @@ std::vector<std::string> keywords(const models::sparse_rows& vectors, Eigen::Ind
     std::vector<std::string> out;
     for (const auto& [weight, term] : weighted) {
         if (out.size() == 4) break;
-        const auto written = surfaces.find(space.term(term));
-        if (written == surfaces.end()) continue;  // a term WordNet brought, not a word of the paragraph
-        const auto& forms = written->second;
-        if (std::any_of(forms.begin(), forms.end(), [](const auto& f) { return grammar::match_verb(f.first).has_value(); }))
+        const auto* forms = written.forms(space.term(term));
+        if (forms == nullptr) continue;  // a term WordNet brought, not a word of the paragraph
+        if (std::any_of(forms->begin(), forms->end(), [](const auto& f) { return grammar::match_verb(f.first).has_value(); }))
             continue;  // "acknowledge", "recognize": the paragraph's verb says nothing of its topic
-        const auto best = std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
-            return a.second != b.second ? a.second < b.second : a.first > b.first;
-        });
-        out.push_back(best->first);
+        out.push_back(*written.most_written(space.term(term)));
     }
     return out;
 }
@@ -198,9 +193,8 @@ check_result check(const source& reference, const source& draft, const check_opt
         lsa_cosine = lsa.project(draft_vectors) * lsa.project(ref_vectors).transpose();
     }
 
-    std::map<std::string, std::map<std::string, int>> surfaces;  // stem -> written word -> count
-    for (const auto& t : ref.terms)
-        for (std::size_t k = 0; k < t.stems.size(); ++k) ++surfaces[t.stems[k]][t.surfaces[k]];
+    models::written_forms written;
+    for (const auto& t : ref.terms) written.add(t);
 
     check_result result;
     result.reference_name = reference.name;
@@ -298,7 +292,7 @@ check_result check(const source& reference, const source& draft, const check_opt
     for (std::size_t r = 0; r < ref.paragraphs.size(); ++r) {
         if (coverage[r] >= limits.gap_coverage) continue;
         result.gaps.push_back({ref.paragraphs[r]->id, coverage[r],
-                               keywords(ref_vectors, static_cast<Eigen::Index>(r), space, surfaces), ref.texts[r],
+                               keywords(ref_vectors, static_cast<Eigen::Index>(r), space, written), ref.texts[r],
                                echoed_by[r]});
     }
     return result;

@@ -7,14 +7,47 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 #include <random>
 
 namespace resdraft::analysis {
 namespace {
 
-using dense = Eigen::MatrixXf;
+// Row-major: k-means and the silhouette read whole rows (one unit each).
+using dense = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Past these sizes, what is learned from the collection is learned from a random sample of it (fixed
+// seed): the LSA basis, and the choice of k by silhouette; the clustering itself covers every unit.
+constexpr int lsa_sample = 20000;
+constexpr int choose_k_sample = 5000;
+
+// `count` distinct row indices of [0, n), in increasing order (all of them when count >= n).
+std::vector<int> sample_rows(int n, int count, std::uint32_t seed) {
+    std::vector<int> rows(static_cast<std::size_t>(n));
+    std::iota(rows.begin(), rows.end(), 0);
+    if (count >= n) return rows;
+    std::mt19937 random(seed);
+    std::shuffle(rows.begin(), rows.end(), random);
+    rows.resize(static_cast<std::size_t>(count));
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+models::sparse_rows select_rows(const models::sparse_rows& m, const std::vector<int>& rows) {
+    std::vector<Eigen::Triplet<float>> entries;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        for (models::sparse_rows::InnerIterator it(m, rows[i]); it; ++it)
+            entries.emplace_back(static_cast<int>(i), static_cast<int>(it.col()), it.value());
+    models::sparse_rows out(static_cast<Eigen::Index>(rows.size()), m.cols());
+    out.setFromTriplets(entries.begin(), entries.end());
+    return out;
+}
+
+dense select_rows(const dense& m, const std::vector<int>& rows) {
+    dense out(static_cast<Eigen::Index>(rows.size()), m.cols());
+    for (std::size_t i = 0; i < rows.size(); ++i) out.row(static_cast<Eigen::Index>(i)) = m.row(rows[i]);
+    return out;
+}
 
 // Spherical k-means with k-means++ seeding: rows of `x` are unit vectors; returns each row's cluster.
 std::vector<int> spherical_kmeans(const dense& x, int k, std::uint32_t seed, dense& centroids) {
@@ -69,16 +102,8 @@ std::vector<int> spherical_kmeans(const dense& x, int k, std::uint32_t seed, den
 
 // Mean silhouette with cosine distance, over at most `sample` rows (fixed seed).
 double silhouette(const dense& x, const std::vector<int>& assignment, int k, std::uint32_t seed, int sample = 2000) {
-    const auto n = static_cast<int>(x.rows());
-    std::vector<int> rows(static_cast<std::size_t>(n));
-    std::iota(rows.begin(), rows.end(), 0);
-    if (n > sample) {
-        std::mt19937 random(seed);
-        std::shuffle(rows.begin(), rows.end(), random);
-        rows.resize(static_cast<std::size_t>(sample));
-    }
-    dense sub(static_cast<Eigen::Index>(rows.size()), x.cols());
-    for (std::size_t i = 0; i < rows.size(); ++i) sub.row(static_cast<Eigen::Index>(i)) = x.row(rows[i]);
+    const std::vector<int> rows = sample_rows(static_cast<int>(x.rows()), sample, seed);
+    const dense sub = select_rows(x, rows);
     const dense distances = (dense::Ones(sub.rows(), sub.rows()) - sub * sub.transpose()).cwiseMax(0.0f);
     double total = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -134,19 +159,24 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
     if (units.empty()) return result;
     say("reading " + std::to_string(units.size()) + " units");
     models::stemmer stem;
-    std::vector<models::term_list> terms;
+    models::written_forms written;  // for labels: the word most often written for each stem
     std::vector<models::weighted_terms> weighted;
-    terms.reserve(units.size());
+    weighted.reserve(units.size());
     for (const auto& u : units) {
-        terms.push_back(models::terms_of(u.text, stem));
-        weighted.push_back(models::weighted(terms.back(), stem, nullptr));
+        const models::term_list terms = models::terms_of(u.text, stem);
+        written.add(terms);
+        weighted.push_back(models::weighted(terms, stem, nullptr));
     }
     const models::tfidf_space space(weighted);
     const models::sparse_rows tfidf = space.vectors(weighted);
     dense x;
     if (static_cast<int>(units.size()) >= options.lsa_from) {
         say("reducing to 100 dimensions (LSA)");
-        x = models::lsa_space(tfidf, 100).project(tfidf);
+        const auto n_units = static_cast<int>(units.size());
+        const models::lsa_space lsa(n_units > lsa_sample ? select_rows(tfidf, sample_rows(n_units, lsa_sample, options.seed))
+                                                         : tfidf,
+                                    100);
+        x = lsa.project(tfidf);
     } else {
         x = dense(tfidf);
     }
@@ -158,12 +188,16 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
     if (n >= 2) {
         const int k_max = std::min(options.k > 0 ? options.k : options.k_max, n);
         const int k_min = options.k > 0 ? k_max : std::min(std::max(2, options.k_min), k_max);
+        // k by silhouette, on a sample of a large collection; then the chosen k over all units
+        const bool sampled = k_min < k_max && n > choose_k_sample;
+        const dense trial = sampled ? select_rows(x, sample_rows(n, choose_k_sample, options.seed)) : dense();
+        const dense& tried = sampled ? trial : x;
         double best = -2;
         for (int k = k_min; k <= k_max; ++k) {
-            say("k-means with k = " + std::to_string(k));
+            say("k-means with k = " + std::to_string(k) + (sampled ? " (sample)" : ""));
             dense c;
-            auto a = spherical_kmeans(x, k, options.seed, c);
-            const double s = k >= 2 ? silhouette(x, a, k, options.seed) : 0;
+            auto a = spherical_kmeans(tried, k, options.seed, c);
+            const double s = k >= 2 ? silhouette(tried, a, k, options.seed) : 0;
             if (s > best + 1e-9) {
                 best = s;
                 assignment = std::move(a);
@@ -172,12 +206,13 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
                 result.silhouette = s;
             }
         }
+        if (sampled) {
+            say("k-means with k = " + std::to_string(result.k));
+            assignment = spherical_kmeans(x, result.k, options.seed, centroids);
+            result.silhouette = silhouette(x, assignment, result.k, options.seed);
+        }
     }
     say("labelling " + std::to_string(result.k) + " clusters");
-    // readable words: the form most often written for each stem
-    std::map<std::string, std::map<std::string, int>> surfaces;
-    for (const auto& t : terms)
-        for (std::size_t i = 0; i < t.stems.size(); ++i) ++surfaces[t.stems[i]][t.surfaces[i]];
     for (int c = 0; c < result.k; ++c) {
         cluster cl;
         Eigen::VectorXf mean = Eigen::VectorXf::Zero(static_cast<Eigen::Index>(space.dimensions()));
@@ -195,12 +230,9 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return mean(a) > mean(b); });
         for (int term : order) {
             if (cl.label.size() == 5 || mean(term) <= 0) break;
-            const auto written = surfaces.find(space.term(term));
-            if (written == surfaces.end()) continue;  // bigrams: their words come as unigrams
-            const auto best = std::max_element(written->second.begin(), written->second.end(), [](const auto& a, const auto& b) {
-                return a.second != b.second ? a.second < b.second : a.first > b.first;
-            });
-            cl.label.push_back(best->first);
+            const std::string* word = written.most_written(space.term(term));
+            if (word == nullptr) continue;  // bigrams: their words come as unigrams
+            cl.label.push_back(*word);
         }
         result.clusters.push_back(std::move(cl));
     }

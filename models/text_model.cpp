@@ -22,6 +22,14 @@ namespace {
 
 // Straight apostrophe for ’ and ʼ; the rest of NFKC case folding is ICU's.
 std::string fold(std::string_view w) {
+    // ASCII, the common case: NFKC case folding is lower-casing
+    if (std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string out(w);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if (out.size() > 2 && out.ends_with("'s")) out.resize(out.size() - 2);
+        return out;
+    }
     static const icu::Normalizer2* nfkc_cf = [] {
         UErrorCode status = U_ZERO_ERROR;
         const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -126,6 +134,24 @@ term_list terms_of(std::string_view text, stemmer& s) {
     out.terms = out.stems;
     for (std::size_t i = 1; i < out.stems.size(); ++i) out.terms.push_back(out.stems[i - 1] + " " + out.stems[i]);
     return out;
+}
+
+void written_forms::add(const term_list& terms) {
+    for (std::size_t i = 0; i < terms.stems.size(); ++i) ++by_stem_[terms.stems[i]][terms.surfaces[i]];
+}
+
+const written_forms::counts* written_forms::forms(const std::string& stem) const {
+    const auto it = by_stem_.find(stem);
+    return it == by_stem_.end() ? nullptr : &it->second;
+}
+
+const std::string* written_forms::most_written(const std::string& stem) const {
+    const counts* f = forms(stem);
+    if (f == nullptr || f->empty()) return nullptr;
+    const auto best = std::max_element(f->begin(), f->end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second < b.second : a.first > b.first;
+    });
+    return &best->first;
 }
 
 }  // namespace resdraft::models

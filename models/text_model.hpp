@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +50,20 @@ struct term_list {
     std::vector<std::string> surfaces; // the normalized word each stem came from, parallel to `stems`
 };
 term_list terms_of(std::string_view text, stemmer& s);
+
+// The words written for each stem across texts, to show a stem as a reader would write it.
+class written_forms {
+public:
+    using counts = std::unordered_map<std::string, int>;  // written word -> occurrences
+    void add(const term_list& terms);
+    // Every word written for `stem`; null when it was never written (a bigram, a WordNet term).
+    [[nodiscard]] const counts* forms(const std::string& stem) const;
+    // The word most often written for `stem` (ties: the alphabetically first); null as for forms().
+    [[nodiscard]] const std::string* most_written(const std::string& stem) const;
+
+private:
+    std::unordered_map<std::string, counts> by_stem_;
+};
 
 class wordnet;
 
