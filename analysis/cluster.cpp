@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <thread>
 
 namespace resdraft::analysis {
 namespace {
@@ -149,6 +150,30 @@ std::vector<std::pair<float, float>> pca_map(const dense& x) {
     return out;
 }
 
+// The terms of each unit, read on every core (word segmentation and stemming are most of the work);
+// each thread has its own stemmer and written forms, merged after. The result does not depend on
+// the number of threads.
+std::vector<models::weighted_terms> unit_terms(const std::vector<cluster_unit>& units, models::written_forms& written) {
+    std::vector<models::weighted_terms> out(units.size());
+    const std::size_t threads =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(1, units.size() / 1000));
+    std::vector<models::written_forms> forms(threads);
+    auto work = [&](std::size_t t) {
+        models::stemmer stem;
+        for (std::size_t i = t; i < units.size(); i += threads) {
+            const models::term_list terms = models::terms_of(units[i].text, stem);
+            forms[t].add(terms);
+            out[i] = models::weighted(terms, stem, nullptr);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (std::thread& th : pool) th.join();
+    for (const models::written_forms& f : forms) written.merge(f);
+    return out;
+}
+
 }  // namespace
 
 cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options) {
@@ -158,15 +183,8 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
     cluster_result result;
     if (units.empty()) return result;
     say("reading " + std::to_string(units.size()) + " units");
-    models::stemmer stem;
     models::written_forms written;  // for labels: the word most often written for each stem
-    std::vector<models::weighted_terms> weighted;
-    weighted.reserve(units.size());
-    for (const auto& u : units) {
-        const models::term_list terms = models::terms_of(u.text, stem);
-        written.add(terms);
-        weighted.push_back(models::weighted(terms, stem, nullptr));
-    }
+    std::vector<models::weighted_terms> weighted = unit_terms(units, written);
     const models::tfidf_space space(weighted);
     const models::sparse_rows tfidf = space.vectors(weighted);
     dense x;

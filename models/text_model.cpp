@@ -140,6 +140,11 @@ void written_forms::add(const term_list& terms) {
     for (std::size_t i = 0; i < terms.stems.size(); ++i) ++by_stem_[terms.stems[i]][terms.surfaces[i]];
 }
 
+void written_forms::merge(const written_forms& other) {
+    for (const auto& [stem, counts] : other.by_stem_)
+        for (const auto& [word, n] : counts) by_stem_[stem][word] += n;
+}
+
 const written_forms::counts* written_forms::forms(const std::string& stem) const {
     const auto it = by_stem_.find(stem);
     return it == by_stem_.end() ? nullptr : &it->second;

@@ -56,6 +56,7 @@ class written_forms {
 public:
     using counts = std::unordered_map<std::string, int>;  // written word -> occurrences
     void add(const term_list& terms);
+    void merge(const written_forms& other);
     // Every word written for `stem`; null when it was never written (a bigram, a WordNet term).
     [[nodiscard]] const counts* forms(const std::string& stem) const;
     // The word most often written for `stem` (ties: the alphabetically first); null as for forms().
