@@ -1,5 +1,7 @@
 #include "analysis/cluster.hpp"
 
+#include "analysis/check.hpp"
+#include "grammar/parser.hpp"
 #include "models/lsa.hpp"
 #include "models/text_model.hpp"
 #include "models/vector_space.hpp"
@@ -175,6 +177,23 @@ std::vector<models::weighted_terms> unit_terms(const std::vector<cluster_unit>& 
 }
 
 }  // namespace
+
+void add_units(std::string_view text, const grammar::document& doc, const std::string& source, unit_kind kind,
+               std::vector<cluster_unit>& out) {
+    for (const grammar::paragraph* paragraph : compared_paragraphs(doc)) {
+        const grammar::paragraph& p = *paragraph;
+        const bool operative = p.kind == grammar::paragraph_kind::operative;
+        const std::string part = doc.parts[p.part].name == "body" ? "" : doc.parts[p.part].name + " ";
+        if (kind == unit_kind::clause) {
+            if (!operative) continue;
+            for (std::size_t c = 0; c < p.clauses.size(); ++c)
+                out.push_back({source, part + p.id + "/" + std::to_string(c + 1),
+                               grammar::normalized_text(text, doc, p.clauses[c].whole)});
+        } else if (operative || kind == unit_kind::all) {
+            out.push_back({source, part + p.id, grammar::normalized_text(text, doc, p.text)});
+        }
+    }
+}
 
 cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options) {
     auto say = [&](const std::string& what) {

@@ -2,9 +2,12 @@
 // TF-IDF or LSA vectors from models/), each group labelled by its centroid's heaviest words.
 #pragma once
 
+#include "grammar/ast.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace resdraft::analysis {
@@ -15,6 +18,14 @@ struct cluster_unit {
     std::string paragraph;  // paragraph id ("12", "pp3"), or "12/2" for the second clause of paragraph 12
     std::string text;
 };
+
+// What a unit is: an operative paragraph, a clause of one, or any paragraph (preambular ones too).
+enum class unit_kind { paragraph, clause, all };
+
+// Appends the units of one parsed document, from the paragraphs that hold its substance (as for check:
+// a declaration rather than its adopting paragraph); `source` names the document in the units.
+void add_units(std::string_view text, const grammar::document& doc, const std::string& source, unit_kind kind,
+               std::vector<cluster_unit>& out);
 
 struct cluster_options {
     int k = 0;                  // clusters wanted; 0 chooses k by silhouette over [k_min, k_max]

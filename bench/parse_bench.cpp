@@ -8,32 +8,12 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <map>
-#include <sstream>
 
 namespace {
 
 using resdraft::bench::floor_scan;
 using resdraft::bench::regex_baseline;
-
-std::vector<std::string> real_resolutions() {
-    std::vector<std::string> out;
-    const auto dir = std::filesystem::path(RESDRAFT_SOURCE_DIR).parent_path() / "shared/corpus/ga-res-80";
-    if (!std::filesystem::is_directory(dir)) return out;
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        out.push_back(s.str());
-    }
-    return out;
-}
 
 const std::vector<std::string>& corpus(const std::string& name) {
     static std::map<std::string, std::vector<std::string>> cache;
@@ -41,9 +21,9 @@ const std::vector<std::string>& corpus(const std::string& name) {
     if (it != cache.end()) return it->second;
     std::vector<std::string> docs;
     if (name == "reference") docs = {std::string(resdraft::corpus::reference_text())};
-    if (name == "ga-res-80") docs = real_resolutions();
+    if (name == "ga-res-80") docs = resdraft::bench::real_resolutions();
     if (name == "generated-100MB") {
-        auto sources = real_resolutions();
+        auto sources = resdraft::bench::real_resolutions();
         sources.emplace_back(resdraft::corpus::reference_text());
         docs = resdraft::bench::generate_corpus(sources, 100'000'000);
     }

@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 namespace resdraft::bench {
 namespace {
@@ -52,6 +55,23 @@ std::size_t regex_baseline(std::string_view text) {
         begin = end + 1;
     }
     return found;
+}
+
+std::vector<std::string> real_resolutions() {
+    std::vector<std::string> out;
+    const auto dir = std::filesystem::path(RESDRAFT_SOURCE_DIR).parent_path() / "shared/corpus/ga-res-80";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return out;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        out.push_back(s.str());
+    }
+    return out;
 }
 
 std::vector<std::string> operative_paragraphs(const std::vector<std::string>& sources) {

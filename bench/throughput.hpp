@@ -22,6 +22,10 @@ std::size_t regex_baseline(std::string_view text);
 std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
                                          std::uint32_t seed = 2013);
 
+// The texts of the 48 resolutions in ../shared/corpus/ga-res-80 (beside the source tree), in file-name
+// order; empty when the folder is absent.
+std::vector<std::string> real_resolutions();
+
 // One document of `paragraphs` operative paragraphs drawn from `sources` (shuffled with a fixed seed,
 // repeated in that order when more are asked than the sources have), numbered from 1.
 std::string generate_document(const std::vector<std::string>& sources, std::size_t paragraphs, std::uint32_t seed = 2013);

@@ -151,25 +151,6 @@ int run_check(const std::string& draft_file, const std::optional<std::string>& r
     return 0;
 }
 
-// The units of `cluster` from one parsed document: operative paragraphs ("paragraph"), the clauses of
-// operative paragraphs ("clause"), or every paragraph, preambular ones too ("all").
-void add_units(const loaded& l, const std::string& unit, std::vector<resdraft::analysis::cluster_unit>& out) {
-    // the paragraphs that hold the substance, as for check: a declaration rather than its adopting paragraph
-    for (const auto* paragraph : resdraft::analysis::compared_paragraphs(l.doc)) {
-        const auto& p = *paragraph;
-        const bool operative = p.kind == resdraft::grammar::paragraph_kind::operative;
-        const std::string part = l.doc.parts[p.part].name == "body" ? "" : l.doc.parts[p.part].name + " ";
-        if (unit == "clause") {
-            if (!operative) continue;
-            for (std::size_t c = 0; c < p.clauses.size(); ++c)
-                out.push_back({l.name, part + p.id + "/" + std::to_string(c + 1),
-                               resdraft::grammar::normalized_text(l.text, l.doc, p.clauses[c].whole)});
-        } else if (operative || unit == "all") {
-            out.push_back({l.name, part + p.id, resdraft::grammar::normalized_text(l.text, l.doc, p.text)});
-        }
-    }
-}
-
 int run_cluster(const std::vector<std::string>& inputs, const std::string& unit, const std::string& k,
                 std::uint32_t seed, const std::string& format, const std::optional<std::string>& output) {
     std::vector<std::string> files;
@@ -185,9 +166,12 @@ int run_cluster(const std::vector<std::string>& inputs, const std::string& unit,
             files.push_back(in);
         }
     }
+    using resdraft::analysis::unit_kind;
+    const unit_kind kind = unit == "clause" ? unit_kind::clause : unit == "all" ? unit_kind::all : unit_kind::paragraph;
     std::vector<resdraft::analysis::cluster_unit> units;
-    if (files.empty()) add_units(load(std::nullopt), unit, units);
-    for (const std::string& f : files) add_units(load(f), unit, units);
+    auto add = [&](const loaded& l) { resdraft::analysis::add_units(l.text, l.doc, l.name, kind, units); };
+    if (files.empty()) add(load(std::nullopt));
+    for (const std::string& f : files) add(load(f));
     if (units.empty()) throw failure{"no " + unit + " units to cluster in the input (byte 0)"};
     resdraft::analysis::cluster_options options;
     options.seed = seed;
