@@ -1,0 +1,54 @@
+// What the fuzz targets do with their input, shared with the test that replays fuzz/regressions/ (every
+// input that once crashed or hung stays there and runs in the test suite, under the sanitizers in CI).
+// Each must never crash or hang, whatever the bytes.
+#pragma once
+
+#include "analysis/check.hpp"
+#include "analysis/cluster.hpp"
+#include "corpus/embedded.hpp"
+#include "grammar/parser.hpp"
+#include "report/check_report.hpp"
+#include "report/cluster_report.hpp"
+#include "report/parse_report.hpp"
+
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
+namespace resdraft::fuzz {
+
+// Parse, check the spans stay inside the input, write both parse reports.
+inline void parse_target(std::string_view input) {
+    const auto result = grammar::parse_document(input, {"fuzz.txt"});
+    if (!result.ok()) return;
+    const auto& doc = result.value();
+    for (const auto& p : doc.paragraphs)
+        for (const auto& c : p.clauses)
+            if (c.whole.end > input.size() || c.phrase.begin < c.whole.begin) std::abort();
+    (void)report::parse_json(input, doc, "fuzz.txt");
+    (void)report::parse_outline(input, doc, "fuzz.txt");
+}
+
+// The input as a draft checked against the embedded reference (all three check writers), then its
+// paragraphs and clauses clustered with the reference's (k chosen by silhouette).
+inline void analysis_target(std::string_view input) {
+    static const std::string_view reference_text = corpus::reference_text();
+    static const auto reference = grammar::parse_document(reference_text, {"a-68-l5.txt"});
+    const auto draft = grammar::parse_document(input, {"fuzz.txt"});
+    if (!draft.ok()) return;
+    const auto result = analysis::check({reference_text, &reference.value(), "a-68-l5.txt"},
+                                        {input, &draft.value(), "fuzz.txt"});
+    (void)report::check_json(result, {});
+    (void)report::check_text(result, true);
+    (void)report::check_html(result);
+    for (const auto kind : {analysis::unit_kind::paragraph, analysis::unit_kind::clause}) {
+        std::vector<analysis::cluster_unit> units;
+        analysis::add_units(reference_text, reference.value(), "a-68-l5.txt", kind, units);
+        analysis::add_units(input, draft.value(), "fuzz.txt", kind, units);
+        const auto clusters = analysis::cluster_units(units);
+        (void)report::cluster_json(units, clusters);
+        (void)report::cluster_html(units, clusters);
+    }
+}
+
+}  // namespace resdraft::fuzz
