@@ -101,22 +101,37 @@ std::string parse_json(std::string_view input, const document& doc, std::string_
                          {"title", optional_text(input, doc, p.title)},
                          {"formula", optional_text(input, doc, p.formula)}});
     j["parts"] = parts;
-    ordered_json paragraphs = ordered_json::array();
-    for (const grammar::paragraph& p : doc.paragraphs) {
-        const bool operative = p.kind == grammar::paragraph_kind::operative;
-        paragraphs.push_back({{"id", p.id},
-                              {"part", doc.parts[p.part].name},
-                              {"kind", operative ? "operative" : "preambular"},
-                              {"text", grammar::normalized_text(input, doc, p.text)},
-                              {"span", span_json(p.whole)},
-                              {"clauses", clauses_json(input, doc, p.clauses)},
-                              {"subparagraphs", subparagraphs_json(input, doc, p.subparagraphs)}});
-    }
-    j["paragraphs"] = paragraphs;
+    j["paragraphs"] = ordered_json::array();  // written one at a time below: a tree of every paragraph costs ~70 bytes per input byte
     ordered_json warnings = ordered_json::array();
     for (const grammar::warning& w : doc.warnings) warnings.push_back({{"message", w.message}, {"offset", w.offset}});
     j["warnings"] = warnings;
-    return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    std::string out = j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+
+    const std::string empty_list = "\n  \"paragraphs\": []";  // string values escape their quotes: this is the key
+    const std::size_t at = out.find(empty_list);
+    if (doc.paragraphs.empty() || at == std::string::npos) return out;
+    std::string list = "\n  \"paragraphs\": [";
+    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+        const grammar::paragraph& p = doc.paragraphs[i];
+        const bool operative = p.kind == grammar::paragraph_kind::operative;
+        const ordered_json pj = {{"id", p.id},
+                                 {"part", doc.parts[p.part].name},
+                                 {"kind", operative ? "operative" : "preambular"},
+                                 {"text", grammar::normalized_text(input, doc, p.text)},
+                                 {"span", span_json(p.whole)},
+                                 {"clauses", clauses_json(input, doc, p.clauses)},
+                                 {"subparagraphs", subparagraphs_json(input, doc, p.subparagraphs)}};
+        // as an element of the list, two levels deep: each line indented by four spaces (strings hold no raw newline)
+        const std::string element = pj.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+        list += i == 0 ? "\n    " : ",\n    ";
+        for (char c : element) {
+            list += c;
+            if (c == '\n') list += "    ";
+        }
+    }
+    list += "\n  ]";
+    out.replace(at, empty_list.size(), list);
+    return out;
 }
 
 std::string parse_outline(std::string_view input, const document& doc, std::string_view source) {
