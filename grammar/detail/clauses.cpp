@@ -217,6 +217,8 @@ bool match_split_verb(const tokenizer& tk, std::size_t end, position where, bool
 
 // adverbs* verb adverbs* at token i, within [.., end).
 std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t end, position where) {
+    // most words after a clause boundary start no adverb and no verb: one table look-up says so
+    if (!may_open_clause_head(tk.rest(i, end))) return std::nullopt;
     head h;
     h.first = h.head_first = i;
     bool copula = false;
@@ -505,7 +507,6 @@ std::vector<clause> preambular_clauses(std::string_view input, span text, const 
 
 namespace {
 std::optional<head> head_of_text(std::string_view text, position where) {
-    if (!may_open_clause_head(text)) return std::nullopt;
     static const std::vector<span> none;
     const std::size_t end = std::min(text.size(), head_window);
     const tokenizer tk(text, {0, end}, none);
