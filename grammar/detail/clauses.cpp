@@ -27,6 +27,8 @@ bool is_space(std::string_view s, std::size_t p) {
            (c == 0xC2 && p + 1 < s.size() && static_cast<unsigned char>(s[p + 1]) == 0xA0);
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 // Curly double quotes “ ” (E2 80 9C / 9D) and straight ones.
 std::size_t quote_length(std::string_view s, std::size_t p) {
     if (s[p] == '"') return 1;
@@ -68,6 +70,7 @@ public:
     }
     // All tokens of the text.
     [[nodiscard]] const auto& all() const {
+        tokens_.reserve((end_ - std::min(p_, end_)) / 5 + tokens_.size() + 4);  // words average about six bytes
         while (read_next()) {}
         return tokens_;
     }
@@ -79,7 +82,7 @@ public:
         if (!has(i) || tokens_[i].punct != 0) return false;
         const std::string_view w = text(i);
         return w.size() == lower.size() && std::equal(w.begin(), w.end(), lower.begin(), [](char a, char b) {
-                   return std::tolower(static_cast<unsigned char>(a)) == b;
+                   return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a) == b;
                });
     }
     [[nodiscard]] bool is_punct(std::size_t i, char c) const { return has(i) && tokens_[i].punct == c; }
@@ -107,12 +110,12 @@ private:
     // punctuation that separates tokens; "1,000" and "10:30" stay inside their word
     char separator_at(std::size_t q) const {
         const char c = input_[q];
-        const bool digit_around = q > begin_ && q + 1 < end_ && std::isdigit(static_cast<unsigned char>(input_[q - 1])) &&
-                                  std::isdigit(static_cast<unsigned char>(input_[q + 1]));
-        if (c == ';' || c == '(' || c == ')' || ((c == ',' || c == ':') && !digit_around) ||
-            (c == '.' && boundary_after(q + 1)))
-            return c;
-        return 0;
+        if (c == ';' || c == '(' || c == ')') return c;
+        if (c == ',' || c == ':') {
+            const bool digit_around = q > begin_ && q + 1 < end_ && is_digit(input_[q - 1]) && is_digit(input_[q + 1]);
+            return digit_around ? 0 : c;
+        }
+        return c == '.' && boundary_after(q + 1) ? c : 0;
     }
 
     // Appends the next token; false at the end of the text.
