@@ -267,6 +267,22 @@ TEST(Parser, NonAsciiBytesAtEveryRule) {
     EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[1].clauses), "urge @\xC3\x89tats");
 }
 
+// A preambular paragraph's clause runs to its last word: past trailing spaces, not over a footnote marker.
+TEST(Parser, PreambularClauseEndsBeforeATrailingFootnoteMarker) {
+    const std::string in = "The General Assembly,\n\nRecalling its resolution 68/4,1 \xC2\xA0\n\n"
+                           "Noting with concern the report [^2]\n\n1. Decides to act.\n\n---\n\n[^1]: A/68/L.5.\n[^2]: A/80/1.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.paragraphs.size(), 3u);
+    ASSERT_EQ(doc.paragraphs[0].clauses.size(), 1u);
+    const clause& recalling = doc.paragraphs[0].clauses[0];
+    EXPECT_EQ(recalling.verb, "recall");
+    EXPECT_EQ(recalling.whole.of(in), "Recalling its resolution 68/4");
+    EXPECT_EQ(recalling.object.of(in), "its resolution 68/4");
+    const clause& noting = doc.paragraphs[1].clauses.at(0);
+    EXPECT_EQ(noting.verb, "note with concern");
+    EXPECT_EQ(noting.object.of(in), "the report");
+}
+
 TEST(Parser, SymbolFromTheFileNameWhenTheTextHasNone) {
     const document doc = parse_ok("1. Decides to act.\n", "some/dir/A_RES_80_12.md");
     EXPECT_EQ(*doc.symbol, "A/RES/80/12");
