@@ -165,5 +165,36 @@ TEST(Cli, CheckRefusesBadInput) {
     EXPECT_NE(r.err.find("nowhere: not a directory (byte 0)"), std::string::npos);
 }
 
+TEST(Cli, ClusterRefusesBadInput) {
+    const auto dir = scratch_dir() / "cluster-bad";
+    std::filesystem::create_directories(dir);
+    const auto binary = dir / "binary.txt";
+    std::ofstream(binary, std::ios::binary) << "1. Decides\x01 to act.\n";
+    auto r = run("cluster " + binary.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + binary.string() + ": binary input: control byte 0x01 (byte 10)\n");
+    EXPECT_TRUE(r.out.empty());
+
+    const auto empty = dir / "empty.txt";
+    std::ofstream(empty, std::ios::binary) << "";
+    r = run("cluster " + empty.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + empty.string() + ": empty input (byte 0)\n");
+
+    // a text whose only paragraph is preambular has no operative units
+    const auto preamble = dir / "preamble.txt";
+    std::ofstream(preamble, std::ios::binary) << "The General Assembly,\n\nRecalling its resolution 68/4,\n";
+    r = run("cluster " + preamble.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: no paragraph units to cluster in the input (byte 0)\n");
+    EXPECT_EQ(run("cluster --unit all " + preamble.string()).exit_code, 0);
+
+    const auto missing = dir / "no-such-dir" / "clusters.json";
+    r = run("cluster --format json --output " + missing.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(lines(r.err), 1u);
+    EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
 }  // namespace
 }  // namespace resdraft
