@@ -468,7 +468,10 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         }
         const voice v = found == voice::unknown ? voice::third_person : found;
         auto next = head_after_boundary(tk, j, text.end, v, strong);
-        if (!next) next = head_after_boundary(tk, skip_linker(tk, j, text.end, comma), text.end, v, strong);
+        if (!next) {
+            const std::size_t after_linker = skip_linker(tk, j, text.end, comma);
+            if (after_linker != j) next = head_after_boundary(tk, after_linker, text.end, v, strong);
+        }
         if (!next) continue;
         clauses.push_back(make_clause(tk, input, *current, t[i].begin));
         current = next;
