@@ -126,19 +126,26 @@ private:
                 p_ = ex_->end;
                 continue;
             }
-            if (is_space(input_, p_)) {
-                p_ += static_cast<unsigned char>(input_[p_]) == 0xC2 ? 2 : 1;
+            const auto first = static_cast<unsigned char>(input_[p_]);
+            if (first == ' ') {  // the common case between tokens
+                ++p_;
                 continue;
             }
-            if (const std::size_t q = quote_length(input_, p_)) {
-                tokens_.push_back({p_, p_ + q, '"'});
-                p_ += q;
-                return true;
-            }
-            if (const char c = separator_at(p_)) {
-                tokens_.push_back({p_, p_ + 1, c});
-                ++p_;
-                return true;
+            if (!inside_word[first]) {  // a space, quote or separator, or a word after all
+                if (is_space(input_, p_)) {
+                    p_ += first == 0xC2 ? 2 : 1;
+                    continue;
+                }
+                if (const std::size_t q = quote_length(input_, p_)) {
+                    tokens_.push_back({p_, p_ + q, '"'});
+                    p_ += q;
+                    return true;
+                }
+                if (const char c = separator_at(p_)) {
+                    tokens_.push_back({p_, p_ + 1, c});
+                    ++p_;
+                    return true;
+                }
             }
             // a word: at least one byte, up to a space, quote, separator or excluded range. Most bytes
             // cannot end a word: skip them with a table, and look closer only at the rest.
