@@ -19,11 +19,6 @@ namespace {
 // Row-major: k-means and the silhouette read whole rows (one unit each).
 using dense = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Past these sizes, what is learned from the collection is learned from a random sample of it (fixed
-// seed): the LSA basis, and the choice of k by silhouette; the clustering itself covers every unit.
-constexpr int lsa_sample = 20000;
-constexpr int choose_k_sample = 5000;
-
 // `count` distinct row indices of [0, n), in increasing order (all of them when count >= n).
 std::vector<int> sample_rows(int n, int count, std::uint32_t seed) {
     std::vector<int> rows(static_cast<std::size_t>(n));
@@ -210,7 +205,7 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
     if (static_cast<int>(units.size()) >= options.lsa_from) {
         say("reducing to 100 dimensions (LSA)");
         const auto n_units = static_cast<int>(units.size());
-        const models::lsa_space lsa(n_units > lsa_sample ? select_rows(tfidf, sample_rows(n_units, lsa_sample, options.seed))
+        const models::lsa_space lsa(n_units > options.lsa_sample ? select_rows(tfidf, sample_rows(n_units, options.lsa_sample, options.seed))
                                                          : tfidf,
                                     100);
         x = lsa.project(tfidf);
@@ -226,8 +221,8 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
         const int k_max = std::min(options.k > 0 ? options.k : options.k_max, n);
         const int k_min = options.k > 0 ? k_max : std::min(std::max(2, options.k_min), k_max);
         // k by silhouette, on a sample of a large collection; then the chosen k over all units
-        const bool sampled = k_min < k_max && n > choose_k_sample;
-        const dense trial = sampled ? select_rows(x, sample_rows(n, choose_k_sample, options.seed)) : dense();
+        const bool sampled = k_min < k_max && n > options.choose_k_sample;
+        const dense trial = sampled ? select_rows(x, sample_rows(n, options.choose_k_sample, options.seed)) : dense();
         const dense& tried = sampled ? trial : x;
         double best = -2;
         for (int k = k_min; k <= k_max; ++k) {

@@ -32,6 +32,10 @@ struct cluster_options {
     int k_min = 2, k_max = 12;
     std::uint32_t seed = 1;     // k-means++ seeding: the same seed gives the same clusters
     int lsa_from = 200;         // units from which vectors are reduced by LSA (100 dimensions)
+    // Past these sizes, what is learned from the collection is learned from a random sample of it (fixed
+    // seed); the clustering itself covers every unit.
+    int lsa_sample = 20000;     // units the LSA basis is learned from
+    int choose_k_sample = 5000; // units each k is tried on when k is chosen by silhouette
     std::function<void(const std::string&)> progress;  // told what is being done, when set
 };
 

@@ -93,28 +93,31 @@ TEST(Cluster, DegenerateInputs) {
     EXPECT_EQ(members, 3u);
 }
 
-// Past 5,000 units k is chosen on a sample, then one k-means covers all units (terms read on every core).
-// Three topics of 26 made-up words each; every unit draws 6 of its topic's words (fixed seed), so units
-// differ from one another but share words only within their topic.
+// Past `choose_k_sample` units (5,000 by default; 300 here, to keep the sanitizer build quick) k is chosen
+// on a sample, then one k-means covers all units. Three topics of 26 made-up words each; every unit
+// draws 6 of its topic's words (fixed seed), so units differ but share words only within their topic.
 TEST(Cluster, LargeCollectionChoosesKOnASampleAndClustersEveryUnit) {
     const std::vector<std::string> topics{"remit", "orbit", "smuggl"};
     std::mt19937 random(5);
     std::vector<cluster_unit> units;
-    for (int i = 0; i < 6'000; ++i) {
+    for (int i = 0; i < 900; ++i) {
         const std::size_t t = static_cast<std::size_t>(i % 3);
         std::string text = "Urges States to consider";
         for (int w = 0; w < 6; ++w) text += " " + topics[t] + static_cast<char>('a' + random() % 26) + "x";
         units.push_back({topics[t], std::to_string(i + 1), text + ";"});
     }
-    const auto r = cluster_units(units);
+    cluster_options options;
+    options.choose_k_sample = 300;
+    options.lsa_sample = 450;
+    const auto r = cluster_units(units, options);
     EXPECT_EQ(r.k, 3);
     ASSERT_EQ(r.clusters.size(), 3u);
     for (const cluster& c : r.clusters) {
-        EXPECT_EQ(c.members.size(), 2'000u);
+        EXPECT_EQ(c.members.size(), 300u);
         const std::string source = units[c.members.front().unit].source;
         for (const auto& m : c.members) ASSERT_EQ(units[m.unit].source, source);
     }
-    EXPECT_EQ(report::cluster_json(units, r), report::cluster_json(units, cluster_units(units)));
+    EXPECT_EQ(report::cluster_json(units, r), report::cluster_json(units, cluster_units(units, options)));
 }
 
 TEST(Cluster, RealResolutionsBySubject) {
