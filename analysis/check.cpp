@@ -126,7 +126,7 @@ std::vector<std::string> keywords(const models::sparse_rows& vectors, Eigen::Ind
         if (forms == nullptr) continue;  // a term WordNet brought, not a word of the paragraph
         if (std::any_of(forms->begin(), forms->end(), [](const auto& f) { return grammar::match_verb(f.first).has_value(); }))
             continue;  // "acknowledge", "recognize": the paragraph's verb says nothing of its topic
-        out.push_back(*written.most_written(space.term(term)));
+        out.push_back(models::written_forms::most_written(*forms));
     }
     return out;
 }

@@ -22,18 +22,10 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 namespace {
 
 constexpr std::size_t sizes[] = {1'000, 10'000, 100'000};
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // A/68/L.5 (34 paragraphs) for n = 34, otherwise a generated document of n operative paragraphs.
 const std::string& document_of(std::size_t n) {
@@ -70,7 +62,7 @@ void check(benchmark::State& state, std::size_t n) {
         state.SkipWithError("../shared/corpus/ga-res-80 is absent");
         return;
     }
-    const std::string draft = read_file(std::filesystem::path(RESDRAFT_SOURCE_DIR) / "corpus/drafts/migration-followup.txt");
+    const std::string draft = resdraft::bench::read_text(std::filesystem::path(RESDRAFT_SOURCE_DIR) / "corpus/drafts/migration-followup.txt");
     std::size_t paragraphs = 0;
     for (auto _ : state) {
         const auto reference_doc = parsed(reference, "reference");

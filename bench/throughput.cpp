@@ -57,6 +57,13 @@ std::size_t regex_baseline(std::string_view text) {
     return found;
 }
 
+std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 std::vector<std::string> real_resolutions() {
     std::vector<std::string> out;
     const auto dir = std::filesystem::path(RESDRAFT_SOURCE_DIR).parent_path() / "shared/corpus/ga-res-80";
@@ -65,12 +72,7 @@ std::vector<std::string> real_resolutions() {
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        out.push_back(s.str());
-    }
+    for (const auto& f : files) out.push_back(read_text(f));
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,9 @@ std::size_t regex_baseline(std::string_view text);
 // of resolutions): paragraphs shuffled with a fixed seed, recombined 40 to a document, renumbered from 1.
 std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
                                          std::uint32_t seed = 2013);
+
+// The bytes of a file (empty when it cannot be read).
+std::string read_text(const std::filesystem::path& path);
 
 // The texts of the 48 resolutions in ../shared/corpus/ga-res-80 (beside the source tree), in file-name
 // order; empty when the folder is absent.

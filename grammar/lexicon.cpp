@@ -206,8 +206,8 @@ std::string inflected(std::string_view phrase, Inflect inflect) {
     return inflect(phrase.substr(0, space)) + std::string(rest);
 }
 
-// ASCII case folding without the C library's locale look-up (the lexicon is ASCII).
-constexpr unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; }
+// A byte of a filter key: case-folded, as a number.
+unsigned key_byte(char c) { return static_cast<unsigned char>(detail::lower_ascii(c)); }
 
 // The first two bytes (case-folded) of every surface of one symbol table, as a bit set: a text whose
 // opening two bytes are not in it cannot match, and most words at a clause boundary are rejected
@@ -215,17 +215,17 @@ constexpr unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? st
 class prefix_filter {
 public:
     void add(std::string_view surface) {
-        const unsigned first = fold(static_cast<unsigned char>(surface[0]));
+        const unsigned first = key_byte(surface[0]);
         if (surface.size() == 1) {
             for (unsigned second = 0; second < 256; ++second) set(first << 8 | second);
             return;
         }
-        set(first << 8 | fold(static_cast<unsigned char>(surface[1])));
+        set(first << 8 | key_byte(surface[1]));
     }
     [[nodiscard]] bool may_match(std::string_view text) const {
         if (text.empty()) return false;
-        const unsigned second = text.size() > 1 ? fold(static_cast<unsigned char>(text[1])) : 0;
-        const unsigned key = fold(static_cast<unsigned char>(text[0])) << 8 | second;
+        const unsigned second = text.size() > 1 ? key_byte(text[1]) : 0;
+        const unsigned key = key_byte(text[0]) << 8 | second;
         return (bits_[key >> 6] >> (key & 63) & 1) != 0;
     }
 

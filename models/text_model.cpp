@@ -152,11 +152,13 @@ const written_forms::counts* written_forms::forms(const std::string& stem) const
 
 const std::string* written_forms::most_written(const std::string& stem) const {
     const counts* f = forms(stem);
-    if (f == nullptr || f->empty()) return nullptr;
-    const auto best = std::max_element(f->begin(), f->end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second < b.second : a.first > b.first;
-    });
-    return &best->first;
+    return f == nullptr || f->empty() ? nullptr : &most_written(*f);
+}
+
+const std::string& written_forms::most_written(const counts& forms) {
+    return std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
+               return a.second != b.second ? a.second < b.second : a.first > b.first;
+           })->first;
 }
 
 }  // namespace resdraft::models

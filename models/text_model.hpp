@@ -61,6 +61,8 @@ public:
     [[nodiscard]] const counts* forms(const std::string& stem) const;
     // The word most often written for `stem` (ties: the alphabetically first); null as for forms().
     [[nodiscard]] const std::string* most_written(const std::string& stem) const;
+    // The same among `forms` (not empty).
+    [[nodiscard]] static const std::string& most_written(const counts& forms);
 
 private:
     std::unordered_map<std::string, counts> by_stem_;

@@ -10,6 +10,10 @@ namespace resdraft::grammar::detail {
 
 constexpr std::uint64_t ones8 = 0x0101010101010101, highs8 = 0x8080808080808080;
 
+// ASCII upper case to lower, other bytes unchanged: case folding for the (ASCII) lexicon without the C
+// library's locale look-up.
+constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 inline std::uint64_t load8(const char* p) {
     std::uint64_t w;
     std::memcpy(&w, p, sizeof w);

@@ -4,6 +4,7 @@
 // adverbs, an operative verb from the lexicon in the paragraph's voice, adverbs.
 #include "grammar/detail/clauses.hpp"
 
+#include "grammar/detail/bytes.hpp"
 #include "grammar/lexicon.hpp"
 
 #include <boost/container/small_vector.hpp>
@@ -81,9 +82,8 @@ public:
     [[nodiscard]] bool is_word(std::size_t i, std::string_view lower) const {
         if (!has(i) || tokens_[i].punct != 0) return false;
         const std::string_view w = text(i);
-        return w.size() == lower.size() && std::equal(w.begin(), w.end(), lower.begin(), [](char a, char b) {
-                   return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a) == b;
-               });
+        return w.size() == lower.size() &&
+               std::equal(w.begin(), w.end(), lower.begin(), [](char a, char b) { return lower_ascii(a) == b; });
     }
     [[nodiscard]] bool is_punct(std::size_t i, char c) const { return has(i) && tokens_[i].punct == c; }
     // Index of the first token starting at or after byte `pos`.

@@ -4,6 +4,8 @@
 // control character no rule accepts; base() gives back the position in the real bytes.
 #pragma once
 
+#include "grammar/detail/bytes.hpp"
+
 #include <boost/iterator/transform_iterator.hpp>
 
 namespace resdraft::grammar::detail {
@@ -17,10 +19,7 @@ using ascii_iterator = boost::transform_iterator<ascii_only, const char*, char, 
 // The same, with ASCII upper case folded to lower: lets a symbol table of lower-case entries match
 // case-insensitively without x3::no_case, which folds each character through the C library's locale.
 struct ascii_lower {
-    char operator()(char c) const {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x80 ? '\x1A' : u >= 'A' && u <= 'Z' ? static_cast<char>(u + 32) : c;
-    }
+    char operator()(char c) const { return static_cast<unsigned char>(c) >= 0x80 ? '\x1A' : lower_ascii(c); }
 };
 
 using ascii_lower_iterator = boost::transform_iterator<ascii_lower, const char*, char, char>;
