@@ -206,32 +206,31 @@ std::string inflected(std::string_view phrase, Inflect inflect) {
     return inflect(phrase.substr(0, space)) + std::string(rest);
 }
 
-// A byte of a filter key: case-folded, as a number.
-unsigned key_byte(char c) { return static_cast<unsigned char>(detail::lower_ascii(c)); }
+bool is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
+}
 
-// The first two bytes (case-folded) of every surface of one symbol table, as a bit set: a text whose
-// opening two bytes are not in it cannot match, and most words at a clause boundary are rejected
-// here without walking the symbol table.
+// The first word of every surface of one symbol table, by its first four bytes (case-folded, zeros after
+// a shorter word), hashed into a bit set: an entry matches a text only when both have the same key, so
+// most words at a clause boundary ("the", "including", "States") are rejected here without walking the
+// symbol table. A text passes wrongly only when its key shares a bit with an entry's (a few in a thousand).
 class prefix_filter {
 public:
-    void add(std::string_view surface) {
-        const unsigned first = key_byte(surface[0]);
-        if (surface.size() == 1) {
-            for (unsigned second = 0; second < 256; ++second) set(first << 8 | second);
-            return;
-        }
-        set(first << 8 | key_byte(surface[1]));
-    }
+    void add(std::string_view surface) { set(slot(surface)); }
     [[nodiscard]] bool may_match(std::string_view text) const {
-        if (text.empty()) return false;
-        const unsigned second = text.size() > 1 ? key_byte(text[1]) : 0;
-        const unsigned key = key_byte(text[0]) << 8 | second;
-        return (bits_[key >> 6] >> (key & 63) & 1) != 0;
+        const unsigned s = slot(text);
+        return (bits_[s >> 6] >> (s & 63) & 1) != 0;
     }
 
 private:
     std::array<std::uint64_t, 65536 / 64> bits_{};
-    void set(unsigned key) { bits_[key >> 6] |= std::uint64_t{1} << (key & 63); }
+    void set(unsigned s) { bits_[s >> 6] |= std::uint64_t{1} << (s & 63); }
+    static unsigned slot(std::string_view text) {
+        std::uint32_t key = 0;
+        for (std::size_t i = 0; i < 4 && i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])); ++i)
+            key |= std::uint32_t{static_cast<unsigned char>(detail::lower_ascii(text[i]))} << (8 * i);
+        return (key * 0x9E3779B1u) >> 16;  // Fibonacci hashing: the high bits mix all four bytes
+    }
 };
 
 // An X3 symbol table with its prefix filter.
@@ -317,10 +316,6 @@ const tables& the_tables() {
     return t;
 }
 
-bool is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
-}
-
 // Longest case-insensitive match of `symbols` at the start of `text` that ends at a word boundary.
 std::optional<std::pair<std::size_t, std::size_t>> longest_word_match(const symbol_table& table, std::string_view text) {
     if (!table.filter.may_match(text)) return std::nullopt;
@@ -354,6 +349,8 @@ bool may_open_clause_head(std::string_view text) {
     const tables& t = the_tables();
     return t.verb_symbols.filter.may_match(text) || t.adverb_symbols.filter.may_match(text);
 }
+
+bool may_open_linker(std::string_view text) { return the_tables().linker_symbols.filter.may_match(text); }
 
 std::size_t match_linker(std::string_view text) {
     const auto m = longest_word_match(the_tables().linker_symbols, text);

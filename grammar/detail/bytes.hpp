@@ -1,10 +1,15 @@
-// Eight bytes at a time (SWAR, portable C++): tests that let the byte loops of the parser skip runs of
-// ordinary text. Each says whether a word of eight bytes may hold a byte of interest; the caller then
-// looks at the bytes one by one.
+// Many bytes at a time: tests that let the byte loops of the parser skip runs of ordinary text.
+// Eight bytes at a time (SWAR, portable C++): each says whether a word of eight bytes may hold a byte of
+// interest; the caller then looks at the bytes one by one. Sixteen at a time (SSE2, part of every
+// x86-64 CPU, so no run-time check): the searches below, with a byte loop as the portable fallback.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace resdraft::grammar::detail {
 
@@ -38,6 +43,55 @@ constexpr bool has_byte_between(std::uint64_t w, unsigned char m, unsigned char 
 // Every byte of `w` is printable ASCII (0x20..0x7E).
 constexpr bool is_printable_ascii(std::uint64_t w) {
     return (w & highs8) == 0 && !has_byte_below(w, 0x20) && !has_byte(w, 0x7F);
+}
+
+// Bytes that may mark a clause boundary or change nesting in a paragraph: ( ) " , ; . and 0xE2, the
+// lead byte of curly quotes.
+constexpr bool is_clause_mark(unsigned char c) {
+    return c == '(' || c == ')' || c == '"' || c == ',' || c == ';' || c == '.' || c == 0xE2;
+}
+
+// "and" in any case at p (the word's end is the caller's to check).
+inline bool starts_and(const char* p, const char* readable_end) {
+    return readable_end - p >= 3 && (p[0] | 0x20) == 'a' && (p[1] | 0x20) == 'n' && (p[2] | 0x20) == 'd';
+}
+
+// First byte of [p, end) that is a clause mark or starts "and"; `end` when there is none. Bytes up to
+// `readable_end` (>= end) may be read. The byte loop, for the tail and for CPUs without SSE2.
+inline const char* find_clause_mark_bytewise(const char* p, const char* end, const char* readable_end) {
+    for (; p < end; ++p)
+        if (is_clause_mark(static_cast<unsigned char>(*p)) || starts_and(p, readable_end)) return p;
+    return end;
+}
+
+// The same search, sixteen bytes at a time where SSE2 is there.
+inline const char* find_clause_mark(const char* p, const char* end, const char* readable_end) {
+#if defined(__SSE2__)
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    // the "and" test reads two bytes past each block
+    for (; p < end && readable_end - p >= 18; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+        // "(" and ")" differ in their lowest bit, "," and "." in their second
+        const __m128i parens = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(')'));
+        const __m128i comma_dot = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('.'));
+        const __m128i others = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
+        const __m128i and_word = _mm_and_si128(
+            _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8('a')),
+                          _mm_cmpeq_epi8(_mm_or_si128(v1, case_bit), _mm_set1_epi8('n'))),
+            _mm_cmpeq_epi8(_mm_or_si128(v2, case_bit), _mm_set1_epi8('d')));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(parens, comma_dot), _mm_or_si128(others, and_word)));
+        if (mask != 0) {
+            const char* q = p + __builtin_ctz(static_cast<unsigned>(mask));
+            return q < end ? q : end;
+        }
+    }
+    if (p >= end) return end;
+#endif
+    return find_clause_mark_bytewise(p, end, readable_end);
 }
 
 }  // namespace resdraft::grammar::detail

@@ -49,15 +49,102 @@ constexpr auto inside_word = [] {
     return t;
 }();
 
-// Reads tokens on demand: a clause head needs the first few tokens of a text, a whole paragraph's
-// clauses need all of them.
+// Token t is the word `lower` in any case.
+bool word_is(std::string_view input, const token& t, std::string_view lower) {
+    return t.punct == 0 && t.end - t.begin == lower.size() &&
+           std::equal(lower.begin(), lower.end(), input.begin() + static_cast<std::ptrdiff_t>(t.begin),
+                      [](char b, char a) { return lower_ascii(a) == b; });
+}
+
+// One paragraph's bytes and the ranges left out of it, with the tests that cut it into tokens: spaces,
+// quotes and separators end a word; "1,000" and "10:30" keep their separator, "U.N." its inner dots.
+class paragraph_bytes {
+public:
+    paragraph_bytes(std::string_view input, span text, const std::vector<span>& excluded)
+        : input(input), excluded(excluded), begin(text.begin), end(std::min(text.end, input.size())) {}
+
+    std::string_view input;
+    const std::vector<span>& excluded;
+    std::size_t begin, end;
+
+    // First excluded range that ends after byte `pos`.
+    [[nodiscard]] std::vector<span>::const_iterator excluded_after(std::size_t pos) const {
+        return std::lower_bound(excluded.begin(), excluded.end(), pos,
+                                [](const span& e, std::size_t p) { return e.end <= p; });
+    }
+    // Byte q ends a word: the text ends, an excluded range (`ex`, the first not behind q) starts, or a
+    // space, quote or separator is there.
+    [[nodiscard]] bool boundary_at(std::size_t q, std::vector<span>::const_iterator ex) const {
+        return q >= end || (ex != excluded.end() && q >= ex->begin && q < ex->end) || is_space(input, q) ||
+               quote_length(input, q) > 0;
+    }
+    // The separator token at q, 0 when the byte there is not one.
+    [[nodiscard]] char separator_at(std::size_t q, std::vector<span>::const_iterator ex) const {
+        const char c = input[q];
+        if (c == ';' || c == '(' || c == ')') return c;
+        if (c == ',' || c == ':') {
+            const bool digit_around = q > begin && q + 1 < end && is_digit(input[q - 1]) && is_digit(input[q + 1]);
+            return digit_around ? 0 : c;
+        }
+        return c == '.' && boundary_at(q + 1, ex) ? c : 0;
+    }
+};
+
+// Reading backwards what the tokenizer reads forwards, for the few places that look back from a mark.
+// Bytes of the space (ASCII or no-break) that ends at e, 0 if none.
+std::size_t space_ending_at(const paragraph_bytes& text, std::size_t e) {
+    const std::string_view in = text.input;
+    if (e >= text.begin + 2 && static_cast<unsigned char>(in[e - 2]) == 0xC2 && static_cast<unsigned char>(in[e - 1]) == 0xA0)
+        return 2;
+    const char c = in[e - 1];
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ? 1 : 0;
+}
+
+// Where the last token before byte q ends, with the spaces and excluded ranges between skipped; the
+// text's beginning when it has no token before q.
+std::size_t token_end_before(const paragraph_bytes& text, std::size_t q) {
+    std::size_t e = std::min(q, text.end);
+    while (e > text.begin) {
+        const auto ex = text.excluded_after(e - 1);
+        if (ex != text.excluded.end() && ex->begin < e) e = std::max(ex->begin, text.begin);
+        else if (const std::size_t n = space_ending_at(text, e)) e -= n;
+        else break;
+    }
+    return e;
+}
+
+// Bytes of the quote that ends at e, 0 if none.
+std::size_t quote_ending_at(const paragraph_bytes& text, std::size_t e) {
+    if (text.input[e - 1] == '"') return 1;
+    return e >= text.begin + 3 && quote_length(text.input, e - 3) == 3 ? 3 : 0;
+}
+
+// The token that ends at e (a token's end, after text.begin).
+token token_ending_at(const paragraph_bytes& text, std::size_t e) {
+    if (const std::size_t n = quote_ending_at(text, e)) return token{e - n, e, '"'};
+    if (const char c = text.separator_at(e - 1, text.excluded_after(e - 1))) return token{e - 1, e, c};
+    // a word: back to a space, quote, separator or excluded range
+    const auto ex = text.excluded_after(e - 1);
+    const std::size_t floor = ex == text.excluded.begin() ? text.begin : std::max(text.begin, std::prev(ex)->end);
+    std::size_t b = e - 1;
+    while (b > floor && space_ending_at(text, b) == 0 && quote_ending_at(text, b) == 0 && text.separator_at(b - 1, ex) == 0)
+        --b;
+    return token{b, e, 0};
+}
+
+// The token before byte q, nothing when the text has none.
+std::optional<token> token_before(const paragraph_bytes& text, std::size_t q) {
+    const std::size_t e = token_end_before(text, q);
+    if (e <= text.begin) return std::nullopt;
+    return token_ending_at(text, e);
+}
+
+// Reads tokens on demand from a byte where one starts: a clause head needs the first few tokens after
+// a boundary, an object's addressee the tokens up to its infinitive.
 class tokenizer {
 public:
-    tokenizer(std::string_view input, span text, const std::vector<span>& excluded)
-        : input_(input), excluded_(excluded), begin_(text.begin), end_(std::min(text.end, input.size())), p_(text.begin) {
-        ex_ = std::lower_bound(excluded.begin(), excluded.end(), text.begin,
-                               [](const span& e, std::size_t pos) { return e.end <= pos; });
-    }
+    tokenizer(const paragraph_bytes& text, std::size_t start)
+        : text_(text), input_(text.input), p_(start), ex_(text.excluded_after(start)) {}
 
     // True when the text has a token i.
     [[nodiscard]] bool has(std::size_t i) const {
@@ -69,9 +156,9 @@ public:
         (void)has(i);
         return tokens_[i];
     }
-    // All tokens of the text.
+    // All tokens to the end of the text.
     [[nodiscard]] const auto& all() const {
-        tokens_.reserve((end_ - std::min(p_, end_)) / 5 + tokens_.size() + 4);  // words average about six bytes
+        tokens_.reserve((text_.end - std::min(p_, text_.end)) / 5 + tokens_.size() + 4);  // words average about six bytes
         while (read_next()) {}
         return tokens_;
     }
@@ -80,10 +167,7 @@ public:
         return input_.substr(t.begin, t.end - t.begin);
     }
     [[nodiscard]] bool is_word(std::size_t i, std::string_view lower) const {
-        if (!has(i) || tokens_[i].punct != 0) return false;
-        const std::string_view w = text(i);
-        return w.size() == lower.size() &&
-               std::equal(w.begin(), w.end(), lower.begin(), [](char a, char b) { return lower_ascii(a) == b; });
+        return has(i) && word_is(input_, tokens_[i], lower);
     }
     [[nodiscard]] bool is_punct(std::size_t i, char c) const { return has(i) && tokens_[i].punct == c; }
     // Index of the first token starting at or after byte `pos`.
@@ -94,35 +178,23 @@ public:
     [[nodiscard]] std::string_view rest(std::size_t i, std::size_t end) const {
         return has(i) ? input_.substr(tokens_[i].begin, end - tokens_[i].begin) : std::string_view{};
     }
+    [[nodiscard]] std::string_view input() const { return input_; }
+    // Where token i begins; the text's end when there is no token i.
+    [[nodiscard]] std::size_t begin_of(std::size_t i) const { return has(i) ? tokens_[i].begin : text_.end; }
 
 private:
+    const paragraph_bytes& text_;
     std::string_view input_;
-    const std::vector<span>& excluded_;
-    std::size_t begin_, end_;
     mutable std::size_t p_;                              // where reading goes on
     mutable std::vector<span>::const_iterator ex_;       // first excluded range not yet behind p_
     mutable boost::container::small_vector<token, 24> tokens_;  // a clause head needs a few: no allocation
 
-    bool in_excluded(std::size_t q) const { return ex_ != excluded_.end() && q >= ex_->begin && q < ex_->end; }
-    bool boundary_after(std::size_t q) const {
-        return q >= end_ || in_excluded(q) || is_space(input_, q) || quote_length(input_, q) > 0;
-    }
-    // punctuation that separates tokens; "1,000" and "10:30" stay inside their word
-    char separator_at(std::size_t q) const {
-        const char c = input_[q];
-        if (c == ';' || c == '(' || c == ')') return c;
-        if (c == ',' || c == ':') {
-            const bool digit_around = q > begin_ && q + 1 < end_ && is_digit(input_[q - 1]) && is_digit(input_[q + 1]);
-            return digit_around ? 0 : c;
-        }
-        return c == '.' && boundary_after(q + 1) ? c : 0;
-    }
-
     // Appends the next token; false at the end of the text.
     bool read_next() const {
-        while (p_ < end_) {
-            while (ex_ != excluded_.end() && ex_->end <= p_) ++ex_;
-            if (ex_ != excluded_.end() && p_ >= ex_->begin) {
+        const std::size_t end = text_.end;
+        while (p_ < end) {
+            while (ex_ != text_.excluded.end() && ex_->end <= p_) ++ex_;
+            if (ex_ != text_.excluded.end() && p_ >= ex_->begin) {
                 p_ = ex_->end;
                 continue;
             }
@@ -141,7 +213,7 @@ private:
                     p_ += q;
                     return true;
                 }
-                if (const char c = separator_at(p_)) {
+                if (const char c = text_.separator_at(p_, ex_)) {
                     tokens_.push_back({p_, p_ + 1, c});
                     ++p_;
                     return true;
@@ -149,14 +221,14 @@ private:
             }
             // a word: at least one byte, up to a space, quote, separator or excluded range. Most bytes
             // cannot end a word: skip them with a table, and look closer only at the rest.
-            const std::size_t limit = ex_ != excluded_.end() ? std::min(end_, ex_->begin) : end_;
+            const std::size_t limit = ex_ != text_.excluded.end() ? std::min(end, ex_->begin) : end;
             std::size_t q = p_ + 1;
             while (q < limit) {
                 if (inside_word[static_cast<unsigned char>(input_[q])]) {
                     ++q;
                     continue;
                 }
-                if (is_space(input_, q) || quote_length(input_, q) != 0 || separator_at(q) != 0) break;
+                if (is_space(input_, q) || quote_length(input_, q) != 0 || text_.separator_at(q, ex_) != 0) break;
                 ++q;
             }
             tokens_.push_back({p_, q, 0});
@@ -164,6 +236,76 @@ private:
             return true;
         }
         return false;
+    }
+};
+
+// What can split a paragraph into clauses or hide a split, found without cutting the words between
+// them into tokens: "(" ")" and quotes (nesting), "," ";" "." and a bare "and" after a word.
+struct mark {
+    std::size_t begin = 0, end = 0;
+    char kind = 0;  // '(', ')', '"', ',', ';', '.', or 'a' for "and"
+};
+
+class mark_scanner {
+public:
+    mark_scanner(const paragraph_bytes& text, std::size_t from) : text_(text) { restart(from); }
+
+    // Goes on from byte `from` (where a token starts).
+    void restart(std::size_t from) {
+        p_ = from;
+        ex_ = text_.excluded_after(from);
+    }
+
+    // The next mark, nothing at the end of the text.
+    std::optional<mark> next() {
+        const char* const data = text_.input.data();
+        while (p_ < text_.end) {
+            while (ex_ != text_.excluded.end() && ex_->end <= p_) ++ex_;
+            if (ex_ != text_.excluded.end() && p_ >= ex_->begin) {
+                p_ = ex_->end;
+                continue;
+            }
+            const std::size_t limit = ex_ != text_.excluded.end() ? std::min(text_.end, ex_->begin) : text_.end;
+            const std::size_t q =
+                static_cast<std::size_t>(find_clause_mark(data + p_, data + limit, data + text_.input.size()) - data);
+            p_ = q + 1;
+            if (q >= limit) {
+                p_ = limit;
+                continue;
+            }
+            const auto c = static_cast<unsigned char>(data[q]);
+            if (c == '(' || c == ')' || c == ';') return mark{q, q + 1, static_cast<char>(c)};
+            if (c == '"' || c == 0xE2) {
+                if (const std::size_t n = quote_length(text_.input, q)) {
+                    p_ = q + n;
+                    return mark{q, q + n, '"'};
+                }
+                continue;
+            }
+            if (c == ',' || c == '.') {
+                if (text_.separator_at(q, ex_) != 0) return mark{q, q + 1, static_cast<char>(c)};
+                continue;
+            }
+            if (q + 3 <= limit && bare_and_at(q)) {
+                p_ = q + 3;
+                return mark{q, q + 3, 'a'};
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    const paragraph_bytes& text_;
+    std::size_t p_;                                 // where the search goes on
+    std::vector<span>::const_iterator ex_;          // first excluded range not yet behind p_
+
+    // The token "and" at q, after a word token (not after punctuation, not the text's first token).
+    bool bare_and_at(std::size_t q) const {
+        if (!text_.boundary_at(q + 3, ex_) && text_.separator_at(q + 3, ex_) == 0) return false;  // "andante"
+        // the word starts at q when spaces or an excluded range lie between it and the token before
+        const std::size_t e = token_end_before(text_, q);
+        return e > text_.begin && e < q && quote_ending_at(text_, e) == 0 &&
+               text_.separator_at(e - 1, text_.excluded_after(e - 1)) == 0;
     }
 };
 
@@ -176,6 +318,8 @@ struct head {
     std::size_t first = 0;     // first token (adverb, "We" or verb)
     std::size_t head_first = 0;// first token of the adverbs and verb (after "We")
     std::size_t next = 0;      // token after the head
+    // the same three as bytes, for reading on with another tokenizer (see located())
+    std::size_t first_at = 0, head_first_at = 0, next_at = 0;
     span phrase;
     std::vector<std::string_view> adverbs;
     int raise = 0;
@@ -303,24 +447,34 @@ fallback:
 
 bool is_we(const tokenizer& tk, std::size_t i) { return tk.is_word(i, "we"); }
 
-// Words after "to" that show it is not an infinitive ("to the", "to all").
-bool infinitive_after(const tokenizer& tk, std::size_t i) {
-    if (!is_lower_word(tk, i)) return false;
-    static constexpr std::array not_verbs{
+// A lower-case word that may be an infinitive after "to": not "the", "all", "States" ... ("to the").
+bool may_be_infinitive(std::string_view input, const token& t) {
+    if (t.punct != 0 || !std::islower(static_cast<unsigned char>(input[t.begin]))) return false;
+    static constexpr std::array<std::string_view, 47> not_verbs{
         "the", "a", "an", "all", "their", "its", "his", "her", "our", "this", "that", "these", "those", "any",
         "each", "every", "such", "other", "both", "some", "no", "it", "them", "him", "us", "whom", "which",
         "what", "international", "national", "regional", "relevant", "further", "date", "one", "two", "three",
         "whether", "those", "member", "non", "states", "countries", "and", "or"};
-    return std::none_of(not_verbs.begin(), not_verbs.end(), [&](const char* w) { return tk.is_word(i, w); });
+    return std::none_of(not_verbs.begin(), not_verbs.end(), [&](std::string_view w) { return word_is(input, t, w); });
+}
+
+bool infinitive_after(const tokenizer& tk, std::size_t i) { return tk.has(i) && may_be_infinitive(tk.input(), tk.at(i)); }
+
+// "to assist, protect", "to assist and support": the mark at `boundary` continues a list of infinitives.
+bool in_infinitive_list(const paragraph_bytes& text, std::size_t boundary) {
+    const auto verb = token_before(text, boundary);
+    if (!verb || !may_be_infinitive(text.input, *verb)) return false;
+    const auto to = token_before(text, verb->begin);
+    return to && word_is(text.input, *to, "to");
 }
 
 // Words that open a parenthetical after a comma inside an addressee: "the Secretary-General, in the elaboration ..."
 bool opens_parenthetical(const tokenizer& tk, std::size_t i) {
-    static constexpr std::array openers{"in", "within", "at", "as", "on", "through", "where", "when", "if",
-                                        "pending", "with", "inter", "taking", "bearing", "consistent", "upon",
-                                        "by", "for", "while", "without", "whenever", "wherever"};
+    static constexpr std::array<std::string_view, 22> openers{
+        "in",      "within", "at",      "as",         "on",   "through", "where", "when",    "if",       "pending",  "with",
+        "inter",   "taking", "bearing", "consistent", "upon", "by",      "for",   "while",   "without", "whenever", "wherever"};
     if (tk.is_word(i, "in") && tk.is_word(i + 1, "particular")) return false;  // "all States, in particular X,"
-    return std::any_of(openers.begin(), openers.end(), [&](const char* w) { return tk.is_word(i, w); });
+    return std::any_of(openers.begin(), openers.end(), [&](std::string_view w) { return tk.is_word(i, w); });
 }
 
 void trim(std::string_view input, span& s) {
@@ -332,32 +486,35 @@ void trim(std::string_view input, span& s) {
     while (s.end > s.begin && (junk(s.end - 1) || input[s.end - 1] == '.')) --s.end;
 }
 
-// Fills addressee and object of a clause whose head ends before token `from` and whose text ends at byte `end`.
-void fill_object(const tokenizer& tk, std::string_view input, const head& h, std::size_t end, clause& c) {
-    std::size_t object_begin = tk.has(h.next) ? tk.at(h.next).begin : end;
-    if (h.entry != nullptr && h.entry->directive && tk.has(h.next) && !tk.is_word(h.next, "that")) {
+// Fills addressee and object of a clause whose head ends where the object's tokens (`object`) start and
+// whose text ends at byte `end`.
+void fill_object(const tokenizer& object, std::string_view input, const head& h, std::size_t end, clause& c) {
+    std::size_t object_begin = object.has(0) ? object.at(0).begin : end;
+    if (h.entry != nullptr && h.entry->directive && object.has(0) && !object.is_word(0, "that")) {
         // the addressee ends at the infinitive ("urge States to apply"), or at the colon before lettered
         // subparagraphs ("Requests the Secretary-General: (a) To continue ...")
         std::optional<std::size_t> stop;
         int depth = 0;
-        for (std::size_t i = h.next; tk.has(i) && tk.at(i).begin < end && !stop; ++i) {
-            if (tk.at(i).punct == '(') ++depth;
-            if (tk.at(i).punct == ')') depth = std::max(0, depth - 1);
+        for (std::size_t i = 0; object.has(i) && object.at(i).begin < end && !stop; ++i) {
+            if (object.at(i).punct == '(') ++depth;
+            if (object.at(i).punct == ')') depth = std::max(0, depth - 1);
             if (depth > 0) continue;
-            if ((tk.is_word(i, "to") && infinitive_after(tk, i + 1)) || (tk.at(i).punct == ':' && tk.at(i).end >= end)) stop = i;
+            if ((object.is_word(i, "to") && infinitive_after(object, i + 1)) ||
+                (object.at(i).punct == ':' && object.at(i).end >= end))
+                stop = i;
         }
-        if (stop && *stop > h.next) {
+        if (stop && *stop > 0) {
             std::size_t last = *stop;  // one past the addressee's last token
-            for (std::size_t j = h.next + 1; j < *stop; ++j)
-                if (tk.is_punct(j, ',') && opens_parenthetical(tk, j + 1)) {
+            for (std::size_t j = 1; j < *stop; ++j)
+                if (object.is_punct(j, ',') && opens_parenthetical(object, j + 1)) {
                     last = j;
                     break;
                 }
-            span who{tk.at(h.next).begin, tk.at(last - 1).end};
+            span who{object.at(0).begin, object.at(last - 1).end};
             trim(input, who);
             if (!who.empty()) {
                 c.addressee = who;
-                object_begin = tk.at(last).begin;
+                object_begin = object.at(last).begin;
             }
         }
     }
@@ -365,7 +522,17 @@ void fill_object(const tokenizer& tk, std::string_view input, const head& h, std
     trim(input, c.object);
 }
 
-clause make_clause(const tokenizer& tk, std::string_view input, const head& h, std::size_t end) {
+// The head's token positions as bytes: a clause is made after the tokenizer that found its head is gone.
+head located(head h, const tokenizer& tk) {
+    h.first_at = tk.begin_of(h.first);
+    h.head_first_at = tk.begin_of(h.head_first);
+    h.next_at = tk.begin_of(h.next);
+    return h;
+}
+
+// The clause of a located head whose text ends at byte `end`.
+clause make_clause(const paragraph_bytes& text, const head& h, std::size_t end) {
+    const std::string_view input = text.input;
     clause c;
     c.phrase = h.phrase;
     c.adverbs = h.adverbs;
@@ -377,10 +544,10 @@ clause make_clause(const tokenizer& tk, std::string_view input, const head& h, s
         c.in_lexicon = false;
         c.strength = -1;
     }
-    c.whole = {tk.at(h.first).begin, end};
-    c.head = {tk.at(h.head_first).begin, h.phrase.end};
+    c.whole = {h.first_at, end};
+    c.head = {h.head_first_at, h.phrase.end};
     trim(input, c.whole);
-    fill_object(tk, input, h, end, c);
+    fill_object(tokenizer(text, h.next_at), input, h, end, c);
     return c;
 }
 
@@ -419,110 +586,132 @@ std::size_t skip_linker(const tokenizer& tk, std::size_t j, std::size_t end, boo
     return j;
 }
 
+// First byte of the token that starts at or after byte `pos`; the text's end when there is none.
+std::size_t token_start_from(const paragraph_bytes& text, std::size_t pos) {
+    auto ex = text.excluded_after(pos);
+    while (pos < text.end) {
+        if (ex != text.excluded.end() && pos >= ex->begin) {
+            pos = ex->end;
+            ++ex;
+        } else if (is_space(text.input, pos)) {
+            pos += static_cast<unsigned char>(text.input[pos]) == 0xC2 ? 2 : 1;
+        } else {
+            break;
+        }
+    }
+    return std::min(pos, text.end);
+}
+
+// False when no clause can open after mark `m`: the word after it starts no verb, adverb or linker (and
+// is not "we" in the voice of "We ..."), nor ", and"; nor does a comma soon follow after which one could.
+// A test of first bytes that lets most marks go without reading their words.
+bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const mark& m, bool comma, voice v) {
+    auto may_open_head = [&](std::size_t start) {
+        const std::string_view rest = text.input.substr(start, text_end - start);
+        return may_open_clause_head(rest) ||
+               (v == voice::we && rest.size() >= 2 && lower_ascii(rest[0]) == 'w' && lower_ascii(rest[1]) == 'e');
+    };
+    const std::size_t start = token_start_from(text, m.end);
+    if (start >= text.end) return false;
+    if (may_open_head(start) || may_open_linker(text.input.substr(start, text_end - start))) return true;
+    if (!comma) return false;
+    if (starts_and(text.input.data() + start, text.input.data() + text.end)) return true;
+    // "..., bearing this goal in mind, urges": a short phrase closed by a comma before the head
+    mark_scanner ahead(text, m.end);
+    std::optional<mark> next = ahead.next();
+    while (next && next->kind == 'a') next = ahead.next();
+    if (!next || next->kind != ',') return false;
+    const std::size_t after = token_start_from(text, next->end);
+    return after < text.end && may_open_head(after);
+}
+
 }  // namespace
 
 std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded, voice hint,
                                     voice& found) {
-    const tokenizer tk(input, text, excluded);
-    const auto& t = tk.all();
+    const paragraph_bytes bytes(input, text, excluded);
     std::vector<clause> clauses;
     found = voice::unknown;
-    if (t.empty()) return clauses;
+    const std::size_t last_end = token_end_before(bytes, bytes.end);
+    if (last_end <= bytes.begin) return clauses;
 
     std::optional<head> current;
-    if (is_we(tk, 0)) {
-        current = parse_we_head(tk, 0, text.end);
-        if (current) found = voice::we;
-    } else if ((current = parse_head(tk, 0, text.end, position::operative))) {
-        found = voice_of(*current);
-    }
-    std::size_t i = current ? current->next : 0;
-    if (!current) {
-        // "Pending the total elimination of nuclear weapons, urges ...": a phrase before the first verb
-        for (; i < t.size() && !current; ++i) {
-            if (t[i].punct != ',') continue;
-            const voice v = hint == voice::base ? voice::base : voice::unknown;
-            current = head_after_boundary(tk, i + 1, text.end, v, true);
-            if (current) found = current->entry == nullptr || is_we(tk, current->first) ? voice::we : voice_of(*current);
+    {
+        const tokenizer tk(bytes, bytes.begin);
+        if (is_we(tk, 0)) {
+            current = parse_we_head(tk, 0, text.end);
+            if (current) found = voice::we;
+        } else if ((current = parse_head(tk, 0, text.end, position::operative))) {
+            found = voice_of(*current);
         }
-        if (!current) return clauses;
-        i = current->next;
+        if (!current) {
+            // "Pending the total elimination of nuclear weapons, urges ...": a phrase before the first verb
+            const auto& t = tk.all();
+            for (std::size_t i = 0; i < t.size() && !current; ++i) {
+                if (t[i].punct != ',') continue;
+                const voice v = hint == voice::base ? voice::base : voice::unknown;
+                current = head_after_boundary(tk, i + 1, text.end, v, true);
+                if (current) found = current->entry == nullptr || is_we(tk, current->first) ? voice::we : voice_of(*current);
+            }
+            if (!current) return clauses;
+        }
+        current = located(*current, tk);
     }
 
+    // the words between marks are read only when a mark may open a clause: after it, the next head
+    mark_scanner marks(bytes, current->next_at);
     int depth = 0;
-    for (; i < t.size(); ++i) {
-        const char p = t[i].punct;
-        if (p == '(') ++depth;
-        if (p == ')') depth = std::max(0, depth - 1);
-        if (p == '"') depth = depth > 0 ? depth - 1 : 1;  // quotes toggle; an unbalanced quote only hides boundaries
+    while (const auto m = marks.next()) {
+        if (m->kind == '(') ++depth;
+        if (m->kind == ')') depth = std::max(0, depth - 1);
+        if (m->kind == '"') depth = depth > 0 ? depth - 1 : 1;  // quotes toggle; an unbalanced quote only hides boundaries
         if (depth > 0) continue;
-        std::size_t j = i + 1;
+        if (m->kind == '.' && found != voice::we) continue;
+        if (!may_open_after(bytes, text.end, *m, m->kind == ',' || m->kind == ';', found == voice::unknown ? voice::third_person : found))
+            continue;
+        const tokenizer after(bytes, m->end);
+        std::size_t j = 0;
         bool strong = false, comma = false, bare_and = false;
-        if (p == ';') strong = comma = true;
-        else if (p == ',') comma = true;
-        else if (p == '.' && found == voice::we && is_we(tk, j)) strong = true;
-        else if (p == 0 && tk.is_word(i, "and") && i > 0 && t[i - 1].punct == 0) bare_and = true;
+        if (m->kind == ';') strong = comma = true;
+        else if (m->kind == ',') comma = true;
+        else if (m->kind == '.' && found == voice::we && is_we(after, j)) strong = true;
+        else if (m->kind == 'a') bare_and = true;
         else continue;
-        if (comma && tk.is_word(j, "and")) {
+        if (comma && after.is_word(j, "and")) {
             ++j;
-            if (tk.is_punct(j, ',')) ++j;
-        }
-        if (comma || bare_and) {
-            // "to assist and support", "to prevent, protect": a list of infinitives, not a new clause
-            const std::size_t before = i >= 2 ? i - 2 : 0;
-            if (found != voice::third_person && i >= 2 && tk.is_word(before, "to") && infinitive_after(tk, before + 1))
-                continue;
+            if (after.is_punct(j, ',')) ++j;
         }
         const voice v = found == voice::unknown ? voice::third_person : found;
-        auto next = head_after_boundary(tk, j, text.end, v, strong);
+        auto next = head_after_boundary(after, j, text.end, v, strong);
         if (!next) {
-            const std::size_t after_linker = skip_linker(tk, j, text.end, comma);
-            if (after_linker != j) next = head_after_boundary(tk, after_linker, text.end, v, strong);
+            const std::size_t after_linker = skip_linker(after, j, text.end, comma);
+            if (after_linker != j) next = head_after_boundary(after, after_linker, text.end, v, strong);
         }
         if (!next) continue;
-        clauses.push_back(make_clause(tk, input, *current, t[i].begin));
-        current = next;
-        i = next->next - 1;
+        // "to assist and support", "to prevent, protect": a list of infinitives, not a new clause
+        if ((comma || bare_and) && found != voice::third_person && in_infinitive_list(bytes, m->begin)) continue;
+        clauses.push_back(make_clause(bytes, *current, m->begin));
+        current = located(*next, after);
+        marks.restart(current->next_at);
     }
-    clauses.push_back(make_clause(tk, input, *current, t.back().end));
+    clauses.push_back(make_clause(bytes, *current, last_end));
     return clauses;
 }
 
-namespace {
-// Where the last token of `text` ends: before trailing spaces and excluded ranges (footnote markers).
-std::size_t content_end(std::string_view input, span text, const std::vector<span>& excluded) {
-    std::size_t e = std::min(text.end, input.size());
-    while (e > text.begin) {
-        const auto ex = std::lower_bound(excluded.begin(), excluded.end(), e,
-                                         [](const span& s, std::size_t pos) { return s.end < pos; });
-        if (ex != excluded.end() && ex->begin < e && e <= ex->end) {
-            e = ex->begin;
-            continue;
-        }
-        if (e >= text.begin + 2 && static_cast<unsigned char>(input[e - 2]) == 0xC2 &&
-            static_cast<unsigned char>(input[e - 1]) == 0xA0) {
-            e -= 2;
-            continue;
-        }
-        if (!is_space(input, e - 1)) break;
-        --e;
-    }
-    return e;
-}
-}  // namespace
-
 std::vector<clause> preambular_clauses(std::string_view input, span text, const std::vector<span>& excluded) {
-    const tokenizer tk(input, text, excluded);
+    const paragraph_bytes bytes(input, text, excluded);
+    const tokenizer tk(bytes, bytes.begin);
     const auto h = parse_head(tk, 0, text.end, position::preambular);
     if (!h) return {};
-    return {make_clause(tk, input, *h, content_end(input, text, excluded))};
+    return {make_clause(bytes, located(*h, tk), token_end_before(bytes, bytes.end))};
 }
 
 namespace {
 std::optional<head> head_of_text(std::string_view text, position where) {
     static const std::vector<span> none;
     const std::size_t end = std::min(text.size(), head_window);
-    const tokenizer tk(text, {0, end}, none);
+    const paragraph_bytes bytes(text, {0, end}, none);
+    const tokenizer tk(bytes, 0);
     return parse_head(tk, 0, end, where);
 }
 }  // namespace
