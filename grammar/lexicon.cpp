@@ -206,7 +206,7 @@ std::string inflected(std::string_view phrase, Inflect inflect) {
     return inflect(phrase.substr(0, space)) + std::string(rest);
 }
 
-bool is_word_byte(unsigned char c) {
+constexpr bool is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
 }
 
@@ -225,10 +225,20 @@ public:
 private:
     std::array<std::uint64_t, 65536 / 64> bits_{};
     void set(unsigned s) { bits_[s >> 6] |= std::uint64_t{1} << (s & 63); }
+    // each byte as it counts in a key: lower-cased, 0 when it ends a word
+    static constexpr auto key_byte = [] {
+        std::array<std::uint8_t, 256> t{};
+        for (unsigned c = 0; c < 256; ++c)
+            t[c] = is_word_byte(static_cast<unsigned char>(c)) ? static_cast<std::uint8_t>(detail::lower_ascii(static_cast<char>(c))) : 0;
+        return t;
+    }();
     static unsigned slot(std::string_view text) {
         std::uint32_t key = 0;
-        for (std::size_t i = 0; i < 4 && i < text.size() && is_word_byte(static_cast<unsigned char>(text[i])); ++i)
-            key |= std::uint32_t{static_cast<unsigned char>(detail::lower_ascii(text[i]))} << (8 * i);
+        for (std::size_t i = 0; i < 4 && i < text.size(); ++i) {
+            const std::uint32_t b = key_byte[static_cast<unsigned char>(text[i])];
+            if (b == 0) break;
+            key |= b << (8 * i);
+        }
         return (key * 0x9E3779B1u) >> 16;  // Fibonacci hashing: the high bits mix all four bytes
     }
 };
@@ -249,6 +259,7 @@ struct tables {
     std::vector<lexicon_form> forms;
     symbol_table verb_symbols;     // surface -> index into forms
     symbol_table adverb_symbols;   // surface -> index into adverb_rows
+    prefix_filter head_openers;    // the verbs' and the adverbs' first words together
     symbol_table linker_symbols;
 
     std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
@@ -258,6 +269,7 @@ struct tables {
         if (verb_symbols.symbols.find(surface)) return;
         const std::string_view kept = keep(std::move(surface));
         verb_symbols.add(kept, forms.size());
+        head_openers.add(kept);
         forms.push_back({kept, form, entry});
     }
 
@@ -306,7 +318,10 @@ struct tables {
             if (base == nullptr) base = &entries.emplace_back(verb_entry{p.lemma, 1, false});
             add_form("having " + std::string(p.participle), verb_form::participle, base);
         }
-        for (std::size_t i = 0; i < adverb_rows.size(); ++i) adverb_symbols.add(adverb_rows[i].surface, i);
+        for (std::size_t i = 0; i < adverb_rows.size(); ++i) {
+            adverb_symbols.add(adverb_rows[i].surface, i);
+            head_openers.add(adverb_rows[i].surface);
+        }
         for (std::size_t i = 0; i < linker_rows.size(); ++i) linker_symbols.add(linker_rows[i], i);
     }
 };
@@ -346,8 +361,7 @@ std::optional<adverb_match> match_adverb(std::string_view text) {
 }
 
 bool may_open_clause_head(std::string_view text) {
-    const tables& t = the_tables();
-    return t.verb_symbols.filter.may_match(text) || t.adverb_symbols.filter.may_match(text);
+    return the_tables().head_openers.may_match(text);
 }
 
 bool may_open_linker(std::string_view text) { return the_tables().linker_symbols.filter.may_match(text); }

@@ -398,10 +398,12 @@ private:
 
     // `id`, or "id-2", "id-3" ... when the current part already has it.
     std::string unique_id(std::string id) {
-        std::string candidate = id;
+        if (ids_in_part_.insert(id).second) return id;
         // the suffix to try next is remembered per id, so that a number repeated n times costs O(n), not O(n^2)
         int& n = next_suffix_[id];
-        while (!ids_in_part_.insert(candidate).second) candidate = id + "-" + std::to_string(n = std::max(n, 1) + 1);
+        std::string candidate;
+        do candidate = id + "-" + std::to_string(n = std::max(n, 1) + 1);
+        while (!ids_in_part_.insert(candidate).second);
         return candidate;
     }
 

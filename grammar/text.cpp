@@ -10,8 +10,6 @@
 namespace resdraft::grammar {
 namespace {
 
-using detail::is_printable_ascii;
-using detail::load8;
 
 std::string hex_byte(unsigned char c) {
     char buf[8];
@@ -49,8 +47,7 @@ bool keeps_suspended_hyphen(std::string_view rest) {
 std::optional<parse_error> check_text_encoding(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
-        // eight bytes at a time while they are printable ASCII (0x20..0x7E): the common case
-        while (i + 8 <= s.size() && is_printable_ascii(load8(s.data() + i))) i += 8;
+        i += detail::printable_ascii_prefix(s.data() + i, s.size() - i);  // the common case, many bytes at a time
         if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {

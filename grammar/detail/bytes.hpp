@@ -4,6 +4,7 @@
 // x86-64 CPU, so no run-time check): the searches below, with a byte loop as the portable fallback.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -43,6 +44,22 @@ constexpr bool has_byte_between(std::uint64_t w, unsigned char m, unsigned char 
 // Every byte of `w` is printable ASCII (0x20..0x7E).
 constexpr bool is_printable_ascii(std::uint64_t w) {
     return (w & highs8) == 0 && !has_byte_below(w, 0x20) && !has_byte(w, 0x7F);
+}
+
+// How many bytes from p (of n) are printable ASCII before the first that is not.
+inline std::size_t printable_ascii_prefix(const char* p, std::size_t n) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // signed: bytes from 0x80 are negative, so "below 0x20" takes them too
+        const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        if (const int mask = _mm_movemask_epi8(bad); mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (i + 8 <= n && is_printable_ascii(load8(p + i))) i += 8;
+    while (i < n && static_cast<unsigned char>(p[i]) >= 0x20 && static_cast<unsigned char>(p[i]) < 0x7F) ++i;
+    return i;
 }
 
 // Bytes that may mark a clause boundary or change nesting in a paragraph: ( ) " , ; . and 0xE2, the
