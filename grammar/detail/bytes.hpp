@@ -73,42 +73,46 @@ inline bool starts_and(const char* p, const char* readable_end) {
     return readable_end - p >= 3 && (p[0] | 0x20) == 'a' && (p[1] | 0x20) == 'n' && (p[2] | 0x20) == 'd';
 }
 
-// First byte of [p, end) that is a clause mark or starts "and"; `end` when there is none. Bytes up to
-// `readable_end` (>= end) may be read. The byte loop, for the tail and for CPUs without SSE2.
-inline const char* find_clause_mark_bytewise(const char* p, const char* end, const char* readable_end) {
-    for (; p < end; ++p)
-        if (is_clause_mark(static_cast<unsigned char>(*p)) || starts_and(p, readable_end)) return p;
-    return end;
+// Which of the 64 bytes from p (bit i for p[i]) are clause marks or start "and"; bytes at or after
+// `readable_end` count as none. The byte loop, for the end of a text and for CPUs without SSE2.
+inline std::uint64_t clause_mark_mask_bytewise(const char* p, const char* readable_end) {
+    std::uint64_t mask = 0;
+    for (int i = 0; i < 64 && p + i < readable_end; ++i)
+        if (is_clause_mark(static_cast<unsigned char>(p[i])) || starts_and(p + i, readable_end))
+            mask |= std::uint64_t{1} << i;
+    return mask;
 }
 
-// The same search, sixteen bytes at a time where SSE2 is there.
-inline const char* find_clause_mark(const char* p, const char* end, const char* readable_end) {
 #if defined(__SSE2__)
+// The mask of 16 bytes from p, which has two more bytes readable after them.
+inline std::uint64_t clause_mark_mask16(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
     const __m128i case_bit = _mm_set1_epi8(0x20);
-    // the "and" test reads two bytes past each block
-    for (; p < end && readable_end - p >= 18; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
-        // "(" and ")" differ in their lowest bit, "," and "." in their second
-        const __m128i parens = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(')'));
-        const __m128i comma_dot = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('.'));
-        const __m128i others = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
-            _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
-        const __m128i and_word = _mm_and_si128(
-            _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8('a')),
-                          _mm_cmpeq_epi8(_mm_or_si128(v1, case_bit), _mm_set1_epi8('n'))),
-            _mm_cmpeq_epi8(_mm_or_si128(v2, case_bit), _mm_set1_epi8('d')));
-        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(parens, comma_dot), _mm_or_si128(others, and_word)));
-        if (mask != 0) {
-            const char* q = p + __builtin_ctz(static_cast<unsigned>(mask));
-            return q < end ? q : end;
-        }
-    }
-    if (p >= end) return end;
+    // "(" and ")" differ in their lowest bit, "," and "." in their second
+    const __m128i parens = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(')'));
+    const __m128i comma_dot = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('.'));
+    const __m128i others = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
+    const __m128i and_word = _mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8('a')),
+                      _mm_cmpeq_epi8(_mm_or_si128(v1, case_bit), _mm_set1_epi8('n'))),
+        _mm_cmpeq_epi8(_mm_or_si128(v2, case_bit), _mm_set1_epi8('d')));
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(parens, comma_dot), _mm_or_si128(others, and_word))));
+}
 #endif
-    return find_clause_mark_bytewise(p, end, readable_end);
+
+// The same mask, sixteen bytes at a time where SSE2 is there.
+inline std::uint64_t clause_mark_mask(const char* p, const char* readable_end) {
+#if defined(__SSE2__)
+    if (readable_end - p >= 66)  // the "and" test reads two bytes past the block
+        return clause_mark_mask16(p) | clause_mark_mask16(p + 16) << 16 | clause_mark_mask16(p + 32) << 32 |
+               clause_mark_mask16(p + 48) << 48;
+#endif
+    return clause_mark_mask_bytewise(p, readable_end);
 }
 
 }  // namespace resdraft::grammar::detail

@@ -252,32 +252,53 @@ public:
 
     // Goes on from byte `from` (where a token starts).
     void restart(std::size_t from) {
-        p_ = from;
+        ahead_.clear();
+        ahead_next_ = 0;
         ex_ = text_.excluded_after(from);
+        load_block(from);
     }
 
     // The next mark, nothing at the end of the text.
     std::optional<mark> next() {
+        if (ahead_next_ < ahead_.size()) return ahead_[ahead_next_++];
+        return find();
+    }
+
+    // The next mark that is not "and", without moving on: next() returns the marks up to it again.
+    std::optional<mark> peek_past_and() {
+        for (std::size_t i = ahead_next_; i < ahead_.size(); ++i)
+            if (!ahead_[i] || ahead_[i]->kind != 'a') return ahead_[i];
+        while (true) {
+            const auto m = find();
+            ahead_.push_back(m);
+            if (!m || m->kind != 'a') return m;
+        }
+    }
+
+private:
+    const paragraph_bytes& text_;
+    std::vector<span>::const_iterator ex_;  // first excluded range not behind the block
+    std::size_t block_ = 0;                 // the 64 bytes being read start here
+    std::size_t block_end_ = 0;             // and end here (or at the next excluded range, or the text's end)
+    std::size_t block_limit_ = 0;           // where the words of the block's stretch of text end
+    std::uint64_t bits_ = 0;                // marks of the block not yet returned, bit i for byte block_ + i
+    boost::container::small_vector<std::optional<mark>, 4> ahead_;  // found by peek_past_and, not yet returned
+    std::size_t ahead_next_ = 0;
+
+    std::optional<mark> find() {
         const char* const data = text_.input.data();
-        while (p_ < text_.end) {
-            while (ex_ != text_.excluded.end() && ex_->end <= p_) ++ex_;
-            if (ex_ != text_.excluded.end() && p_ >= ex_->begin) {
-                p_ = ex_->end;
-                continue;
+        while (true) {
+            while (bits_ == 0) {
+                if (block_end_ >= text_.end) return std::nullopt;
+                load_block(block_end_);
             }
-            const std::size_t limit = ex_ != text_.excluded.end() ? std::min(text_.end, ex_->begin) : text_.end;
-            const std::size_t q =
-                static_cast<std::size_t>(find_clause_mark(data + p_, data + limit, data + text_.input.size()) - data);
-            p_ = q + 1;
-            if (q >= limit) {
-                p_ = limit;
-                continue;
-            }
+            const std::size_t q = block_ + static_cast<std::size_t>(__builtin_ctzll(bits_));
+            bits_ &= bits_ - 1;
             const auto c = static_cast<unsigned char>(data[q]);
             if (c == '(' || c == ')' || c == ';') return mark{q, q + 1, static_cast<char>(c)};
             if (c == '"' || c == 0xE2) {
                 if (const std::size_t n = quote_length(text_.input, q)) {
-                    p_ = q + n;
+                    skip_to(q + n);
                     return mark{q, q + n, '"'};
                 }
                 continue;
@@ -286,18 +307,38 @@ public:
                 if (text_.separator_at(q, ex_) != 0) return mark{q, q + 1, static_cast<char>(c)};
                 continue;
             }
-            if (q + 3 <= limit && bare_and_at(q)) {
-                p_ = q + 3;
+            if (q + 3 <= block_limit_ && bare_and_at(q)) {
+                skip_to(q + 3);
                 return mark{q, q + 3, 'a'};
             }
         }
-        return std::nullopt;
     }
 
-private:
-    const paragraph_bytes& text_;
-    std::size_t p_;                                 // where the search goes on
-    std::vector<span>::const_iterator ex_;          // first excluded range not yet behind p_
+    // Reads the marks of the 64 bytes from `from`, after any excluded range there.
+    void load_block(std::size_t from) {
+        while (true) {
+            while (ex_ != text_.excluded.end() && ex_->end <= from) ++ex_;
+            if (ex_ == text_.excluded.end() || from < ex_->begin) break;
+            from = ex_->end;
+        }
+        block_ = from;
+        block_limit_ = ex_ != text_.excluded.end() ? std::min(text_.end, ex_->begin) : text_.end;
+        block_end_ = std::max(from, std::min(block_limit_, from + 64));
+        bits_ = 0;
+        if (block_ >= block_end_) return;  // the end of the text
+        const char* const data = text_.input.data();
+        bits_ = clause_mark_mask(data + block_, data + text_.input.size());
+        if (block_end_ - block_ < 64) bits_ &= (std::uint64_t{1} << (block_end_ - block_)) - 1;
+    }
+    // Forgets the marks before byte q (inside a quote or "and" just returned).
+    void skip_to(std::size_t q) {
+        if (q >= block_end_) {
+            bits_ = 0;
+            if (q > block_end_) load_block(q);
+        } else {
+            bits_ &= ~((std::uint64_t{1} << (q - block_)) - 1);
+        }
+    }
 
     // The token "and" at q, after a word token (not after punctuation, not the text's first token).
     bool bare_and_at(std::size_t q) const {
@@ -605,7 +646,8 @@ std::size_t token_start_from(const paragraph_bytes& text, std::size_t pos) {
 // False when no clause can open after mark `m`: the word after it starts no verb, adverb or linker (and
 // is not "we" in the voice of "We ..."), nor ", and"; nor does a comma soon follow after which one could.
 // A test of first bytes that lets most marks go without reading their words.
-bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const mark& m, bool comma, voice v) {
+bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const mark& m, mark_scanner& scanner,
+                    bool comma, voice v) {
     auto may_open_head = [&](std::size_t start) {
         const std::string_view rest = text.input.substr(start, text_end - start);
         return may_open_clause_head(rest) ||
@@ -617,9 +659,7 @@ bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const mar
     if (!comma) return false;
     if (starts_and(text.input.data() + start, text.input.data() + text.end)) return true;
     // "..., bearing this goal in mind, urges": a short phrase closed by a comma before the head
-    mark_scanner ahead(text, m.end);
-    std::optional<mark> next = ahead.next();
-    while (next && next->kind == 'a') next = ahead.next();
+    const std::optional<mark> next = scanner.peek_past_and();
     if (!next || next->kind != ',') return false;
     const std::size_t after = token_start_from(text, next->end);
     return after < text.end && may_open_head(after);
@@ -667,7 +707,8 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         if (m->kind == '"') depth = depth > 0 ? depth - 1 : 1;  // quotes toggle; an unbalanced quote only hides boundaries
         if (depth > 0) continue;
         if (m->kind == '.' && found != voice::we) continue;
-        if (!may_open_after(bytes, text.end, *m, m->kind == ',' || m->kind == ';', found == voice::unknown ? voice::third_person : found))
+        if (!may_open_after(bytes, text.end, *m, marks, m->kind == ',' || m->kind == ';',
+                            found == voice::unknown ? voice::third_person : found))
             continue;
         const tokenizer after(bytes, m->end);
         std::size_t j = 0;
