@@ -1,22 +1,22 @@
 // The lexicon's data and its matcher. Forms are generated from lemmas (base, -s, -ing) so that the
-// tables below stay readable; an X3 symbol table (a ternary search tree) does the longest match.
+// tables below stay readable; a table of surfaces grouped by first word (hashed) does the longest match.
 #include "grammar/lexicon.hpp"
 
-#include "grammar/detail/iterator.hpp"
-
-#include <boost/spirit/home/x3.hpp>
+#include "grammar/detail/bytes.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cctype>
+#include <cstring>
 #include <deque>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace resdraft::grammar {
 namespace {
-
-namespace x3 = boost::spirit::x3;
 
 // Which surface forms a table row produces.
 enum class row_kind {
@@ -210,46 +210,115 @@ constexpr bool is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
 }
 
-// The first word of every surface of one symbol table, by its first four bytes (case-folded, zeros after
-// a shorter word), hashed into a bit set: an entry matches a text only when both have the same key, so
-// most words at a clause boundary ("the", "including", "States") are rejected here without walking the
-// symbol table. A text passes wrongly only when its key shares a bit with an entry's (a few in a thousand).
-class prefix_filter {
-public:
-    void add(std::string_view surface) { set(slot(surface)); }
-    [[nodiscard]] bool may_match(std::string_view text) const {
-        const unsigned s = slot(text);
-        return (bits_[s >> 6] >> (s & 63) & 1) != 0;
-    }
+// Each byte as it counts in a first word: lower-cased, 0 for a byte that ends the word.
+constexpr auto word_byte = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 0; c < 256; ++c)
+        t[c] = is_word_byte(static_cast<unsigned char>(c)) ? static_cast<std::uint8_t>(detail::lower_ascii(static_cast<char>(c))) : 0;
+    return t;
+}();
 
-private:
-    std::array<std::uint64_t, 65536 / 64> bits_{};
-    void set(unsigned s) { bits_[s >> 6] |= std::uint64_t{1} << (s & 63); }
-    // each byte as it counts in a key: lower-cased, 0 when it ends a word
-    static constexpr auto key_byte = [] {
-        std::array<std::uint8_t, 256> t{};
-        for (unsigned c = 0; c < 256; ++c)
-            t[c] = is_word_byte(static_cast<unsigned char>(c)) ? static_cast<std::uint8_t>(detail::lower_ascii(static_cast<char>(c))) : 0;
-        return t;
-    }();
-    static unsigned slot(std::string_view text) {
-        std::uint32_t key = 0;
-        for (std::size_t i = 0; i < 4 && i < text.size(); ++i) {
-            const std::uint32_t b = key_byte[static_cast<unsigned char>(text[i])];
-            if (b == 0) break;
-            key |= b << (8 * i);
-        }
-        return (key * 0x9E3779B1u) >> 16;  // Fibonacci hashing: the high bits mix all four bytes
+// The first word of a text (its leading word bytes). Inside a word, setting bit 0x20 of every byte
+// folds case exactly as far as the ASCII letters, digits and hyphens of the lexicon go: its first eight
+// bytes folded that way are the word's key, compared as one number.
+struct first_word {
+    std::size_t length = 0;
+    std::uint64_t head = 0;  // the first eight bytes (or fewer), folded, zeros after the word
+
+    explicit first_word(std::string_view text) {
+        while (length < text.size() && word_byte[static_cast<unsigned char>(text[length])] != 0) ++length;
+        const std::size_t n = std::min<std::size_t>(length, 8);
+        const std::uint64_t bytes = n == 8 ? std::uint64_t{~0ull} : (std::uint64_t{1} << (8 * n)) - 1;
+        if (text.size() >= 8) head = detail::load8(text.data());
+        else std::memcpy(&head, text.data(), text.size());
+        head = (head | 0x2020202020202020ull) & bytes;
+    }
+    [[nodiscard]] std::size_t slot(int bits) const {
+        return static_cast<std::size_t>(((head ^ length) * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+    }
+    // The text's word (this one's) equals `lower`, a lower-case word of the same key.
+    [[nodiscard]] bool same_rest(std::string_view text, std::string_view lower) const {
+        return std::equal(lower.begin() + std::min<std::ptrdiff_t>(8, static_cast<std::ptrdiff_t>(lower.size())),
+                          lower.end(), text.begin() + 8 * (lower.size() > 8),
+                          [](char k, char t) { return static_cast<char>(t | 0x20) == k; });
     }
 };
 
-// An X3 symbol table with its prefix filter.
-struct symbol_table {
-    x3::symbols<std::size_t> symbols;
-    prefix_filter filter;
+// Lower-case surfaces ("take note of", "in the strongest terms") grouped by their first word: a text's
+// first word is hashed once, and only the surfaces that open with it are compared. The answers are those
+// of a longest-prefix search over all surfaces followed by a word-boundary test: a surface that ends
+// inside the text's first word fails that test, so only surfaces with the same first word can match.
+class phrase_table {
+public:
+    // Adds `surface` (lower-case words, one space between; it must outlive the table) with `value`; a
+    // surface added twice keeps its first value.
     void add(std::string_view surface, std::size_t value) {
-        symbols.add(surface, value);
-        filter.add(surface);
+        if (surface.empty() || std::any_of(surface.begin(), surface.end(), [](char c) {
+                return c != ' ' && word_byte[static_cast<unsigned char>(c)] != static_cast<unsigned char>(c);
+            }))
+            throw std::logic_error("lexicon surface not in lower-case words: " + std::string(surface));
+        const first_word w(surface);
+        group* g = find(surface, w);
+        if (g == nullptr) {
+            g = &groups_.emplace_back(group{surface.substr(0, w.length), w.head, {}});
+            std::size_t s = w.slot(slot_bits);
+            while (slots_[s] != 0) s = (s + 1) & (slots_.size() - 1);
+            slots_[s] = static_cast<std::uint32_t>(groups_.size());
+        }
+        for (const auto& [known, v] : g->surfaces)
+            if (known == surface) return;
+        // longest first; among surfaces of one length, the first added first
+        const auto at = std::find_if(g->surfaces.begin(), g->surfaces.end(),
+                                     [&](const auto& known) { return known.first.size() < surface.size(); });
+        g->surfaces.insert(at, {surface, value});
+    }
+
+    // The longest surface that opens `text` (case-insensitive) when it ends at a word boundary there:
+    // (value, bytes of text it covers).
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> longest_match(std::string_view text) const {
+        const group* g = find(text, first_word(text));
+        if (g == nullptr) return std::nullopt;
+        for (const auto& [surface, value] : g->surfaces) {
+            if (surface.size() > text.size() ||
+                !std::equal(surface.begin(), surface.end(), text.begin(),
+                            [](char s, char t) { return detail::lower_ascii(t) == s; }))
+                continue;
+            if (surface.size() < text.size() && is_word_byte(static_cast<unsigned char>(text[surface.size()])))
+                return std::nullopt;
+            return std::pair{value, surface.size()};
+        }
+        return std::nullopt;
+    }
+
+    // True when a surface opens with the first word of `text`.
+    [[nodiscard]] bool opens_with(std::string_view text) const { return find(text, first_word(text)) != nullptr; }
+    [[nodiscard]] bool opens_with(std::string_view text, const first_word& w) const { return find(text, w) != nullptr; }
+    [[nodiscard]] bool contains(std::string_view surface) const {
+        const group* g = find(surface, first_word(surface));
+        return g != nullptr && std::any_of(g->surfaces.begin(), g->surfaces.end(),
+                                           [&](const auto& known) { return known.first == surface; });
+    }
+
+private:
+    struct group {
+        std::string_view word;                                           // the first word
+        std::uint64_t head = 0;                                          // its key (first_word::head)
+        std::vector<std::pair<std::string_view, std::size_t>> surfaces;  // longest first
+    };
+    static constexpr int slot_bits = 10;  // 1,024 slots for a few hundred first words
+    std::deque<group> groups_;
+    std::array<std::uint32_t, std::size_t{1} << slot_bits> slots_{};  // 1 + index into groups_, 0 when empty
+
+    const group* find(std::string_view text, const first_word& w) const {
+        if (w.length == 0) return nullptr;
+        for (std::size_t s = w.slot(slot_bits); slots_[s] != 0; s = (s + 1) & (slots_.size() - 1)) {
+            const group& g = groups_[slots_[s] - 1];
+            if (g.head == w.head && g.word.size() == w.length && w.same_rest(text, g.word)) return &g;
+        }
+        return nullptr;
+    }
+    group* find(std::string_view text, const first_word& w) {
+        return const_cast<group*>(std::as_const(*this).find(text, w));
     }
 };
 
@@ -257,19 +326,17 @@ struct tables {
     std::deque<std::string> strings;   // stable storage for generated surfaces and lemmas
     std::deque<verb_entry> entries;
     std::vector<lexicon_form> forms;
-    symbol_table verb_symbols;     // surface -> index into forms
-    symbol_table adverb_symbols;   // surface -> index into adverb_rows
-    prefix_filter head_openers;    // the verbs' and the adverbs' first words together
-    symbol_table linker_symbols;
+    phrase_table verbs;     // surface -> index into forms
+    phrase_table adverbs;   // surface -> index into adverb_rows
+    phrase_table linkers;   // surface -> index into linker_rows
 
     std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
 
     void add_form(std::string surface, verb_form form, const verb_entry* entry) {
         // a surface listed twice keeps its first entry: rows are ordered so the intended one comes first
-        if (verb_symbols.symbols.find(surface)) return;
+        if (verbs.contains(surface)) return;
         const std::string_view kept = keep(std::move(surface));
-        verb_symbols.add(kept, forms.size());
-        head_openers.add(kept);
+        verbs.add(kept, forms.size());
         forms.push_back({kept, form, entry});
     }
 
@@ -318,11 +385,8 @@ struct tables {
             if (base == nullptr) base = &entries.emplace_back(verb_entry{p.lemma, 1, false});
             add_form("having " + std::string(p.participle), verb_form::participle, base);
         }
-        for (std::size_t i = 0; i < adverb_rows.size(); ++i) {
-            adverb_symbols.add(adverb_rows[i].surface, i);
-            head_openers.add(adverb_rows[i].surface);
-        }
-        for (std::size_t i = 0; i < linker_rows.size(); ++i) linker_symbols.add(linker_rows[i], i);
+        for (std::size_t i = 0; i < adverb_rows.size(); ++i) adverbs.add(adverb_rows[i].surface, i);
+        for (std::size_t i = 0; i < linker_rows.size(); ++i) linkers.add(linker_rows[i], i);
     }
 };
 
@@ -331,43 +395,31 @@ const tables& the_tables() {
     return t;
 }
 
-// Longest case-insensitive match of `symbols` at the start of `text` that ends at a word boundary.
-std::optional<std::pair<std::size_t, std::size_t>> longest_word_match(const symbol_table& table, std::string_view text) {
-    if (!table.filter.may_match(text)) return std::nullopt;
-    detail::ascii_lower_iterator first(text.data());
-    const detail::ascii_lower_iterator last(text.data() + text.size());
-    std::size_t index = 0;
-    if (!x3::parse(first, last, table.symbols, index)) return std::nullopt;
-    const auto length = static_cast<std::size_t>(first.base() - text.data());
-    if (length < text.size() && is_word_byte(static_cast<unsigned char>(text[length]))) return std::nullopt;
-    return std::pair{index, length};
-}
-
 }  // namespace
 
 std::optional<lexicon_match> match_verb(std::string_view text) {
     const tables& t = the_tables();
-    const auto m = longest_word_match(t.verb_symbols, text);
+    const auto m = t.verbs.longest_match(text);
     if (!m) return std::nullopt;
     const lexicon_form& f = t.forms[m->first];
     return lexicon_match{f.entry, f.form, m->second};
 }
 
 std::optional<adverb_match> match_adverb(std::string_view text) {
-    const auto m = longest_word_match(the_tables().adverb_symbols, text);
+    const auto m = the_tables().adverbs.longest_match(text);
     if (!m) return std::nullopt;
     const adverb_row& r = adverb_rows[m->first];
     return adverb_match{r.canonical, r.raise, m->second};
 }
 
 bool may_open_clause_head(std::string_view text) {
-    return the_tables().head_openers.may_match(text);
+    const tables& t = the_tables();
+    const first_word w(text);
+    return t.verbs.opens_with(text, w) || t.adverbs.opens_with(text, w);
 }
 
-bool may_open_linker(std::string_view text) { return the_tables().linker_symbols.filter.may_match(text); }
-
 std::size_t match_linker(std::string_view text) {
-    const auto m = longest_word_match(the_tables().linker_symbols, text);
+    const auto m = the_tables().linkers.longest_match(text);
     return m ? m->second : 0;
 }
 

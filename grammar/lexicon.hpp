@@ -60,9 +60,6 @@ std::optional<adverb_match> match_adverb(std::string_view text);
 // bytes): lets callers skip the work before a full match.
 bool may_open_clause_head(std::string_view text);
 
-// False when no clause linker can start `text` (the same test for match_linker).
-bool may_open_linker(std::string_view text);
-
 // Length of a clause linker at the start of `text` ("in this regard", "in this context"), 0 if none.
 std::size_t match_linker(std::string_view text);
 

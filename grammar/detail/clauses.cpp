@@ -643,21 +643,27 @@ std::size_t token_start_from(const paragraph_bytes& text, std::size_t pos) {
     return std::min(pos, text.end);
 }
 
-// False when no clause can open after mark `m`: the word after it starts no verb, adverb or linker (and
-// is not "we" in the voice of "We ..."), nor ", and"; nor does a comma soon follow after which one could.
-// A test of first bytes that lets most marks go without reading their words.
+// False when no clause can open after mark `m`: the word after it (after "and" when a comma or semicolon
+// precedes it) starts no verb or adverb and no linker, and is not "we" in the voice of "We ..."; nor does a
+// comma soon follow after which such a word comes. Lets most marks go without reading their words.
 bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const mark& m, mark_scanner& scanner,
                     bool comma, voice v) {
+    auto rest_at = [&](std::size_t start) { return text.input.substr(start, text_end - start); };
     auto may_open_head = [&](std::size_t start) {
-        const std::string_view rest = text.input.substr(start, text_end - start);
+        const std::string_view rest = rest_at(start);
         return may_open_clause_head(rest) ||
                (v == voice::we && rest.size() >= 2 && lower_ascii(rest[0]) == 'w' && lower_ascii(rest[1]) == 'e');
     };
-    const std::size_t start = token_start_from(text, m.end);
+    std::size_t start = token_start_from(text, m.end);
+    if (comma && starts_and(text.input.data() + start, text.input.data() + text.end) && start + 3 <= text.end &&
+        (text.boundary_at(start + 3, text.excluded_after(start + 3)) ||
+         text.separator_at(start + 3, text.excluded_after(start + 3)) != 0)) {
+        start = token_start_from(text, start + 3);  // ", and urges"
+        if (start < text.end && text.input[start] == ',') return true;  // ", and, ..." is left to the full reading
+    }
     if (start >= text.end) return false;
-    if (may_open_head(start) || may_open_linker(text.input.substr(start, text_end - start))) return true;
+    if (may_open_head(start) || match_linker(rest_at(start)) != 0) return true;
     if (!comma) return false;
-    if (starts_and(text.input.data() + start, text.input.data() + text.end)) return true;
     // "..., bearing this goal in mind, urges": a short phrase closed by a comma before the head
     const std::optional<mark> next = scanner.peek_past_and();
     if (!next || next->kind != ',') return false;

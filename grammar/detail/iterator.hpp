@@ -4,8 +4,6 @@
 // control character no rule accepts; base() gives back the position in the real bytes.
 #pragma once
 
-#include "grammar/detail/bytes.hpp"
-
 #include <boost/iterator/transform_iterator.hpp>
 
 namespace resdraft::grammar::detail {
@@ -15,13 +13,5 @@ struct ascii_only {
 };
 
 using ascii_iterator = boost::transform_iterator<ascii_only, const char*, char, char>;
-
-// The same, with ASCII upper case folded to lower: lets a symbol table of lower-case entries match
-// case-insensitively without x3::no_case, which folds each character through the C library's locale.
-struct ascii_lower {
-    char operator()(char c) const { return static_cast<unsigned char>(c) >= 0x80 ? '\x1A' : lower_ascii(c); }
-};
-
-using ascii_lower_iterator = boost::transform_iterator<ascii_lower, const char*, char, char>;
 
 }  // namespace resdraft::grammar::detail
