@@ -67,6 +67,17 @@ std::vector<line> split_lines(std::string_view in, std::size_t begin) {
     return lines;
 }
 
+// The value of an id made of at most six digits without a leading zero ("17"), nothing otherwise.
+std::optional<std::size_t> plain_number(std::string_view id) {
+    if (id.empty() || id.size() > 6 || id[0] == '0') return std::nullopt;
+    std::size_t n = 0;
+    for (char c : id) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
+}
+
 bool starts_upper(std::string_view t) {
     if (t.empty()) return false;
     const auto c = static_cast<unsigned char>(t[0]);
@@ -108,7 +119,8 @@ private:
     bool numbered_part_ = false;       // the current part numbers its operative paragraphs
     unsigned footnotes_max_ = 0;       // highest footnote defined in the footnote block
     unsigned footnote_next_ = 1;       // next footnote marker expected in the text
-    std::unordered_set<std::string> ids_in_part_;  // paragraph ids taken in the current part
+    std::unordered_set<std::string> ids_in_part_;  // paragraph ids taken in the current part, but plain numbers
+    std::vector<bool> numbers_in_part_;            // plain numbers taken as ids in the current part
     std::unordered_map<std::string, int> next_suffix_;  // id -> last suffix given to a repeat of it
 
     std::string_view at(span s) const { return s.of(in_); }
@@ -305,6 +317,7 @@ private:
         state_ = state::part_intro;
         last_number_ = 0;
         ids_in_part_.clear();
+        numbers_in_part_.clear();
         next_suffix_.clear();
         preambular_count_ = operative_count_ = 0;
         numbered_part_ = false;
@@ -398,7 +411,16 @@ private:
 
     // `id`, or "id-2", "id-3" ... when the current part already has it.
     std::string unique_id(std::string id) {
-        if (ids_in_part_.insert(id).second) return id;
+        // plain numbers, nearly every operative id, are looked up by value
+        if (const auto n = plain_number(id)) {
+            if (*n >= numbers_in_part_.size()) numbers_in_part_.resize(std::max<std::size_t>(*n + 1, 2 * numbers_in_part_.size()));
+            if (!numbers_in_part_[*n]) {
+                numbers_in_part_[*n] = true;
+                return id;
+            }
+        } else if (ids_in_part_.insert(id).second) {
+            return id;
+        }
         // the suffix to try next is remembered per id, so that a number repeated n times costs O(n), not O(n^2)
         int& n = next_suffix_[id];
         std::string candidate;

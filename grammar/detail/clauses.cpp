@@ -261,6 +261,8 @@ public:
     // The next mark, nothing at the end of the text.
     std::optional<mark> next() {
         if (ahead_next_ < ahead_.size()) return ahead_[ahead_next_++];
+        ahead_.clear();
+        ahead_next_ = 0;
         return find();
     }
 
