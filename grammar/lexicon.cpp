@@ -206,9 +206,7 @@ std::string inflected(std::string_view phrase, Inflect inflect) {
     return inflect(phrase.substr(0, space)) + std::string(rest);
 }
 
-constexpr bool is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
-}
+using detail::is_word_byte;
 
 // Each byte as it counts in a first word: lower-cased, 0 for a byte that ends the word.
 constexpr auto word_byte = [] {
@@ -226,7 +224,7 @@ struct first_word {
     std::uint64_t head = 0;  // the first eight bytes (or fewer), folded, zeros after the word
 
     explicit first_word(std::string_view text) {
-        while (length < text.size() && word_byte[static_cast<unsigned char>(text[length])] != 0) ++length;
+        length = detail::leading_word_bytes(text.data(), text.size());
         const std::size_t n = std::min<std::size_t>(length, 8);
         const std::uint64_t bytes = n == 8 ? std::uint64_t{~0ull} : (std::uint64_t{1} << (8 * n)) - 1;
         if (text.size() >= 8) head = detail::load8(text.data());
@@ -244,99 +242,103 @@ struct first_word {
     }
 };
 
+}  // namespace
+
+// The surfaces of one kind (verbs, adverbs or linkers) that open with one first word, longest first.
+using surface_list = std::vector<std::pair<std::string_view, std::size_t>>;  // surface, value
+
+// The entries that open with one first word.
+struct lexicon_word {
+    std::string_view word;                       // the first word, lower case
+    std::uint64_t head = 0;                      // its key (first_word::head)
+    std::array<surface_list, 3> by_kind;         // indexed by entry_kind
+};
+
+namespace {
+
+enum entry_kind { verb_kind, adverb_kind, linker_kind };
+
 // Lower-case surfaces ("take note of", "in the strongest terms") grouped by their first word: a text's
-// first word is hashed once, and only the surfaces that open with it are compared. The answers are those
-// of a longest-prefix search over all surfaces followed by a word-boundary test: a surface that ends
-// inside the text's first word fails that test, so only surfaces with the same first word can match.
+// first word is looked up once, and only the surfaces that open with it are compared. The answers are
+// those of a longest-prefix search over all surfaces of a kind followed by a word-boundary test: a
+// surface that ends inside the text's first word fails that test, so only surfaces with the same first
+// word can match.
 class phrase_table {
 public:
-    // Adds `surface` (lower-case words, one space between; it must outlive the table) with `value`; a
-    // surface added twice keeps its first value.
-    void add(std::string_view surface, std::size_t value) {
+    // Adds `surface` (lower-case words, one space between; it must outlive the table) of `kind` with
+    // `value`; a surface added twice to a kind keeps its first value.
+    void add(entry_kind kind, std::string_view surface, std::size_t value) {
         if (surface.empty() || std::any_of(surface.begin(), surface.end(), [](char c) {
                 return c != ' ' && word_byte[static_cast<unsigned char>(c)] != static_cast<unsigned char>(c);
             }))
             throw std::logic_error("lexicon surface not in lower-case words: " + std::string(surface));
         const first_word w(surface);
-        group* g = find(surface, w);
+        lexicon_word* g = const_cast<lexicon_word*>(find(surface, w));
         if (g == nullptr) {
-            g = &groups_.emplace_back(group{surface.substr(0, w.length), w.head, {}});
+            g = &words_.emplace_back(lexicon_word{surface.substr(0, w.length), w.head, {}});
             std::size_t s = w.slot(slot_bits);
             while (slots_[s] != 0) s = (s + 1) & (slots_.size() - 1);
-            slots_[s] = static_cast<std::uint32_t>(groups_.size());
+            slots_[s] = static_cast<std::uint32_t>(words_.size());
         }
-        for (const auto& [known, v] : g->surfaces)
+        surface_list& list = g->by_kind[kind];
+        for (const auto& [known, v] : list)
             if (known == surface) return;
         // longest first; among surfaces of one length, the first added first
-        const auto at = std::find_if(g->surfaces.begin(), g->surfaces.end(),
-                                     [&](const auto& known) { return known.first.size() < surface.size(); });
-        g->surfaces.insert(at, {surface, value});
+        const auto at = std::find_if(list.begin(), list.end(), [&](const auto& known) { return known.first.size() < surface.size(); });
+        list.insert(at, {surface, value});
     }
 
-    // The longest surface that opens `text` (case-insensitive) when it ends at a word boundary there:
-    // (value, bytes of text it covers).
-    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> longest_match(std::string_view text) const {
-        const group* g = find(text, first_word(text));
-        if (g == nullptr) return std::nullopt;
-        for (const auto& [surface, value] : g->surfaces) {
-            if (surface.size() > text.size() ||
-                !std::equal(surface.begin(), surface.end(), text.begin(),
-                            [](char s, char t) { return detail::lower_ascii(t) == s; }))
-                continue;
-            if (surface.size() < text.size() && is_word_byte(static_cast<unsigned char>(text[surface.size()])))
-                return std::nullopt;
-            return std::pair{value, surface.size()};
-        }
-        return std::nullopt;
-    }
+    // The entries opening with the first word of `text`, null when there are none.
+    [[nodiscard]] const lexicon_word* find(std::string_view text) const { return find(text, first_word(text)); }
 
-    // True when a surface opens with the first word of `text`.
-    [[nodiscard]] bool opens_with(std::string_view text) const { return find(text, first_word(text)) != nullptr; }
-    [[nodiscard]] bool opens_with(std::string_view text, const first_word& w) const { return find(text, w) != nullptr; }
-    [[nodiscard]] bool contains(std::string_view surface) const {
-        const group* g = find(surface, first_word(surface));
-        return g != nullptr && std::any_of(g->surfaces.begin(), g->surfaces.end(),
+    [[nodiscard]] bool contains(entry_kind kind, std::string_view surface) const {
+        const lexicon_word* g = find(surface);
+        return g != nullptr && std::any_of(g->by_kind[kind].begin(), g->by_kind[kind].end(),
                                            [&](const auto& known) { return known.first == surface; });
     }
 
 private:
-    struct group {
-        std::string_view word;                                           // the first word
-        std::uint64_t head = 0;                                          // its key (first_word::head)
-        std::vector<std::pair<std::string_view, std::size_t>> surfaces;  // longest first
-    };
     static constexpr int slot_bits = 10;  // 1,024 slots for a few hundred first words
-    std::deque<group> groups_;
-    std::array<std::uint32_t, std::size_t{1} << slot_bits> slots_{};  // 1 + index into groups_, 0 when empty
+    std::deque<lexicon_word> words_;
+    std::array<std::uint32_t, std::size_t{1} << slot_bits> slots_{};  // 1 + index into words_, 0 when empty
 
-    const group* find(std::string_view text, const first_word& w) const {
+    const lexicon_word* find(std::string_view text, const first_word& w) const {
         if (w.length == 0) return nullptr;
         for (std::size_t s = w.slot(slot_bits); slots_[s] != 0; s = (s + 1) & (slots_.size() - 1)) {
-            const group& g = groups_[slots_[s] - 1];
+            const lexicon_word& g = words_[slots_[s] - 1];
             if (g.head == w.head && g.word.size() == w.length && w.same_rest(text, g.word)) return &g;
         }
         return nullptr;
     }
-    group* find(std::string_view text, const first_word& w) {
-        return const_cast<group*>(std::as_const(*this).find(text, w));
-    }
 };
+
+// The longest surface of `list` that opens `text` (case-insensitive) when it ends at a word boundary
+// there: (value, bytes of text it covers).
+std::optional<std::pair<std::size_t, std::size_t>> longest_match(const surface_list& list, std::string_view text) {
+    for (const auto& [surface, value] : list) {
+        if (surface.size() > text.size() ||
+            !std::equal(surface.begin(), surface.end(), text.begin(), [](char s, char t) { return detail::lower_ascii(t) == s; }))
+            continue;
+        if (surface.size() < text.size() && is_word_byte(static_cast<unsigned char>(text[surface.size()])))
+            return std::nullopt;
+        return std::pair{value, surface.size()};
+    }
+    return std::nullopt;
+}
 
 struct tables {
     std::deque<std::string> strings;   // stable storage for generated surfaces and lemmas
     std::deque<verb_entry> entries;
     std::vector<lexicon_form> forms;
-    phrase_table verbs;     // surface -> index into forms
-    phrase_table adverbs;   // surface -> index into adverb_rows
-    phrase_table linkers;   // surface -> index into linker_rows
+    phrase_table words;     // verbs (value: index into forms), adverbs (adverb_rows), linkers (linker_rows)
 
     std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
 
     void add_form(std::string surface, verb_form form, const verb_entry* entry) {
         // a surface listed twice keeps its first entry: rows are ordered so the intended one comes first
-        if (verbs.contains(surface)) return;
+        if (words.contains(verb_kind, surface)) return;
         const std::string_view kept = keep(std::move(surface));
-        verbs.add(kept, forms.size());
+        words.add(verb_kind, kept, forms.size());
         forms.push_back({kept, form, entry});
     }
 
@@ -385,8 +387,8 @@ struct tables {
             if (base == nullptr) base = &entries.emplace_back(verb_entry{p.lemma, 1, false});
             add_form("having " + std::string(p.participle), verb_form::participle, base);
         }
-        for (std::size_t i = 0; i < adverb_rows.size(); ++i) adverbs.add(adverb_rows[i].surface, i);
-        for (std::size_t i = 0; i < linker_rows.size(); ++i) linkers.add(linker_rows[i], i);
+        for (std::size_t i = 0; i < adverb_rows.size(); ++i) words.add(adverb_kind, adverb_rows[i].surface, i);
+        for (std::size_t i = 0; i < linker_rows.size(); ++i) words.add(linker_kind, linker_rows[i], i);
     }
 };
 
@@ -397,31 +399,38 @@ const tables& the_tables() {
 
 }  // namespace
 
-std::optional<lexicon_match> match_verb(std::string_view text) {
-    const tables& t = the_tables();
-    const auto m = t.verbs.longest_match(text);
+const lexicon_word* find_first_word(std::string_view text) { return the_tables().words.find(text); }
+
+std::optional<lexicon_match> match_verb(const lexicon_word* w, std::string_view text) {
+    if (w == nullptr) return std::nullopt;
+    const auto m = longest_match(w->by_kind[verb_kind], text);
     if (!m) return std::nullopt;
-    const lexicon_form& f = t.forms[m->first];
+    const lexicon_form& f = the_tables().forms[m->first];
     return lexicon_match{f.entry, f.form, m->second};
 }
 
-std::optional<adverb_match> match_adverb(std::string_view text) {
-    const auto m = the_tables().adverbs.longest_match(text);
+std::optional<adverb_match> match_adverb(const lexicon_word* w, std::string_view text) {
+    if (w == nullptr) return std::nullopt;
+    const auto m = longest_match(w->by_kind[adverb_kind], text);
     if (!m) return std::nullopt;
     const adverb_row& r = adverb_rows[m->first];
     return adverb_match{r.canonical, r.raise, m->second};
 }
 
-bool may_open_clause_head(std::string_view text) {
-    const tables& t = the_tables();
-    const first_word w(text);
-    return t.verbs.opens_with(text, w) || t.adverbs.opens_with(text, w);
-}
-
-std::size_t match_linker(std::string_view text) {
-    const auto m = the_tables().linkers.longest_match(text);
+std::size_t match_linker(const lexicon_word* w, std::string_view text) {
+    if (w == nullptr) return 0;
+    const auto m = longest_match(w->by_kind[linker_kind], text);
     return m ? m->second : 0;
 }
+
+bool may_open_clause_head(const lexicon_word* w) {
+    return w != nullptr && (!w->by_kind[verb_kind].empty() || !w->by_kind[adverb_kind].empty());
+}
+
+std::optional<lexicon_match> match_verb(std::string_view text) { return match_verb(find_first_word(text), text); }
+std::optional<adverb_match> match_adverb(std::string_view text) { return match_adverb(find_first_word(text), text); }
+std::size_t match_linker(std::string_view text) { return match_linker(find_first_word(text), text); }
+bool may_open_clause_head(std::string_view text) { return may_open_clause_head(find_first_word(text)); }
 
 const std::vector<lexicon_form>& lexicon_forms() { return the_tables().forms; }
 

@@ -56,12 +56,22 @@ std::optional<lexicon_match> match_verb(std::string_view text);
 // Longest adverb at the start of `text`, ending at a word boundary; nothing when none matches.
 std::optional<adverb_match> match_adverb(std::string_view text);
 
-// False when no verb, opener, adverb or copula of the lexicon can start `text` (a test of its first two
-// bytes): lets callers skip the work before a full match.
-bool may_open_clause_head(std::string_view text);
-
 // Length of a clause linker at the start of `text` ("in this regard", "in this context"), 0 if none.
 std::size_t match_linker(std::string_view text);
+
+// False when no verb, opener, adverb or copula of the lexicon opens with the first word of `text`: lets
+// callers skip the work before a full match.
+bool may_open_clause_head(std::string_view text);
+
+// The entries of the lexicon that open with one word: looked up once for a word of a text, then matched
+// against the text there by the overloads below (the same answers as those above, without a second look-up).
+struct lexicon_word;
+// The entries opening with the first word of `text`; null when none does (most words).
+const lexicon_word* find_first_word(std::string_view text);
+std::optional<lexicon_match> match_verb(const lexicon_word* word, std::string_view text);
+std::optional<adverb_match> match_adverb(const lexicon_word* word, std::string_view text);
+std::size_t match_linker(const lexicon_word* word, std::string_view text);
+bool may_open_clause_head(const lexicon_word* word);
 
 // All forms the lexicon knows (for tests and documentation): lower-case surface form and entry.
 struct lexicon_form {

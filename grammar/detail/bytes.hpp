@@ -62,6 +62,66 @@ inline std::size_t printable_ascii_prefix(const char* p, std::size_t n) {
     return i;
 }
 
+// Bytes of the lexicon's words: ASCII letters, digits, "-", and every byte of a non-ASCII character.
+constexpr bool is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
+}
+
+// How many bytes from p (of n) are word bytes before the first that is not.
+inline std::size_t leading_word_bytes(const char* p, std::size_t n) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));  // folds only letters into letters
+        // signed compares: bytes from 0x80 are negative, below every bound
+        const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                             _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+        const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmplt_epi8(v, _mm_setzero_si128()));
+        const unsigned word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), other)));
+        if (word != 0xFFFF) return i + static_cast<std::size_t>(__builtin_ctz(~word));
+    }
+#endif
+    while (i < n && is_word_byte(static_cast<unsigned char>(p[i]))) ++i;
+    return i;
+}
+
+// Bytes that may end a token of the clause tokenizer: spaces and other bytes below 0x21, quotes ("),
+// ; ( ) , : . and the lead bytes of a no-break space (0xC2) and of curly quotes (0xE2). The tokenizer
+// looks closer at each.
+constexpr bool may_end_token(unsigned char c) {
+    return c <= 0x20 || c == '"' || c == ';' || c == '(' || c == ')' || c == ',' || c == ':' || c == '.' || c == 0xC2 ||
+           c == 0xE2;
+}
+
+// First byte of [p, end) that may end a token; `end` when there is none. Bytes up to `readable_end`
+// (>= end) may be read.
+inline const char* find_token_end(const char* p, const char* end, const char* readable_end) {
+#if defined(__SSE2__)
+    for (; p < end && readable_end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);  // v <= 0x20
+        // "(" ")" differ in their lowest bit, ":" ";" too, "," "." in their second
+        const __m128i pairs = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(')')),
+                         _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(';'))),
+            _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('.')));
+        const __m128i singles = _mm_or_si128(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(low, _mm_or_si128(pairs, singles)));
+        if (mask != 0) {
+            const char* q = p + __builtin_ctz(static_cast<unsigned>(mask));
+            return q < end ? q : end;
+        }
+    }
+#endif
+    while (p < end && !may_end_token(static_cast<unsigned char>(*p))) ++p;
+    return p;
+}
+
 // Bytes that may mark a clause boundary or change nesting in a paragraph: ( ) " , ; . and 0xE2, the
 // lead byte of curly quotes.
 constexpr bool is_clause_mark(unsigned char c) {

@@ -20,6 +20,8 @@ namespace {
 struct token {
     std::size_t begin = 0, end = 0;
     char punct = 0;  // ',', ';', ':', '.', '(', ')', '"' (any quote), 0 for a word
+    mutable bool looked_up = false;                 // `entries` is known
+    mutable const lexicon_word* entries = nullptr;  // lexicon entries opening with the word (see tokenizer::entries)
 };
 
 bool is_space(std::string_view s, std::size_t p) {
@@ -39,15 +41,7 @@ std::size_t quote_length(std::string_view s, std::size_t p) {
     return 0;
 }
 
-// Bytes that never end a word: all but ASCII spaces, quotes, ; ( ) , : . and the lead bytes of NBSP
-// (0xC2) and of curly quotes (0xE2).
-constexpr auto inside_word = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = true;
-    for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v', '"', ';', '(', ')', ',', ':', '.'}) t[c] = false;
-    t[0xC2] = t[0xE2] = false;
-    return t;
-}();
+
 
 // Token t is the word `lower` in any case.
 bool word_is(std::string_view input, const token& t, std::string_view lower) {
@@ -179,6 +173,16 @@ public:
         return has(i) ? input_.substr(tokens_[i].begin, end - tokens_[i].begin) : std::string_view{};
     }
     [[nodiscard]] std::string_view input() const { return input_; }
+    // The lexicon entries opening with token i's word, looked up once per token; null for punctuation
+    // and for most words. Requires has(i).
+    [[nodiscard]] const lexicon_word* entries(std::size_t i) const {
+        const token& t = tokens_[i];
+        if (!t.looked_up) {
+            t.entries = t.punct == 0 ? find_first_word(input_.substr(t.begin, text_.end - t.begin)) : nullptr;
+            t.looked_up = true;
+        }
+        return t.entries;
+    }
     // Where token i begins; the text's end when there is no token i.
     [[nodiscard]] std::size_t begin_of(std::size_t i) const { return has(i) ? tokens_[i].begin : text_.end; }
 
@@ -203,7 +207,7 @@ private:
                 ++p_;
                 continue;
             }
-            if (!inside_word[first]) {  // a space, quote or separator, or a word after all
+            if (may_end_token(first)) {  // a space, quote or separator, or a word after all
                 if (is_space(input_, p_)) {
                     p_ += first == 0xC2 ? 2 : 1;
                     continue;
@@ -222,13 +226,11 @@ private:
             // a word: at least one byte, up to a space, quote, separator or excluded range. Most bytes
             // cannot end a word: skip them with a table, and look closer only at the rest.
             const std::size_t limit = ex_ != text_.excluded.end() ? std::min(end, ex_->begin) : end;
+            const char* const data = input_.data();
             std::size_t q = p_ + 1;
             while (q < limit) {
-                if (inside_word[static_cast<unsigned char>(input_[q])]) {
-                    ++q;
-                    continue;
-                }
-                if (is_space(input_, q) || quote_length(input_, q) != 0 || text_.separator_at(q, ex_) != 0) break;
+                q = static_cast<std::size_t>(find_token_end(data + q, data + limit, data + input_.size()) - data);
+                if (q >= limit || is_space(input_, q) || quote_length(input_, q) != 0 || text_.separator_at(q, ex_) != 0) break;
                 ++q;
             }
             tokens_.push_back({p_, q, 0});
@@ -381,7 +383,7 @@ bool form_allowed(verb_form f, position where, bool after_copula) {
 std::size_t read_adverbs(const tokenizer& tk, std::size_t i, std::size_t end, std::vector<std::string_view>& adverbs,
                          int& raise, int limit, bool* copula = nullptr) {
     for (int n = 0; n < limit && tk.has(i) && tk.at(i).punct == 0; ++n) {
-        const auto adverb = match_adverb(tk.rest(i, end));
+        const auto adverb = match_adverb(tk.entries(i), tk.rest(i, end));
         if (!adverb || (adverb->canonical.empty() && copula == nullptr)) break;
         if (adverb->canonical.empty()) *copula = true;
         else adverbs.push_back(adverb->canonical);
@@ -415,14 +417,14 @@ bool match_split_verb(const tokenizer& tk, std::size_t end, position where, bool
 // adverbs* verb adverbs* at token i, within [.., end).
 std::optional<head> parse_head(const tokenizer& tk, std::size_t i, std::size_t end, position where) {
     // most words after a clause boundary start no adverb and no verb: one table look-up says so
-    if (!may_open_clause_head(tk.rest(i, end))) return std::nullopt;
+    if (!tk.has(i) || !may_open_clause_head(tk.entries(i))) return std::nullopt;
     head h;
     h.first = h.head_first = i;
     bool copula = false;
     i = read_adverbs(tk, i, end, h.adverbs, h.raise, 4, &copula);
     if (!tk.has(i) || tk.at(i).punct != 0) return std::nullopt;
     if (!match_split_verb(tk, end, where, copula, h, i)) {
-        const auto verb = match_verb(tk.rest(i, end));
+        const auto verb = match_verb(tk.entries(i), tk.rest(i, end));
         if (!verb || !form_allowed(verb->form, where, copula)) return std::nullopt;
         h.entry = verb->entry;
         h.form = verb->form;
@@ -616,7 +618,7 @@ std::optional<head> head_after_boundary(const tokenizer& tk, std::size_t j, std:
 // Skips "in this regard", "in this context," or a short comma-closed phrase ("bearing this goal in mind,").
 std::size_t skip_linker(const tokenizer& tk, std::size_t j, std::size_t end, bool allow_phrase) {
     if (!tk.has(j)) return j;
-    if (const std::size_t n = match_linker(tk.rest(j, end))) {
+    if (const std::size_t n = match_linker(tk.entries(j), tk.rest(j, end))) {
         j = tk.index_at(tk.at(j).begin + n, j);
         if (tk.is_punct(j, ',')) ++j;
         return j;
@@ -645,32 +647,30 @@ std::size_t token_start_from(const paragraph_bytes& text, std::size_t pos) {
     return std::min(pos, text.end);
 }
 
-// False when no clause can open after mark `m`: the word after it (after "and" when a comma or semicolon
-// precedes it) starts no verb or adverb and no linker, and is not "we" in the voice of "We ..."; nor does a
-// comma soon follow after which such a word comes. Lets most marks go without reading their words.
-bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const mark& m, mark_scanner& scanner,
+// False when no clause can open after mark `m`, whose following tokens `after` reads: the word after it
+// (after "and" when a comma or semicolon precedes it) opens no verb, adverb or linker of the lexicon and
+// is not "we" in the voice of "We ..."; nor does a comma soon follow after which such a word comes.
+// Lets most marks go with a look at one word.
+bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const tokenizer& after, mark_scanner& scanner,
                     bool comma, voice v) {
-    auto rest_at = [&](std::size_t start) { return text.input.substr(start, text_end - start); };
-    auto may_open_head = [&](std::size_t start) {
-        const std::string_view rest = rest_at(start);
-        return may_open_clause_head(rest) ||
-               (v == voice::we && rest.size() >= 2 && lower_ascii(rest[0]) == 'w' && lower_ascii(rest[1]) == 'e');
-    };
-    std::size_t start = token_start_from(text, m.end);
-    if (comma && starts_and(text.input.data() + start, text.input.data() + text.end) && start + 3 <= text.end &&
-        (text.boundary_at(start + 3, text.excluded_after(start + 3)) ||
-         text.separator_at(start + 3, text.excluded_after(start + 3)) != 0)) {
-        start = token_start_from(text, start + 3);  // ", and urges"
-        if (start < text.end && text.input[start] == ',') return true;  // ", and, ..." is left to the full reading
+    std::size_t j = 0;
+    if (comma && after.is_word(0, "and")) {
+        if (after.is_punct(1, ',')) return true;  // ", and, ..." is left to the full reading
+        j = 1;
     }
-    if (start >= text.end) return false;
-    if (may_open_head(start) || match_linker(rest_at(start)) != 0) return true;
+    if (!after.has(j)) return false;
+    if (may_open_clause_head(after.entries(j)) || (v == voice::we && after.is_word(j, "we")) ||
+        match_linker(after.entries(j), after.rest(j, text_end)) != 0)
+        return true;
     if (!comma) return false;
     // "..., bearing this goal in mind, urges": a short phrase closed by a comma before the head
     const std::optional<mark> next = scanner.peek_past_and();
     if (!next || next->kind != ',') return false;
-    const std::size_t after = token_start_from(text, next->end);
-    return after < text.end && may_open_head(after);
+    const std::size_t start = token_start_from(text, next->end);
+    if (start >= text.end) return false;
+    const std::string_view rest = text.input.substr(start, text_end - start);
+    return may_open_clause_head(rest) ||
+           (v == voice::we && rest.size() >= 2 && lower_ascii(rest[0]) == 'w' && lower_ascii(rest[1]) == 'e');
 }
 
 }  // namespace
@@ -715,10 +715,10 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         if (m->kind == '"') depth = depth > 0 ? depth - 1 : 1;  // quotes toggle; an unbalanced quote only hides boundaries
         if (depth > 0) continue;
         if (m->kind == '.' && found != voice::we) continue;
-        if (!may_open_after(bytes, text.end, *m, marks, m->kind == ',' || m->kind == ';',
+        const tokenizer after(bytes, m->end);
+        if (!may_open_after(bytes, text.end, after, marks, m->kind == ',' || m->kind == ';',
                             found == voice::unknown ? voice::third_person : found))
             continue;
-        const tokenizer after(bytes, m->end);
         std::size_t j = 0;
         bool strong = false, comma = false, bare_and = false;
         if (m->kind == ';') strong = comma = true;
