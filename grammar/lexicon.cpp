@@ -312,12 +312,16 @@ private:
     }
 };
 
-// The longest surface of `list` that opens `text` (case-insensitive) when it ends at a word boundary
-// there: (value, bytes of text it covers).
-std::optional<std::pair<std::size_t, std::size_t>> longest_match(const surface_list& list, std::string_view text) {
-    for (const auto& [surface, value] : list) {
-        if (surface.size() > text.size() ||
-            !std::equal(surface.begin(), surface.end(), text.begin(), [](char s, char t) { return detail::lower_ascii(t) == s; }))
+// The longest surface of one kind of `word`'s entries that opens `text` (case-insensitive; `text`
+// opens with `word`) when it ends at a word boundary there: (value, bytes of text it covers).
+std::optional<std::pair<std::size_t, std::size_t>> longest_match(const lexicon_word& word, entry_kind kind,
+                                                                  std::string_view text) {
+    const std::size_t n = word.word.size();  // the first word, the same in every surface of the list
+    const bool one_word = n == text.size() || text[n] != ' ';
+    for (const auto& [surface, value] : word.by_kind[kind]) {
+        if (surface.size() > text.size() || (one_word && surface.size() > n) ||
+            !std::equal(surface.begin() + static_cast<std::ptrdiff_t>(n), surface.end(), text.begin() + static_cast<std::ptrdiff_t>(n),
+                        [](char s, char t) { return detail::lower_ascii(t) == s; }))
             continue;
         if (surface.size() < text.size() && is_word_byte(static_cast<unsigned char>(text[surface.size()])))
             return std::nullopt;
@@ -403,7 +407,7 @@ const lexicon_word* find_first_word(std::string_view text) { return the_tables()
 
 std::optional<lexicon_match> match_verb(const lexicon_word* w, std::string_view text) {
     if (w == nullptr) return std::nullopt;
-    const auto m = longest_match(w->by_kind[verb_kind], text);
+    const auto m = longest_match(*w, verb_kind, text);
     if (!m) return std::nullopt;
     const lexicon_form& f = the_tables().forms[m->first];
     return lexicon_match{f.entry, f.form, m->second};
@@ -411,7 +415,7 @@ std::optional<lexicon_match> match_verb(const lexicon_word* w, std::string_view 
 
 std::optional<adverb_match> match_adverb(const lexicon_word* w, std::string_view text) {
     if (w == nullptr) return std::nullopt;
-    const auto m = longest_match(w->by_kind[adverb_kind], text);
+    const auto m = longest_match(*w, adverb_kind, text);
     if (!m) return std::nullopt;
     const adverb_row& r = adverb_rows[m->first];
     return adverb_match{r.canonical, r.raise, m->second};
@@ -419,7 +423,7 @@ std::optional<adverb_match> match_adverb(const lexicon_word* w, std::string_view
 
 std::size_t match_linker(const lexicon_word* w, std::string_view text) {
     if (w == nullptr) return 0;
-    const auto m = longest_match(w->by_kind[linker_kind], text);
+    const auto m = longest_match(*w, linker_kind, text);
     return m ? m->second : 0;
 }
 

@@ -352,7 +352,7 @@ private:
                 doc_.parts.back().formula = s;
                 return;
             }
-            if (opens_with_preambular(t) && (blank_before || closed)) {
+            if ((blank_before || closed) && opens_with_preambular(t)) {
                 open_preambular(s);
                 return;
             }
@@ -551,10 +551,7 @@ private:
     void scan_footnote_markers(span s) {
         if (footnotes_max_ == 0) return;
         for (std::size_t p = s.begin; p < s.end; ++p) {
-            // eight bytes at a time while none is a digit or "["
-            while (p + 8 <= s.end && !has_byte_between(load8(in_.data() + p), '0' - 1, '9' + 1) &&
-                   !has_byte(load8(in_.data() + p), '['))
-                p += 8;
+            p = static_cast<std::size_t>(find_digit_or_bracket(in_.data() + p, in_.data() + s.end) - in_.data());
             if (p >= s.end) break;
             if (in_[p] == '[') {
                 if (const auto m = match_inline_footnote(in_.substr(p, s.end - p))) {
