@@ -242,6 +242,30 @@ struct first_word {
     }
 };
 
+// The first four bytes (folded, zeros after a shorter word) of every entry's first word, hashed into a
+// bit set: a test that rejects most words without looking the word up.
+class first_bytes_filter {
+public:
+    void add(std::string_view text) { set(slot(text)); }
+    [[nodiscard]] bool may_match(std::string_view text) const {
+        const unsigned s = slot(text);
+        return (bits_[s >> 6] >> (s & 63) & 1) != 0;
+    }
+
+private:
+    std::array<std::uint64_t, 65536 / 64> bits_{};
+    void set(unsigned s) { bits_[s >> 6] |= std::uint64_t{1} << (s & 63); }
+    static unsigned slot(std::string_view text) {
+        std::uint32_t key = 0;
+        for (std::size_t i = 0; i < 4 && i < text.size(); ++i) {
+            const std::uint32_t b = word_byte[static_cast<unsigned char>(text[i])];
+            if (b == 0) break;
+            key |= b << (8 * i);
+        }
+        return (key * 0x9E3779B1u) >> 16;  // Fibonacci hashing: the high bits mix all four bytes
+    }
+};
+
 }  // namespace
 
 // The surfaces of one kind (verbs, adverbs or linkers) that open with one first word, longest first.
@@ -335,6 +359,7 @@ struct tables {
     std::deque<verb_entry> entries;
     std::vector<lexicon_form> forms;
     phrase_table words;     // verbs (value: index into forms), adverbs (adverb_rows), linkers (linker_rows)
+    first_bytes_filter first_bytes;  // of every surface in `words`
 
     std::string_view keep(std::string s) { return strings.emplace_back(std::move(s)); }
 
@@ -343,6 +368,7 @@ struct tables {
         if (words.contains(verb_kind, surface)) return;
         const std::string_view kept = keep(std::move(surface));
         words.add(verb_kind, kept, forms.size());
+        first_bytes.add(kept);
         forms.push_back({kept, form, entry});
     }
 
@@ -391,8 +417,14 @@ struct tables {
             if (base == nullptr) base = &entries.emplace_back(verb_entry{p.lemma, 1, false});
             add_form("having " + std::string(p.participle), verb_form::participle, base);
         }
-        for (std::size_t i = 0; i < adverb_rows.size(); ++i) words.add(adverb_kind, adverb_rows[i].surface, i);
-        for (std::size_t i = 0; i < linker_rows.size(); ++i) words.add(linker_kind, linker_rows[i], i);
+        for (std::size_t i = 0; i < adverb_rows.size(); ++i) {
+            words.add(adverb_kind, adverb_rows[i].surface, i);
+            first_bytes.add(adverb_rows[i].surface);
+        }
+        for (std::size_t i = 0; i < linker_rows.size(); ++i) {
+            words.add(linker_kind, linker_rows[i], i);
+            first_bytes.add(linker_rows[i]);
+        }
     }
 };
 
@@ -404,6 +436,8 @@ const tables& the_tables() {
 }  // namespace
 
 const lexicon_word* find_first_word(std::string_view text) { return the_tables().words.find(text); }
+
+bool may_open_entry(std::string_view text) { return the_tables().first_bytes.may_match(text); }
 
 std::optional<lexicon_match> match_verb(const lexicon_word* w, std::string_view text) {
     if (w == nullptr) return std::nullopt;

@@ -63,6 +63,10 @@ std::size_t match_linker(std::string_view text);
 // callers skip the work before a full match.
 bool may_open_clause_head(std::string_view text);
 
+// False when no entry of the lexicon (verb, opener, adverb, linker) can open `text`: a test of its first
+// four bytes that rejects most words before a look-up (it passes a word wrongly a few times in a thousand).
+bool may_open_entry(std::string_view text);
+
 // The entries of the lexicon that open with one word: looked up once for a word of a text, then matched
 // against the text there by the overloads below (the same answers as those above, without a second look-up).
 struct lexicon_word;

@@ -673,6 +673,22 @@ bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const tok
            (v == voice::we && rest.size() >= 2 && lower_ascii(rest[0]) == 'w' && lower_ascii(rest[1]) == 'e');
 }
 
+// A first look at the bytes after mark `m`, before any token is read: false when the word there cannot
+// open an entry of the lexicon and is not "and" (after a comma or semicolon) or "we" (in the voice of
+// "We ..."), and no comma closing a short phrase follows (see may_open_after, which decides).
+bool may_be_worth_reading(const paragraph_bytes& text, std::size_t text_end, const mark& m, mark_scanner& scanner,
+                          voice found) {
+    const std::size_t start = token_start_from(text, m.end);
+    if (start >= text.end) return false;
+    const std::string_view rest = text.input.substr(start, text_end - start);
+    const bool comma = m.kind == ',' || m.kind == ';';
+    auto starts = [&](char a, char b) { return rest.size() >= 2 && lower_ascii(rest[0]) == a && lower_ascii(rest[1]) == b; };
+    if (may_open_entry(rest) || (comma && starts('a', 'n')) || (found == voice::we && starts('w', 'e'))) return true;
+    if (!comma) return false;
+    const std::optional<mark> next = scanner.peek_past_and();
+    return next && next->kind == ',';
+}
+
 }  // namespace
 
 std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded, voice hint,
@@ -715,6 +731,7 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         if (m->kind == '"') depth = depth > 0 ? depth - 1 : 1;  // quotes toggle; an unbalanced quote only hides boundaries
         if (depth > 0) continue;
         if (m->kind == '.' && found != voice::we) continue;
+        if (!may_be_worth_reading(bytes, text.end, *m, marks, found)) continue;
         const tokenizer after(bytes, m->end);
         if (!may_open_after(bytes, text.end, after, marks, m->kind == ',' || m->kind == ';',
                             found == voice::unknown ? voice::third_person : found))
