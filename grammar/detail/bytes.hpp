@@ -138,6 +138,36 @@ inline const char* find_token_end(const char* p, const char* end, const char* re
     return p;
 }
 
+// Bytes where the addressee of a directive verb may end: "(" ")" ":" and the start of "to" in any case.
+inline bool is_object_mark(const char* p, const char* readable_end) {
+    const char c = *p;
+    return c == '(' || c == ')' || c == ':' ||
+           ((c | 0x20) == 't' && readable_end - p >= 2 && (p[1] | 0x20) == 'o');
+}
+
+// First byte of [p, end) where is_object_mark holds; `end` when none. Bytes up to `readable_end` (>= end)
+// may be read.
+inline const char* find_object_mark(const char* p, const char* end, const char* readable_end) {
+#if defined(__SSE2__)
+    for (; p < end && readable_end - p >= 17; p += 16) {  // the "to" test reads one byte past the block
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+        const __m128i case_bit = _mm_set1_epi8(0x20);
+        const __m128i parens = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(')'));
+        const __m128i colon = _mm_cmpeq_epi8(v, _mm_set1_epi8(':'));
+        const __m128i to = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8('t')),
+                                         _mm_cmpeq_epi8(_mm_or_si128(v1, case_bit), _mm_set1_epi8('o')));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(parens, colon), to));
+        if (mask != 0) {
+            const char* q = p + __builtin_ctz(static_cast<unsigned>(mask));
+            return q < end ? q : end;
+        }
+    }
+#endif
+    while (p < end && !is_object_mark(p, readable_end)) ++p;
+    return p;
+}
+
 // Bytes that may mark a clause boundary or change nesting in a paragraph: ( ) " , ; . and 0xE2, the
 // lead byte of curly quotes.
 constexpr bool is_clause_mark(unsigned char c) {

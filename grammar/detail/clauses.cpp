@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <optional>
 
 namespace resdraft::grammar::detail {
@@ -531,35 +532,83 @@ void trim(std::string_view input, span& s) {
     while (s.end > s.begin && (junk(s.end - 1) || input[s.end - 1] == '.')) --s.end;
 }
 
+// The token at byte q starts there: only spaces or excluded ranges lie between it and the token before,
+// or that token is a quote or a separator (which end where they are, whatever follows).
+bool token_starts_at(const paragraph_bytes& text, std::size_t q) {
+    const std::size_t e = token_end_before(text, q);
+    return e <= text.begin || e < q || quote_ending_at(text, e) != 0 ||
+           text.separator_at(e - 1, text.excluded_after(e - 1)) != 0;
+}
+
+// A word of two bytes at q ends there: at the text's end, an excluded range, a space, quote or separator.
+bool two_byte_word_at(const paragraph_bytes& text, std::size_t q) {
+    const auto ex = text.excluded_after(q);
+    if (ex != text.excluded.end() && ex->begin < q + 2) return false;  // the word runs into a footnote marker
+    return text.boundary_at(q + 2, ex) || text.separator_at(q + 2, ex) != 0;
+}
+
+// Where the addressee of a directive verb stops, its object starting at byte `from` (a token start):
+// the first "to" before an infinitive ("urge States to apply") outside parentheses, or a colon closing
+// the clause at `end` ("Requests the Secretary-General: (a) ..."); the byte where that token starts.
+// Reads only the bytes that can matter, and tokens only after a "to".
+std::optional<std::size_t> addressee_stop(const paragraph_bytes& text, std::size_t from, std::size_t end) {
+    const char* const data = text.input.data();
+    const char* const readable_end = data + text.input.size();
+    const std::size_t stop_end = std::min(end, text.end);
+    int depth = 0;
+    auto ex = text.excluded_after(from);
+    for (std::size_t q = from; q < stop_end; ++q) {
+        const std::size_t limit = ex != text.excluded.end() ? std::min(stop_end, ex->begin) : stop_end;
+        q = static_cast<std::size_t>(find_object_mark(data + q, data + limit, readable_end) - data);
+        if (q >= limit) {
+            if (limit == stop_end) break;
+            q = ex->end - 1;  // over the excluded range
+            ++ex;
+            continue;
+        }
+        const char c = data[q];
+        if (c == '(') ++depth;
+        else if (c == ')') depth = std::max(0, depth - 1);
+        else if (depth > 0) continue;
+        else if (c == ':') {
+            if (q + 1 >= end && text.separator_at(q, ex) == ':') return q;
+        } else if (token_starts_at(text, q) && two_byte_word_at(text, q)) {
+            const tokenizer after(text, q + 2);  // "to" and what follows it
+            if (infinitive_after(after, 0)) return q;
+        }
+    }
+    return std::nullopt;
+}
+
 // Fills addressee and object of a clause whose head ends where the object's tokens (`object`) start and
 // whose text ends at byte `end`.
-void fill_object(const tokenizer& object, std::string_view input, const head& h, std::size_t end, clause& c) {
+void fill_object(const paragraph_bytes& text, const tokenizer& object, const head& h, std::size_t end, clause& c) {
+    const std::string_view input = text.input;
     std::size_t object_begin = object.has(0) ? object.at(0).begin : end;
     if (h.entry != nullptr && h.entry->directive && object.has(0) && !object.is_word(0, "that")) {
         // the addressee ends at the infinitive ("urge States to apply"), or at the colon before lettered
         // subparagraphs ("Requests the Secretary-General: (a) To continue ...")
-        std::optional<std::size_t> stop;
-        int depth = 0;
-        for (std::size_t i = 0; object.has(i) && object.at(i).begin < end && !stop; ++i) {
-            if (object.at(i).punct == '(') ++depth;
-            if (object.at(i).punct == ')') depth = std::max(0, depth - 1);
-            if (depth > 0) continue;
-            if ((object.is_word(i, "to") && infinitive_after(object, i + 1)) ||
-                (object.at(i).punct == ':' && object.at(i).end >= end))
-                stop = i;
-        }
-        if (stop && *stop > 0) {
-            std::size_t last = *stop;  // one past the addressee's last token
-            for (std::size_t j = 1; j < *stop; ++j)
-                if (object.is_punct(j, ',') && opens_parenthetical(object, j + 1)) {
-                    last = j;
+        const token& first = object.at(0);
+        const auto stop = first.begin < end ? addressee_stop(text, first.begin, end) : std::nullopt;
+        if (stop && *stop > first.begin) {
+            std::size_t last = *stop;  // where the token one past the addressee starts
+            // a comma that opens a parenthetical ends it earlier: "the Secretary-General, in the elaboration ..."
+            for (std::size_t q = first.end; q < *stop; ++q) {
+                const void* comma = std::memchr(input.data() + q, ',', *stop - q);
+                if (comma == nullptr) break;
+                q = static_cast<std::size_t>(static_cast<const char*>(comma) - input.data());
+                const auto ex = text.excluded_after(q);
+                if ((ex != text.excluded.end() && ex->begin <= q) || text.separator_at(q, ex) != ',') continue;
+                if (opens_parenthetical(tokenizer(text, q + 1), 0)) {
+                    last = q;
                     break;
                 }
-            span who{object.at(0).begin, object.at(last - 1).end};
+            }
+            span who{first.begin, token_end_before(text, last)};
             trim(input, who);
             if (!who.empty()) {
                 c.addressee = who;
-                object_begin = object.at(last).begin;
+                object_begin = last;
             }
         }
     }
@@ -592,7 +641,7 @@ clause make_clause(const paragraph_bytes& text, const head& h, std::size_t end) 
     c.whole = {h.first_at, end};
     c.head = {h.head_first_at, h.phrase.end};
     trim(input, c.whole);
-    fill_object(tokenizer(text, h.next_at), input, h, end, c);
+    fill_object(text, tokenizer(text, h.next_at), h, end, c);
     return c;
 }
 
