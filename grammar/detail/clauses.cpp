@@ -523,13 +523,25 @@ bool opens_parenthetical(const tokenizer& tk, std::size_t i) {
     return std::any_of(openers.begin(), openers.end(), [&](std::string_view w) { return tk.is_word(i, w); });
 }
 
+// Narrows `s` to its words: spaces (no-break ones too) and , ; : off both ends, full stops off the end.
 void trim(std::string_view input, span& s) {
     auto junk = [&](std::size_t p) {
         const char c = input[p];
         return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ';' || c == ':' || c == '\f';
     };
-    while (s.begin < s.end && junk(s.begin)) ++s.begin;
-    while (s.end > s.begin && (junk(s.end - 1) || input[s.end - 1] == '.')) --s.end;
+    auto no_break_space_at = [&](std::size_t p) {
+        return p + 1 < s.end && static_cast<unsigned char>(input[p]) == 0xC2 && static_cast<unsigned char>(input[p + 1]) == 0xA0;
+    };
+    while (s.begin < s.end) {
+        if (junk(s.begin)) ++s.begin;
+        else if (no_break_space_at(s.begin)) s.begin += 2;
+        else break;
+    }
+    while (s.end > s.begin) {
+        if (junk(s.end - 1) || input[s.end - 1] == '.') --s.end;
+        else if (s.end >= s.begin + 2 && no_break_space_at(s.end - 2)) s.end -= 2;
+        else break;
+    }
 }
 
 // The token at byte q starts there: only spaces or excluded ranges lie between it and the token before,
