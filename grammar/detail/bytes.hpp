@@ -133,6 +133,7 @@ inline const char* find_token_end(const char* p, const char* end, const char* re
             return q < end ? q : end;
         }
     }
+    if (p >= end) return end;  // the last block went past `end` without a match
 #endif
     while (p < end && !may_end_token(static_cast<unsigned char>(*p))) ++p;
     return p;
@@ -163,6 +164,7 @@ inline const char* find_object_mark(const char* p, const char* end, const char* 
             return q < end ? q : end;
         }
     }
+    if (p >= end) return end;  // the last block went past `end` without a match
 #endif
     while (p < end && !is_object_mark(p, readable_end)) ++p;
     return p;
