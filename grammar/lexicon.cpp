@@ -461,6 +461,11 @@ std::size_t match_linker(const lexicon_word* w, std::string_view text) {
     return m ? m->second : 0;
 }
 
+bool opens_verb_phrase(const lexicon_word* w) {
+    // surfaces are kept longest first
+    return w != nullptr && !w->by_kind[verb_kind].empty() && w->by_kind[verb_kind].front().first.size() > w->word.size();
+}
+
 bool may_open_clause_head(const lexicon_word* w) {
     return w != nullptr && (!w->by_kind[verb_kind].empty() || !w->by_kind[adverb_kind].empty());
 }

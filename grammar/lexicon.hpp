@@ -76,6 +76,8 @@ std::optional<lexicon_match> match_verb(const lexicon_word* word, std::string_vi
 std::optional<adverb_match> match_adverb(const lexicon_word* word, std::string_view text);
 std::size_t match_linker(const lexicon_word* word, std::string_view text);
 bool may_open_clause_head(const lexicon_word* word);
+// True when a verb or opener of more than one word ("calls upon") opens with the word.
+bool opens_verb_phrase(const lexicon_word* word);
 
 // All forms the lexicon knows (for tests and documentation): lower-case surface form and entry.
 struct lexicon_form {

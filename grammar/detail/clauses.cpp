@@ -398,6 +398,7 @@ std::size_t read_adverbs(const tokenizer& tk, std::size_t i, std::size_t end, st
 // the words after them complete a lexicon phrase that starts with that word, the head takes the whole
 // phrase; `i` moves past it and the inner adverbs join the head's.
 bool match_split_verb(const tokenizer& tk, std::size_t end, position where, bool copula, head& h, std::size_t& i) {
+    if (!opens_verb_phrase(tk.entries(i))) return false;  // no phrase of the lexicon to complete
     std::vector<std::string_view> inner;
     int raise = 0;
     const std::size_t j = read_adverbs(tk, i + 1, end, inner, raise, 4);
