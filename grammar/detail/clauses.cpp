@@ -151,12 +151,6 @@ public:
         (void)has(i);
         return tokens_[i];
     }
-    // All tokens to the end of the text.
-    [[nodiscard]] const auto& all() const {
-        tokens_.reserve((text_.end - std::min(p_, text_.end)) / 5 + tokens_.size() + 4);  // words average about six bytes
-        while (read_next()) {}
-        return tokens_;
-    }
     [[nodiscard]] std::string_view text(std::size_t i) const {
         const token& t = at(i);
         return input_.substr(t.begin, t.end - t.begin);
@@ -770,18 +764,23 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         } else if ((current = parse_head(tk, 0, text.end, position::operative))) {
             found = voice_of(*current);
         }
-        if (!current) {
-            // "Pending the total elimination of nuclear weapons, urges ...": a phrase before the first verb
-            const auto& t = tk.all();
-            for (std::size_t i = 0; i < t.size() && !current; ++i) {
-                if (t[i].punct != ',') continue;
-                const voice v = hint == voice::base ? voice::base : voice::unknown;
-                current = head_after_boundary(tk, i + 1, text.end, v, true);
-                if (current) found = current->entry == nullptr || is_we(tk, current->first) ? voice::we : voice_of(*current);
-            }
-            if (!current) return clauses;
+        if (current) current = located(*current, tk);
+    }
+    if (!current) {
+        // "Pending the total elimination of nuclear weapons, urges ...": a phrase before the first verb;
+        // the first comma (inside brackets or not) after which a head opens
+        const voice v = hint == voice::base ? voice::base : voice::unknown;
+        mark_scanner commas(bytes, bytes.begin);
+        while (!current) {
+            const auto m = commas.next();
+            if (!m) return clauses;
+            if (m->kind != ',') continue;
+            const tokenizer after(bytes, m->end);
+            current = head_after_boundary(after, 0, text.end, v, true);
+            if (!current) continue;
+            found = current->entry == nullptr || is_we(after, current->first) ? voice::we : voice_of(*current);
+            current = located(*current, after);
         }
-        current = located(*current, tk);
     }
 
     // the words between marks are read only when a mark may open a clause: after it, the next head

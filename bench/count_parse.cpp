@@ -1,0 +1,34 @@
+// Parses its inputs once each, after a warm-up parse that builds the lexicon, with callgrind counting
+// only parse_document: instruction counts that do not move with the machine's load, for comparing
+// versions of the parser (scripts/count_parse_instructions.sh builds and runs it).
+//   count_parse FILE...          each file, one document
+//   count_parse --generated N    N bytes of the benchmark's generated documents (seed 2013)
+#include "bench/throughput.hpp"
+#include "grammar/parser.hpp"
+
+#include <valgrind/callgrind.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+int main(int argc, char** argv) {
+    std::vector<std::string> documents;
+    if (argc == 3 && std::string_view(argv[1]) == "--generated") {
+        documents = resdraft::bench::generate_corpus(resdraft::bench::real_resolutions(), std::strtoul(argv[2], nullptr, 10), 2013);
+    } else {
+        for (int i = 1; i < argc; ++i) documents.push_back(resdraft::bench::read_text(argv[i]));
+    }
+    std::size_t paragraphs = resdraft::grammar::parse_document("1. Decides to remain seized of the matter.\n").value().paragraphs.size();
+    std::size_t bytes = 0;
+    CALLGRIND_START_INSTRUMENTATION;
+    for (const std::string& d : documents) {
+        bytes += d.size();
+        const auto result = resdraft::grammar::parse_document(d);
+        if (result.ok()) paragraphs += result.value().paragraphs.size();
+    }
+    CALLGRIND_STOP_INSTRUMENTATION;
+    std::printf("%zu documents, %zu bytes, %zu paragraphs\n", documents.size(), bytes, paragraphs - 1);
+}

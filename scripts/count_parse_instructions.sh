@@ -1,0 +1,26 @@
+#!/bin/bash
+# Instructions that parse_document executes (callgrind, start-up excluded) on the reference, ga-res-80,
+# a generated document of 1,000 paragraphs and 2 MB of the benchmark's generated documents, for the
+# grammar/ of each COMMIT given (default: HEAD). Needs valgrind; run from the repository with ../shared
+# beside it and build/ configured with -DRESDRAFT_BUILD_BENCH=ON (for build/growth_bench).
+#   scripts/count_parse_instructions.sh [COMMIT...]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared="$repo/../shared/corpus"
+[ -d "$shared" ] || { echo "count_parse_instructions: $shared is absent" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$repo/build/growth_bench" --inputs="$work" >/dev/null  # writes generated-1000.txt among others
+for commit in "${@:-HEAD}"; do
+  src="$work/src-$commit"; mkdir -p "$src/o"
+  git -C "$repo" archive "$commit" grammar | tar -x -C "$src"
+  for f in grammar/lexicon.cpp grammar/parser.cpp grammar/text.cpp grammar/detail/grammar.cpp grammar/detail/clauses.cpp; do
+    g++ -std=c++20 -O3 -I"$src" -c "$src/$f" -o "$src/o/$(basename "$f" .cpp).o"
+  done
+  g++ -std=c++20 -O3 -I"$src" -I"$repo" -DRESDRAFT_SOURCE_DIR="\"$repo\"" "$repo/bench/count_parse.cpp" \
+    "$repo/bench/throughput.cpp" "$src"/o/*.o -lboost_regex -o "$src/count_parse"
+  count() { valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null "$src/count_parse" "$@" 2>&1 |
+            sed -n 's/.*I *refs: *//p'; }
+  echo "$commit reference=$(count "$shared/a-68-l5.txt") ga-res-80=$(count "$shared"/ga-res-80/*.md)" \
+       "generated-1k=$(count "$work/generated-1000.txt") benchmark-docs-2MB=$(count --generated 2000000)"
+done
