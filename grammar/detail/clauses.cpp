@@ -1,7 +1,9 @@
-// Clause splitting. A paragraph is read as tokens (words and punctuation, footnote markers skipped);
-// a clause opens at the paragraph start and at each top-level boundary (",", ";", "and", ". We")
-// followed by an optional linker ("in this regard", "bearing this goal in mind,") and a clause head:
-// adverbs, an operative verb from the lexicon in the paragraph's voice, adverbs.
+// Clause splitting. A clause opens at the paragraph start and at each top-level boundary (",", ";",
+// "and", ". We") followed by an optional linker ("in this regard", "bearing this goal in mind,") and a
+// clause head: adverbs, an operative verb from the lexicon in the paragraph's voice, adverbs.
+// The paragraph is not cut into tokens: a byte search (grammar/detail/bytes.hpp) finds the marks that can
+// be boundaries or hide them (brackets, quotes), and words (footnote markers skipped) are read as tokens
+// only after a mark whose next word may open a head, and at the heads themselves.
 #include "grammar/detail/clauses.hpp"
 
 #include "grammar/detail/bytes.hpp"
@@ -41,8 +43,6 @@ std::size_t quote_length(std::string_view s, std::size_t p) {
         return 3;
     return 0;
 }
-
-
 
 // Token t is the word `lower` in any case.
 bool word_is(std::string_view input, const token& t, std::string_view lower) {
@@ -135,7 +135,7 @@ std::optional<token> token_before(const paragraph_bytes& text, std::size_t q) {
 }
 
 // Reads tokens on demand from a byte where one starts: a clause head needs the first few tokens after
-// a boundary, an object's addressee the tokens up to its infinitive.
+// a boundary.
 class tokenizer {
 public:
     tokenizer(const paragraph_bytes& text, std::size_t start)
@@ -219,7 +219,7 @@ private:
                 }
             }
             // a word: at least one byte, up to a space, quote, separator or excluded range. Most bytes
-            // cannot end a word: skip them with a table, and look closer only at the rest.
+            // cannot end a word: skip them many at a time, and look closer only at the rest.
             const std::size_t limit = ex_ != text_.excluded.end() ? std::min(end, ex_->begin) : end;
             const char* const data = input_.data();
             std::size_t q = p_ + 1;
@@ -243,6 +243,8 @@ struct mark {
     char kind = 0;  // '(', ')', '"', ',', ';', '.', or 'a' for "and"
 };
 
+// The marks of a paragraph in order, from a token start on: a mask of candidate bytes for 64 bytes at a
+// time, each candidate then judged as the tokenizer would ("1,000", "U.N." and "standard" hold none).
 class mark_scanner {
 public:
     mark_scanner(const paragraph_bytes& text, std::size_t from) : text_(text) { restart(from); }
