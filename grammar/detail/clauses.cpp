@@ -705,10 +705,26 @@ std::size_t token_start_from(const paragraph_bytes& text, std::size_t pos) {
     return std::min(pos, text.end);
 }
 
+// "we" in any case opens `rest` (its first two bytes: a test that may pass "well").
+bool opens_with_we(std::string_view rest) {
+    return rest.size() >= 2 && lower_ascii(rest[0]) == 'w' && lower_ascii(rest[1]) == 'e';
+}
+
+// "..., bearing this goal in mind, urges": after a comma, a short phrase closed by the next comma (only
+// "and"s between) may come before a head. False when there is no such comma or the word after it can
+// open no head in voice `v`.
+bool phrase_may_precede_head(const paragraph_bytes& text, std::size_t text_end, mark_scanner& scanner, voice v) {
+    const std::optional<mark> next = scanner.peek_past_and();
+    if (!next || next->kind != ',') return false;
+    const std::size_t start = token_start_from(text, next->end);
+    if (start >= text.end) return false;
+    const std::string_view rest = text.input.substr(start, text_end - start);
+    return may_open_clause_head(rest) || (v == voice::we && opens_with_we(rest));
+}
+
 // False when no clause can open after mark `m`, whose following tokens `after` reads: the word after it
 // (after "and" when a comma or semicolon precedes it) opens no verb, adverb or linker of the lexicon and
 // is not "we" in the voice of "We ..."; nor does a comma soon follow after which such a word comes.
-// Lets most marks go with a look at one word.
 bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const tokenizer& after, mark_scanner& scanner,
                     bool comma, voice v) {
     std::size_t j = 0;
@@ -720,31 +736,21 @@ bool may_open_after(const paragraph_bytes& text, std::size_t text_end, const tok
     if (may_open_clause_head(after.entries(j)) || (v == voice::we && after.is_word(j, "we")) ||
         match_linker(after.entries(j), after.rest(j, text_end)) != 0)
         return true;
-    if (!comma) return false;
-    // "..., bearing this goal in mind, urges": a short phrase closed by a comma before the head
-    const std::optional<mark> next = scanner.peek_past_and();
-    if (!next || next->kind != ',') return false;
-    const std::size_t start = token_start_from(text, next->end);
-    if (start >= text.end) return false;
-    const std::string_view rest = text.input.substr(start, text_end - start);
-    return may_open_clause_head(rest) ||
-           (v == voice::we && rest.size() >= 2 && lower_ascii(rest[0]) == 'w' && lower_ascii(rest[1]) == 'e');
+    return comma && phrase_may_precede_head(text, text_end, scanner, v);
 }
 
-// A first look at the bytes after mark `m`, before any token is read: false when the word there cannot
-// open an entry of the lexicon and is not "and" (after a comma or semicolon) or "we" (in the voice of
-// "We ..."), and no comma closing a short phrase follows (see may_open_after, which decides).
+// A first look at the bytes after mark `m`, before any token is read (may_open_after decides): false
+// when the word there cannot open an entry of the lexicon (a test of four bytes) and is not "and" (after
+// a comma or semicolon) or "we" (in voice `v`), and no comma-closed phrase may come before a head.
 bool may_be_worth_reading(const paragraph_bytes& text, std::size_t text_end, const mark& m, mark_scanner& scanner,
-                          voice found) {
+                          voice v) {
     const std::size_t start = token_start_from(text, m.end);
     if (start >= text.end) return false;
     const std::string_view rest = text.input.substr(start, text_end - start);
     const bool comma = m.kind == ',' || m.kind == ';';
-    auto starts = [&](char a, char b) { return rest.size() >= 2 && lower_ascii(rest[0]) == a && lower_ascii(rest[1]) == b; };
-    if (may_open_entry(rest) || (comma && starts('a', 'n')) || (found == voice::we && starts('w', 'e'))) return true;
-    if (!comma) return false;
-    const std::optional<mark> next = scanner.peek_past_and();
-    return next && next->kind == ',';
+    const bool starts_and = rest.size() >= 2 && lower_ascii(rest[0]) == 'a' && lower_ascii(rest[1]) == 'n';
+    if (may_open_entry(rest) || (comma && starts_and) || (v == voice::we && opens_with_we(rest))) return true;
+    return comma && phrase_may_precede_head(text, text_end, scanner, v);
 }
 
 }  // namespace
@@ -794,11 +800,10 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
         if (m->kind == '"') depth = depth > 0 ? depth - 1 : 1;  // quotes toggle; an unbalanced quote only hides boundaries
         if (depth > 0) continue;
         if (m->kind == '.' && found != voice::we) continue;
-        if (!may_be_worth_reading(bytes, text.end, *m, marks, found)) continue;
+        const voice v = found == voice::unknown ? voice::third_person : found;
+        if (!may_be_worth_reading(bytes, text.end, *m, marks, v)) continue;
         const tokenizer after(bytes, m->end);
-        if (!may_open_after(bytes, text.end, after, marks, m->kind == ',' || m->kind == ';',
-                            found == voice::unknown ? voice::third_person : found))
-            continue;
+        if (!may_open_after(bytes, text.end, after, marks, m->kind == ',' || m->kind == ';', v)) continue;
         std::size_t j = 0;
         bool strong = false, comma = false, bare_and = false;
         if (m->kind == ';') strong = comma = true;
@@ -810,7 +815,6 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
             ++j;
             if (after.is_punct(j, ',')) ++j;
         }
-        const voice v = found == voice::unknown ? voice::third_person : found;
         auto next = head_after_boundary(after, j, text.end, v, strong);
         if (!next) {
             const std::size_t after_linker = skip_linker(after, j, text.end, comma);
