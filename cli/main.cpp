@@ -202,8 +202,10 @@ int run_bench(const std::vector<std::string>& files, const std::string& format) 
     } else {
         for (const std::string& f : files) {
             documents.push_back(read_input(f));
-            if (auto bad = resdraft::grammar::check_text_encoding(documents.back()))
-                throw failure{f + ": " + bad->message + " (byte " + std::to_string(bad->offset) + ")"};
+            // what the parser refuses (binary, empty, no words) is refused here, not measured
+            const auto result = resdraft::grammar::parse_document(documents.back(), {f});
+            if (!result.ok())
+                throw failure{f + ": " + result.error().message + " (byte " + std::to_string(result.error().offset) + ")"};
         }
     }
     const auto m = resdraft::bench::measure(documents, 3);

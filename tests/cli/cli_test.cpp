@@ -196,5 +196,54 @@ TEST(Cli, ClusterRefusesBadInput) {
     EXPECT_FALSE(std::filesystem::exists(missing));
 }
 
+
+TEST(Cli, BenchReportsTheContractOnTheUsersFiles) {
+    const auto dir = scratch_dir() / "bench";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "draft.txt";
+    const std::string text = "The General Assembly,\n\n1. Urges States to act, and calls upon them to report.\n";
+    std::ofstream(file, std::ios::binary) << text;
+    auto r = run("bench " + file.string() + " " + file.string() + " --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::ordered_json::parse(r.out);
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.items()) keys.push_back(key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"bytes", "paragraphs", "clauses", "parse_mb_per_s", "floor_mb_per_s",
+                                              "baseline_mb_per_s", "ratio_to_floor", "ratio_to_baseline"}));
+    EXPECT_EQ(j["bytes"], 2 * text.size());
+    EXPECT_EQ(j["paragraphs"], 2);
+    EXPECT_EQ(j["clauses"], 4);
+    EXPECT_GT(j["parse_mb_per_s"].get<double>(), 0);
+    EXPECT_DOUBLE_EQ(j["ratio_to_floor"].get<double>(), j["parse_mb_per_s"].get<double>() / j["floor_mb_per_s"].get<double>());
+
+    r = run("bench " + file.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+              std::to_string(text.size()) + " bytes, 1 paragraphs, 2 clauses (fastest of 3 runs, MB = 10^6 bytes)");
+    EXPECT_EQ(lines(r.out), 4u);
+}
+
+TEST(Cli, BenchRefusesWhatTheParserRefuses) {
+    const auto dir = scratch_dir() / "bench-bad";
+    std::filesystem::create_directories(dir);
+    const auto binary = dir / "binary.txt";
+    std::ofstream(binary, std::ios::binary) << "1. Decides\x01 to act.\n";
+    auto r = run("bench " + binary.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + binary.string() + ": binary input: control byte 0x01 (byte 10)\n");
+    EXPECT_TRUE(r.out.empty());
+
+    const auto blank = dir / "blank.txt";
+    std::ofstream(blank, std::ios::binary) << " \n\n";
+    r = run("bench " + blank.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + blank.string() + ": no text: input holds only whitespace (byte 0)\n");
+
+    r = run("bench " + (dir / "missing.txt").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(lines(r.err), 1u);
+    EXPECT_EQ(run("bench --format xml").exit_code, 2);
+}
+
 }  // namespace
 }  // namespace resdraft
