@@ -323,7 +323,7 @@ public:
 
 private:
     static constexpr int slot_bits = 10;  // 1,024 slots for a few hundred first words
-    std::deque<lexicon_word> words_;
+    std::vector<lexicon_word> words_;  // grows only while the table is built: callers get pointers after
     std::array<std::uint32_t, std::size_t{1} << slot_bits> slots_{};  // 1 + index into words_, 0 when empty
 
     const lexicon_word* find(std::string_view text, const first_word& w) const {

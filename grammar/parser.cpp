@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -430,9 +431,7 @@ private:
     }
 
     void open_operative(span s, std::optional<number_marker> number) {
-        paragraph p;
-        p.kind = paragraph_kind::operative;
-        p.part = doc_.parts.size() - 1;
+        paragraph& p = new_paragraph(paragraph_kind::operative);
         p.whole = s;
         if (number) {
             if (number->number != last_number_ + 1)
@@ -441,28 +440,30 @@ private:
                      s.begin);
             last_number_ = number->number;
             numbered_part_ = true;
-            p.id = std::to_string(number->number) + (number->suffix.empty() ? "" : " " + number->suffix);
+            p.id = std::to_string(number->number);
+            if (!number->suffix.empty()) p.id += " " + number->suffix;
             p.text = {s.begin + number->length, s.begin + number->length};
         } else {
             p.id = std::to_string(operative_count_ + 1);
             p.text = {s.begin, s.begin};
         }
-        p.id = unique_id(p.id);
+        p.id = unique_id(std::move(p.id));
         ++operative_count_;
-        doc_.paragraphs.push_back(std::move(p));
-        current_ = doc_.paragraphs.size() - 1;
-        append({doc_.paragraphs.back().text.begin, s.end});
+        append({p.text.begin, s.end});
     }
-
     void open_preambular(span s) {
-        paragraph p;
-        p.kind = paragraph_kind::preambular;
-        p.part = doc_.parts.size() - 1;
+        paragraph& p = new_paragraph(paragraph_kind::preambular);
         p.id = unique_id("pp" + std::to_string(++preambular_count_));
         p.whole = p.text = {s.begin, s.begin};
-        doc_.paragraphs.push_back(std::move(p));
-        current_ = doc_.paragraphs.size() - 1;
         append(s);
+    }
+    // A paragraph of the current part, made in place at the end of the document and made current.
+    paragraph& new_paragraph(paragraph_kind kind) {
+        paragraph& p = doc_.paragraphs.emplace_back();
+        p.kind = kind;
+        p.part = doc_.parts.size() - 1;
+        current_ = doc_.paragraphs.size() - 1;
+        return p;
     }
 
     static bool is_roman(std::string_view label) {
@@ -519,7 +520,10 @@ private:
 
     // "...protocols.8 6. We recall ...": the next paragraph's number inside the line, after a sentence end.
     std::optional<std::size_t> run_together_number(span s) const {
-        const std::string marker = std::to_string(last_number_ + 1) + ".";
+        char digits[24];
+        char* const digits_end = std::to_chars(digits, digits + sizeof digits - 1, last_number_ + 1).ptr;
+        *digits_end = '.';
+        const std::string_view marker(digits, static_cast<std::size_t>(digits_end + 1 - digits));
         const std::string_view upto_line_end = in_.substr(0, s.end);  // never search past the line
         std::size_t from = s.begin + 1;
         while (true) {

@@ -1,6 +1,7 @@
 // The one translation unit that compiles the line grammar; each function runs one rule with x3::parse.
 #include "grammar/detail/grammar.hpp"
 
+#include "grammar/detail/bytes.hpp"
 #include "grammar/detail/grammar_def.hpp"
 #include "grammar/detail/iterator.hpp"
 
@@ -65,6 +66,7 @@ bool match_meeting_line(std::string_view line) {
 }
 
 std::optional<std::string> match_annex_heading(std::string_view line) {
+    if (line.empty() || lower_ascii(line[0]) != 'a') return std::nullopt;  // nearly every line, without X3
     iterator first = begin_of(line);
     std::string roman;
     if (!x3::parse(first, end_of(line), rules::annex_heading, roman)) return std::nullopt;
