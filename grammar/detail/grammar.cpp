@@ -31,6 +31,7 @@ std::optional<found> search(std::string_view line, const Parser& parser) {
 }  // namespace
 
 std::optional<number_marker> match_paragraph_number(std::string_view line) {
+    if (line.empty() || line[0] < '0' || line[0] > '9') return std::nullopt;  // continuation lines, without X3
     iterator first = begin_of(line);
     ast::number n;
     if (!x3::parse(first, end_of(line), rules::paragraph_number, n))
@@ -39,6 +40,7 @@ std::optional<number_marker> match_paragraph_number(std::string_view line) {
 }
 
 std::optional<label_marker> match_subparagraph_label(std::string_view line) {
+    if (line.empty() || line[0] != '(') return std::nullopt;  // most lines, without X3
     iterator first = begin_of(line);
     std::string label;
     if (!x3::parse(first, end_of(line), rules::subparagraph_label, label))
