@@ -451,12 +451,14 @@ private:
         ++operative_count_;
         append({p.text.begin, s.end});
     }
+
     void open_preambular(span s) {
         paragraph& p = new_paragraph(paragraph_kind::preambular);
         p.id = unique_id("pp" + std::to_string(++preambular_count_));
         p.whole = p.text = {s.begin, s.begin};
         append(s);
     }
+
     // A paragraph of the current part, made in place at the end of the document and made current.
     paragraph& new_paragraph(paragraph_kind kind) {
         paragraph& p = doc_.paragraphs.emplace_back();

@@ -39,6 +39,17 @@ std::size_t count_of(const std::string& s, const std::string& what) {
     return n;
 }
 
+// Writes `content` to `file`, runs `command file`, and expects it refused: exit code 2, no output, and
+// the one line "resdraft: FILE: MESSAGE".
+void expect_refused(const std::string& command, const std::filesystem::path& file, const std::string& content,
+                    const std::string& message) {
+    std::ofstream(file, std::ios::binary) << content;
+    const auto r = run(command + " " + file.string());
+    EXPECT_EQ(r.exit_code, 2) << command << " " << file;
+    EXPECT_EQ(r.err, "resdraft: " + file.string() + ": " + message + "\n");
+    EXPECT_TRUE(r.out.empty()) << command << " " << file;
+}
+
 TEST(Cli, ParsesTheEmbeddedReferenceByDefault) {
     const auto r = run("parse");
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -58,14 +69,10 @@ TEST(Cli, TextFormatAndStandardInput) {
 
 TEST(Cli, BadInputExitsTwoWithOneLineNamingTheOffset) {
     const auto dir = scratch_dir();
-    const auto bad = dir / "bad.txt";
-    std::ofstream(bad, std::ios::binary) << "1. Decides \xC3";
-    auto r = run("parse " + bad.string());
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + bad.string() + ": invalid UTF-8 (truncated sequence) (byte 11)\n");
-    EXPECT_TRUE(r.out.empty());
+    expect_refused("parse", dir / "bad.txt", "1. Decides \xC3", "invalid UTF-8 (truncated sequence) (byte 11)");
+    expect_refused("parse", dir / "empty.txt", "", "empty input (byte 0)");
 
-    r = run("parse " + (dir / "missing.txt").string());
+    auto r = run("parse " + (dir / "missing.txt").string());
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(lines(r.err), 1u);
     EXPECT_NE(r.err.find("cannot open: No such file or directory (byte 0)"), std::string::npos);
@@ -73,12 +80,6 @@ TEST(Cli, BadInputExitsTwoWithOneLineNamingTheOffset) {
     r = run("parse " + dir.string());
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err, "resdraft: " + dir.string() + ": is a directory (byte 0)\n");
-
-    const auto empty = dir / "empty.txt";
-    std::ofstream(empty, std::ios::binary) << "";
-    r = run("parse " + empty.string());
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + empty.string() + ": empty input (byte 0)\n");
 
     r = run("parse --format xml");
     EXPECT_EQ(r.exit_code, 2);
@@ -168,23 +169,13 @@ TEST(Cli, CheckRefusesBadInput) {
 TEST(Cli, ClusterRefusesBadInput) {
     const auto dir = scratch_dir() / "cluster-bad";
     std::filesystem::create_directories(dir);
-    const auto binary = dir / "binary.txt";
-    std::ofstream(binary, std::ios::binary) << "1. Decides\x01 to act.\n";
-    auto r = run("cluster " + binary.string());
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + binary.string() + ": binary input: control byte 0x01 (byte 10)\n");
-    EXPECT_TRUE(r.out.empty());
-
-    const auto empty = dir / "empty.txt";
-    std::ofstream(empty, std::ios::binary) << "";
-    r = run("cluster " + empty.string());
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + empty.string() + ": empty input (byte 0)\n");
+    expect_refused("cluster", dir / "binary.txt", "1. Decides\x01 to act.\n", "binary input: control byte 0x01 (byte 10)");
+    expect_refused("cluster", dir / "empty.txt", "", "empty input (byte 0)");
 
     // a text whose only paragraph is preambular has no operative units
     const auto preamble = dir / "preamble.txt";
     std::ofstream(preamble, std::ios::binary) << "The General Assembly,\n\nRecalling its resolution 68/4,\n";
-    r = run("cluster " + preamble.string());
+    auto r = run("cluster " + preamble.string());
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err, "resdraft: no paragraph units to cluster in the input (byte 0)\n");
     EXPECT_EQ(run("cluster --unit all " + preamble.string()).exit_code, 0);
@@ -195,7 +186,6 @@ TEST(Cli, ClusterRefusesBadInput) {
     EXPECT_EQ(lines(r.err), 1u);
     EXPECT_FALSE(std::filesystem::exists(missing));
 }
-
 
 TEST(Cli, BenchReportsTheContractOnTheUsersFiles) {
     const auto dir = scratch_dir() / "bench";
@@ -226,20 +216,11 @@ TEST(Cli, BenchReportsTheContractOnTheUsersFiles) {
 TEST(Cli, BenchRefusesWhatTheParserRefuses) {
     const auto dir = scratch_dir() / "bench-bad";
     std::filesystem::create_directories(dir);
-    const auto binary = dir / "binary.txt";
-    std::ofstream(binary, std::ios::binary) << "1. Decides\x01 to act.\n";
-    auto r = run("bench " + binary.string());
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + binary.string() + ": binary input: control byte 0x01 (byte 10)\n");
-    EXPECT_TRUE(r.out.empty());
+    expect_refused("bench", dir / "binary.txt", "1. Decides\x01 to act.\n", "binary input: control byte 0x01 (byte 10)");
+    expect_refused("bench", dir / "blank.txt", " \n\n", "no text: input holds only whitespace (byte 0)");
+    expect_refused("bench", dir / "empty.txt", "", "empty input (byte 0)");
 
-    const auto blank = dir / "blank.txt";
-    std::ofstream(blank, std::ios::binary) << " \n\n";
-    r = run("bench " + blank.string());
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + blank.string() + ": no text: input holds only whitespace (byte 0)\n");
-
-    r = run("bench " + (dir / "missing.txt").string());
+    const auto r = run("bench " + (dir / "missing.txt").string());
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(lines(r.err), 1u);
     EXPECT_EQ(run("bench --format xml").exit_code, 2);
