@@ -200,13 +200,8 @@ int run_bench(const std::vector<std::string>& files, const std::string& format) 
         const std::string_view text = resdraft::corpus::reference_text();
         documents.assign((50'000'000 + text.size() - 1) / text.size(), std::string(text));
     } else {
-        for (const std::string& f : files) {
-            documents.push_back(read_input(f));
-            // what the parser refuses (binary, empty, no words) is refused here, not measured
-            const auto result = resdraft::grammar::parse_document(documents.back(), {f});
-            if (!result.ok())
-                throw failure{f + ": " + result.error().message + " (byte " + std::to_string(result.error().offset) + ")"};
-        }
+        // what the parser refuses (binary, empty, no words) is refused as `resdraft parse` refuses it, not measured
+        for (const std::string& f : files) documents.push_back(load(f).owned);
     }
     const auto m = resdraft::bench::measure(documents, 3);
     if (format == "json") {
