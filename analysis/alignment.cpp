@@ -96,4 +96,32 @@ alignment align(const aligned_text& draft, const aligned_text& reference, std::s
     return out;
 }
 
+namespace {
+
+// Byte offsets where the space-separated words of `text` begin.
+std::vector<std::size_t> word_starts(std::string_view text) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) out.push_back(i);
+    return out;
+}
+
+}  // namespace
+
+std::vector<redline_run> shorten_deletions(std::vector<redline_run> runs, std::size_t max_words) {
+    std::size_t budget = max_words;  // deleted words still shown
+    for (redline_run& run : runs) {
+        if (run.op != edit_op::remove) continue;
+        const std::vector<std::size_t> starts = word_starts(run.text);
+        if (starts.size() <= budget) {
+            budget -= starts.size();
+            continue;
+        }
+        run.omitted_words = starts.size() - budget;
+        run.text = run.text.substr(0, starts[budget]) + "[... " + std::to_string(run.omitted_words) + " words] ";
+        budget = 0;
+    }
+    return runs;
+}
+
 }  // namespace resdraft::analysis

@@ -16,6 +16,7 @@ enum class edit_op { equal, insert, remove };  // insert: only in the draft; rem
 struct redline_run {
     edit_op op = edit_op::equal;
     std::string text;  // the words as written, with the punctuation and space after them
+    std::size_t omitted_words = 0;  // deleted words left out where the text ends in "[... N words] " (shorten_deletions)
 };
 
 // A text cut into words for alignment: `keys` compare (stems of folded words, so that "Recognize" and
@@ -41,5 +42,10 @@ struct alignment {
 // stem but written otherwise ("condemn" / "Condemns") count as reuse and show as a deletion and an
 // insertion. The equal and insert runs give back the draft. Cost O(n*m) in words.
 alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run = 4);
+
+// The redline with at most `max_words` deleted words shown: past them, each deletion keeps what the
+// budget allows and ends in "[... N words] " (omitted_words = N). A long reference paragraph matched by
+// many short draft paragraphs would otherwise be copied into every redline.
+std::vector<redline_run> shorten_deletions(std::vector<redline_run> runs, std::size_t max_words);
 
 }  // namespace resdraft::analysis

@@ -3,6 +3,7 @@
 #include "grammar/lexicon.hpp"
 #include "grammar/parser.hpp"
 #include "models/lsa.hpp"
+#include "models/nearest.hpp"
 #include "models/text_model.hpp"
 #include "models/vector_space.hpp"
 
@@ -22,8 +23,7 @@ constexpr std::size_t reported_matches = 3;
 
 struct units {
     std::vector<const paragraph*> paragraphs;
-    std::vector<std::string> texts;
-    std::vector<models::term_list> terms;
+    std::vector<std::string> texts;          // normalized
     std::vector<aligned_text> words;
 };
 
@@ -32,7 +32,6 @@ units read_units(const source& s, models::stemmer& stem) {
     u.paragraphs = compared_paragraphs(*s.doc);
     for (const paragraph* p : u.paragraphs) {
         u.texts.push_back(grammar::normalized_text(s.text, *s.doc, p->text));
-        u.terms.push_back(models::terms_of(u.texts.back(), stem));
         u.words.push_back(words_for_alignment(u.texts.back(), stem));
     }
     return u;
@@ -131,6 +130,124 @@ std::vector<std::string> keywords(const models::sparse_rows& vectors, Eigen::Ind
     return out;
 }
 
+// TF-IDF rows of the reference and draft paragraphs (term weights learned with the background's), and
+// what is reported from them. Each paragraph's terms are interned as soon as they are weighted.
+class term_vectors {
+public:
+    term_vectors(const units& ref, const units& dra, const check_options& options, models::stemmer& stem) {
+        models::learned_tfidf learned = models::learn_tfidf(collection(ref, dra, options, stem));
+        space_ = std::move(learned.space);
+        reference = learned.rows.topRows(static_cast<Eigen::Index>(ref.texts.size()));
+        draft = learned.rows.middleRows(static_cast<Eigen::Index>(ref.texts.size()), static_cast<Eigen::Index>(dra.texts.size()));
+        if (options.background.empty()) return;
+        const models::lsa_space lsa(learned.rows);
+        lsa_reference_ = lsa.project(reference);
+        lsa_draft_ = lsa.project(draft);
+        has_lsa_ = true;
+    }
+
+    // Cosine of draft paragraph d and reference paragraph r in LSA space; nothing without a background.
+    [[nodiscard]] std::optional<double> lsa(std::size_t d, std::size_t r) const {
+        if (!has_lsa_) return std::nullopt;
+        return static_cast<double>(lsa_draft_.row(static_cast<Eigen::Index>(d)).dot(lsa_reference_.row(static_cast<Eigen::Index>(r))));
+    }
+
+    // Every draft x reference cosine (for a heatmap: only for small inputs).
+    [[nodiscard]] std::vector<std::vector<double>> all_pairs() const {
+        const Eigen::MatrixXf cosine = Eigen::MatrixXf(draft * reference.transpose());
+        std::vector<std::vector<double>> out(static_cast<std::size_t>(cosine.rows()));
+        for (Eigen::Index d = 0; d < cosine.rows(); ++d)
+            for (Eigen::Index r = 0; r < cosine.cols(); ++r) out[static_cast<std::size_t>(d)].push_back(cosine(d, r));
+        return out;
+    }
+
+    // Readable keywords of reference paragraph r.
+    [[nodiscard]] std::vector<std::string> keywords(std::size_t r) const {
+        return analysis::keywords(reference, static_cast<Eigen::Index>(r), space_, written_);
+    }
+
+    models::sparse_rows reference, draft;
+
+private:
+    // reference paragraphs, then draft paragraphs, then background documents (term weights only)
+    models::term_collection collection(const units& ref, const units& dra, const check_options& options, models::stemmer& stem) {
+        models::term_collection out;
+        for (const units* u : {&ref, &dra})
+            for (const std::string& text : u->texts) {
+                const models::term_list terms = models::terms_of(text, stem);
+                if (u == &ref) written_.add(terms);
+                out.add(models::weighted(terms, stem, options.wordnet, options.expansion));
+            }
+        for (const std::string& b : options.background) out.add(models::weighted(models::terms_of(b, stem), stem, nullptr));
+        return out;
+    }
+
+    models::tfidf_space space_;
+    models::written_forms written_;  // the reference's words as written, for gap keywords
+    Eigen::MatrixXf lsa_reference_, lsa_draft_;
+    bool has_lsa_ = false;
+};
+
+struct candidate {
+    std::size_t ref;   // reference paragraph
+    alignment a;
+    double score;      // cosine
+    double rank;       // reuse and cosine together
+};
+
+// The nearest reference paragraphs by cosine, aligned with the draft paragraph and ranked by reuse and
+// cosine together; each raises the coverage of its reference paragraph.
+std::vector<candidate> aligned(const aligned_text& words, const units& ref, const std::vector<models::neighbour>& nearest,
+                               std::vector<double>& coverage) {
+    std::vector<candidate> out;
+    for (const models::neighbour& n : nearest) {
+        const auto r = static_cast<std::size_t>(n.row);
+        alignment a = align(words, ref.words[r]);
+        coverage[r] = std::max(coverage[r], a.coverage());
+        const double score = n.score, rank = 0.6 * a.reuse() + 0.4 * score;
+        out.push_back({r, std::move(a), score, rank});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const candidate& a, const candidate& b) { return a.rank > b.rank; });
+    return out;
+}
+
+// Moves to second place a candidate that supplies words the first does not (a merge of two paragraphs).
+bool find_merge(std::vector<candidate>& candidates, std::size_t draft_words, const thresholds& limits) {
+    for (std::size_t c = 1; c < candidates.size(); ++c) {
+        std::size_t added = 0;
+        for (std::size_t w = 0; w < candidates[c].a.draft_reused.size(); ++w)
+            added += candidates[c].a.draft_reused[w] && !candidates[0].a.draft_reused[w];
+        const double share = static_cast<double>(added) / static_cast<double>(std::max<std::size_t>(1, draft_words));
+        if (candidates[c].a.reuse() >= limits.merge_reuse && share >= limits.merge_added) {
+            std::rotate(candidates.begin() + 1, candidates.begin() + static_cast<std::ptrdiff_t>(c),
+                        candidates.begin() + static_cast<std::ptrdiff_t>(c) + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+// The status of a draft paragraph from its ranked candidates and its nearest paragraphs by cosine;
+// reorders the candidates as reported (by cosine alone for a related paragraph, the merged one second).
+paragraph_check judged(const std::string& id, const std::string& text, std::vector<candidate>& candidates,
+                       const std::vector<models::neighbour>& nearest, const thresholds& limits) {
+    paragraph_check pc;
+    pc.id = id;
+    pc.text = text;
+    const double best_reuse = candidates.empty() ? 0 : candidates[0].a.reuse();
+    const double best_coverage = candidates.empty() ? 0 : candidates[0].a.coverage();
+    const double top_score = nearest.empty() ? 0 : nearest[0].score, second_score = nearest.size() > 1 ? nearest[1].score : 0;
+    const bool distinct = top_score >= limits.distinct_score && top_score >= limits.distinct_ratio * second_score;
+    if (best_reuse >= limits.verbatim_reuse && best_coverage >= limits.verbatim_coverage) pc.state = status::verbatim;
+    else if (best_reuse >= limits.edited_reuse && candidates[0].score >= limits.edited_score) pc.state = status::edited;
+    else if (top_score >= limits.related_score || distinct) pc.state = status::related;
+    else pc.state = status::fresh;
+    if (pc.state == status::related)  // no shared wording to speak of: rank by topic alone
+        std::stable_sort(candidates.begin(), candidates.end(), [](const candidate& a, const candidate& b) { return a.score > b.score; });
+    if (pc.state == status::verbatim || pc.state == status::edited) pc.merged = find_merge(candidates, candidates[0].a.draft_reused.size(), limits);
+    return pc;
+}
+
 }  // namespace
 
 std::string_view status_name(status s) {
@@ -169,32 +286,8 @@ check_result check(const source& reference, const source& draft, const check_opt
     models::stemmer stem;
     const units ref = read_units(reference, stem);
     const units dra = read_units(draft, stem);
-
-    auto weighted = [&](const units& u) {
-        std::vector<models::weighted_terms> out;
-        for (const auto& t : u.terms) out.push_back(models::weighted(t, stem, options.wordnet, options.expansion));
-        return out;
-    };
-    // one collection: reference paragraphs, then draft paragraphs, then background documents
-    std::vector<models::weighted_terms> collection = weighted(ref);
-    const auto n_ref = static_cast<Eigen::Index>(collection.size());
-    for (models::weighted_terms& t : weighted(dra)) collection.push_back(std::move(t));
-    const auto n_draft = static_cast<Eigen::Index>(collection.size()) - n_ref;
-    for (const std::string& b : options.background)
-        collection.push_back(models::weighted(models::terms_of(b, stem), stem, nullptr));
-    const models::tfidf_space space(collection);
-    const models::sparse_rows all_vectors = space.vectors(collection);
-    const models::sparse_rows ref_vectors = all_vectors.topRows(n_ref);
-    const models::sparse_rows draft_vectors = all_vectors.middleRows(n_ref, n_draft);
-    const Eigen::MatrixXf cosine = Eigen::MatrixXf(draft_vectors * ref_vectors.transpose());
-    Eigen::MatrixXf lsa_cosine;
-    if (!options.background.empty()) {
-        const models::lsa_space lsa(all_vectors);
-        lsa_cosine = lsa.project(draft_vectors) * lsa.project(ref_vectors).transpose();
-    }
-
-    models::written_forms written;
-    for (const auto& t : ref.terms) written.add(t);
+    const term_vectors vectors(ref, dra, options, stem);
+    const auto nearest = models::nearest_rows(vectors.draft, vectors.reference, aligned_candidates);
 
     check_result result;
     result.reference_name = reference.name;
@@ -204,96 +297,29 @@ check_result check(const source& reference, const source& draft, const check_opt
         result.reference_ids.push_back(ref.paragraphs[r]->id);
         result.reference_texts.push_back(ref.texts[r]);
     }
+    if (dra.paragraphs.size() * ref.paragraphs.size() <= options.heatmap_cells) result.similarity = vectors.all_pairs();
     std::vector<double> coverage(ref.paragraphs.size(), 0.0);
     std::vector<std::vector<std::string>> echoed_by(ref.paragraphs.size());
-
     for (std::size_t d = 0; d < dra.paragraphs.size(); ++d) {
-        paragraph_check pc;
-        pc.id = dra.paragraphs[d]->id;
-        pc.text = dra.texts[d];
-        std::vector<double> row(ref.paragraphs.size());
-        for (std::size_t r = 0; r < row.size(); ++r) row[r] = cosine(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(r));
-        result.similarity.push_back(row);
-        if (lsa_cosine.size() > 0) {
-            std::vector<double> lsa_row(row.size());
-            for (std::size_t r = 0; r < row.size(); ++r)
-                lsa_row[r] = lsa_cosine(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(r));
-            result.lsa_similarity.push_back(std::move(lsa_row));
+        std::vector<candidate> candidates = aligned(dra.words[d], ref, nearest[d], coverage);
+        paragraph_check pc = judged(dra.paragraphs[d]->id, dra.texts[d], candidates, nearest[d], limits);
+        for (std::size_t c = 0; c < candidates.size() && c < reported_matches && pc.state != status::fresh; ++c) {
+            const std::size_t r = candidates[c].ref;
+            pc.matches.push_back({ref.paragraphs[r]->id, r, candidates[c].score, candidates[c].a.reuse(), vectors.lsa(d, r)});
         }
-
-        // align the best candidates by cosine; rank them by reuse and cosine together
-        std::vector<std::size_t> order(row.size());
-        std::iota(order.begin(), order.end(), 0);
-        const std::size_t k = std::min(aligned_candidates, order.size());
-        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
-                          [&](std::size_t a, std::size_t b) { return row[a] != row[b] ? row[a] > row[b] : a < b; });
-        struct candidate {
-            std::size_t ref;
-            alignment a;
-            double rank;
-        };
-        std::vector<candidate> candidates;
-        for (std::size_t c = 0; c < k; ++c) {
-            const std::size_t r = order[c];
-            alignment a = align(dra.words[d], ref.words[r]);
-            coverage[r] = std::max(coverage[r], a.coverage());
-            const double rank = 0.6 * a.reuse() + 0.4 * row[r];
-            candidates.push_back({r, std::move(a), rank});
-        }
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const candidate& a, const candidate& b) { return a.rank > b.rank; });
-
-        const double best_reuse = candidates.empty() ? 0 : candidates[0].a.reuse();
-        const double best_coverage = candidates.empty() ? 0 : candidates[0].a.coverage();
-        const double top_score = k > 0 ? row[order[0]] : 0, second_score = k > 1 ? row[order[1]] : 0;
-        const bool distinct = top_score >= limits.distinct_score && top_score >= limits.distinct_ratio * second_score;
-        if (best_reuse >= limits.verbatim_reuse && best_coverage >= limits.verbatim_coverage) pc.state = status::verbatim;
-        else if (best_reuse >= limits.edited_reuse && row[candidates[0].ref] >= limits.edited_score) pc.state = status::edited;
-        else if (top_score >= limits.related_score || distinct) pc.state = status::related;
-        else pc.state = status::fresh;
-        if (pc.state == status::related)  // no shared wording to speak of: rank by topic alone
-            std::stable_sort(candidates.begin(), candidates.end(),
-                             [&](const candidate& a, const candidate& b) { return row[a.ref] > row[b.ref]; });
-
-        if (pc.state != status::fresh) {
-            // a merge: another reference paragraph supplies words the first does not
-            if (pc.state != status::related) {
-                for (std::size_t c = 1; c < candidates.size(); ++c) {
-                    std::size_t added = 0;
-                    for (std::size_t w = 0; w < candidates[c].a.draft_reused.size(); ++w)
-                        added += candidates[c].a.draft_reused[w] && !candidates[0].a.draft_reused[w];
-                    const double share = static_cast<double>(added) / static_cast<double>(std::max<std::size_t>(1, dra.words[d].keys.size()));
-                    if (candidates[c].a.reuse() >= limits.merge_reuse && share >= limits.merge_added) {
-                        std::rotate(candidates.begin() + 1, candidates.begin() + static_cast<std::ptrdiff_t>(c),
-                                    candidates.begin() + static_cast<std::ptrdiff_t>(c) + 1);
-                        pc.merged = true;
-                        break;
-                    }
-                }
-            }
-            for (std::size_t c = 0; c < candidates.size() && c < reported_matches; ++c) {
-                const std::size_t r = candidates[c].ref;
-                pc.matches.push_back({ref.paragraphs[r]->id, row[r], candidates[c].a.reuse(),
-                                      result.lsa_similarity.empty() ? std::nullopt : std::optional(result.lsa_similarity[d][r])});
-            }
-            if (pc.state == status::related) echoed_by[candidates[0].ref].push_back(pc.id);
-        }
+        if (pc.state == status::related) echoed_by[candidates[0].ref].push_back(pc.id);
         if (pc.state == status::verbatim || pc.state == status::edited) {
-            pc.redline = candidates[0].a.redline;
-            const std::size_t sources = pc.merged ? 2 : 1;
-            for (std::size_t c = 0; c < sources; ++c) {
+            pc.redline = shorten_deletions(std::move(candidates[0].a.redline), options.deletion_words);
+            for (std::size_t c = 0; c < (pc.merged ? 2u : 1u); ++c) {
                 auto changes = verb_changes(reference, *ref.paragraphs[candidates[c].ref], draft, *dra.paragraphs[d], stem, c == 0);
                 pc.verb_changes.insert(pc.verb_changes.end(), changes.begin(), changes.end());
             }
         }
         result.paragraphs.push_back(std::move(pc));
     }
-
     for (std::size_t r = 0; r < ref.paragraphs.size(); ++r) {
         if (coverage[r] >= limits.gap_coverage) continue;
-        result.gaps.push_back({ref.paragraphs[r]->id, coverage[r],
-                               keywords(ref_vectors, static_cast<Eigen::Index>(r), space, written), ref.texts[r],
-                               echoed_by[r]});
+        result.gaps.push_back({ref.paragraphs[r]->id, coverage[r], vectors.keywords(r), ref.texts[r], std::move(echoed_by[r])});
     }
     return result;
 }

@@ -39,6 +39,7 @@ struct thresholds {
 
 struct match {
     std::string reference;   // reference paragraph id
+    std::size_t index = 0;   // its position in check_result::reference_ids
     double score = 0;        // cosine similarity of TF-IDF vectors
     double reuse = 0;        // share of the draft paragraph's words reused from it
     std::optional<double> lsa;  // cosine in LSA space, when a background was given (reported, not used to decide)
@@ -76,8 +77,7 @@ struct check_result {
     std::vector<std::string> reference_ids;            // compared reference paragraphs, in order
     std::vector<std::string> reference_texts;
     std::vector<paragraph_check> paragraphs;           // one per compared draft paragraph, in order
-    std::vector<std::vector<double>> similarity;       // draft x reference cosine, for the heatmap
-    std::vector<std::vector<double>> lsa_similarity;   // the same in LSA space; empty without a background
+    std::vector<std::vector<double>> similarity;       // draft x reference cosine, for the heatmap; empty past check_options::heatmap_cells
     std::vector<gap> gaps;
     std::size_t count(status s) const;
     double reference_covered() const;                  // share of reference paragraphs that are not gaps
@@ -92,9 +92,13 @@ struct check_options {
     models::wordnet* wordnet = nullptr;       // synonym-aware similarity when given
     models::expansion_weights expansion;
     std::vector<std::string> background;       // paragraphs of other resolutions: they only inform term weights
+    // What the result keeps, so that it grows with the inputs and not with their product:
+    std::size_t heatmap_cells = 40'000;        // check_result::similarity only while draft x reference paragraphs is at most this
+    std::size_t deletion_words = 300;          // deleted words a redline shows (shorten_deletions)
 };
 
-// Compares `draft` with `reference`.
+// Compares `draft` with `reference`. Memory grows with the sizes of both, not their product: each draft
+// paragraph is aligned with its 10 nearest reference paragraphs, found without an all-pairs matrix.
 check_result check(const source& reference, const source& draft, const check_options& options = {});
 
 std::string_view status_name(status s);

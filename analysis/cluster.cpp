@@ -9,6 +9,8 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <exception>
+#include <functional>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -127,7 +129,7 @@ double silhouette(const dense& x, const std::vector<int>& assignment, int k, std
 // First two principal components of the rows.
 std::vector<std::pair<float, float>> pca_map(const dense& x) {
     std::vector<std::pair<float, float>> out(static_cast<std::size_t>(x.rows()), {0.0f, 0.0f});
-    if (x.rows() < 2) return out;
+    if (x.rows() < 2 || x.cols() == 0) return out;  // Eigen's eigensolver fails on an empty matrix
     const dense centered = x.rowwise() - x.colwise().mean();
     dense basis;
     if (x.cols() <= 400) {
@@ -150,25 +152,115 @@ std::vector<std::pair<float, float>> pca_map(const dense& x) {
 // The terms of each unit, read on every core (word segmentation and stemming are most of the work);
 // each thread has its own stemmer and written forms, merged after. The result does not depend on
 // the number of threads.
-std::vector<models::weighted_terms> unit_terms(const std::vector<cluster_unit>& units, models::written_forms& written) {
+models::term_collection unit_terms(const std::vector<cluster_unit>& units, models::written_forms& written) {
     std::vector<models::weighted_terms> out(units.size());
     const std::size_t threads =
         std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(1, units.size() / 1000));
     std::vector<models::written_forms> forms(threads);
+    std::vector<std::exception_ptr> failed(threads);  // an exception (out of memory) must not escape a thread
     auto work = [&](std::size_t t) {
-        models::stemmer stem;
-        for (std::size_t i = t; i < units.size(); i += threads) {
-            const models::term_list terms = models::terms_of(units[i].text, stem);
-            forms[t].add(terms);
-            out[i] = models::weighted(terms, stem, nullptr);
+        try {
+            models::stemmer stem;
+            for (std::size_t i = t; i < units.size(); i += threads) {
+                const models::term_list terms = models::terms_of(units[i].text, stem);
+                forms[t].add(terms);
+                out[i] = models::weighted(terms, stem, nullptr);
+            }
+        } catch (...) {
+            failed[t] = std::current_exception();
         }
     };
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
     work(0);
     for (std::thread& th : pool) th.join();
+    for (const std::exception_ptr& e : failed)
+        if (e) std::rethrow_exception(e);
     for (const models::written_forms& f : forms) written.merge(f);
-    return out;
+    models::term_collection collection;
+    for (models::weighted_terms& terms : out) {
+        collection.add(terms);
+        terms = {};
+    }
+    return collection;
+}
+
+// The vectors k-means works on: TF-IDF rows, reduced by LSA for larger collections (basis learned from a
+// sample past options.lsa_sample rows).
+dense unit_vectors(const models::sparse_rows& tfidf, const cluster_options& options,
+                   const std::function<void(const std::string&)>& say) {
+    const auto n = static_cast<int>(tfidf.rows());
+    if (n < options.lsa_from) return dense(tfidf);
+    say("reducing to 100 dimensions (LSA)");
+    const models::lsa_space lsa(n > options.lsa_sample ? select_rows(tfidf, sample_rows(n, options.lsa_sample, options.seed)) : tfidf, 100);
+    return lsa.project(tfidf);
+}
+
+// An assignment of the rows to k clusters, with its centroids and mean silhouette.
+struct partition {
+    int k = 1;
+    double silhouette = 0;
+    std::vector<int> assignment;
+    dense centroids;
+};
+
+// k as asked, or by silhouette over [k_min, k_max] (on a sample of a large collection, then the chosen k
+// over all rows); one cluster for a single row.
+partition choose_partition(const dense& x, const cluster_options& options, const std::function<void(const std::string&)>& say) {
+    const int n = static_cast<int>(x.rows());
+    partition best;
+    best.assignment.assign(static_cast<std::size_t>(n), 0);
+    best.centroids = x.colwise().sum();
+    if (best.centroids.norm() > 0) best.centroids.row(0).normalize();
+    if (n < 2) return best;
+    const int k_max = std::min(options.k > 0 ? options.k : options.k_max, n);
+    const int k_min = options.k > 0 ? k_max : std::min(std::max(2, options.k_min), k_max);
+    const bool sampled = k_min < k_max && n > options.choose_k_sample;
+    const dense trial = sampled ? select_rows(x, sample_rows(n, options.choose_k_sample, options.seed)) : dense();
+    const dense& tried = sampled ? trial : x;
+    double best_score = -2;
+    for (int k = k_min; k <= k_max; ++k) {
+        say("k-means with k = " + std::to_string(k) + (sampled ? " (sample)" : ""));
+        partition p{k, 0, {}, {}};
+        p.assignment = spherical_kmeans(tried, k, options.seed, p.centroids);
+        p.silhouette = k >= 2 ? silhouette(tried, p.assignment, k, options.seed) : 0;
+        if (p.silhouette > best_score + 1e-9) best_score = p.silhouette, best = std::move(p);
+    }
+    if (sampled) {
+        say("k-means with k = " + std::to_string(best.k));
+        best.assignment = spherical_kmeans(x, best.k, options.seed, best.centroids);
+        best.silhouette = silhouette(x, best.assignment, best.k, options.seed);
+    }
+    return best;
+}
+
+// Cluster c of the partition: its members (row i is unit units_of_rows[i]) most central first, the most
+// central as exemplar, labelled by the heaviest words of its members' mean TF-IDF vector.
+cluster labelled_cluster(int c, const partition& p, const dense& x, const models::sparse_rows& tfidf,
+                         const std::vector<int>& units_of_rows, const models::tfidf_space& space,
+                         const models::written_forms& written) {
+    cluster cl;
+    Eigen::VectorXf mean = Eigen::VectorXf::Zero(static_cast<Eigen::Index>(space.dimensions()));
+    for (int i = 0; i < static_cast<int>(x.rows()); ++i) {
+        if (p.assignment[static_cast<std::size_t>(i)] != c) continue;
+        cl.members.push_back({static_cast<std::size_t>(units_of_rows[static_cast<std::size_t>(i)]),
+                              static_cast<double>(x.row(i).dot(p.centroids.row(c)))});
+        mean += tfidf.row(i).transpose();
+    }
+    if (cl.members.empty()) return cl;
+    std::stable_sort(cl.members.begin(), cl.members.end(),
+                     [](const cluster_member& a, const cluster_member& b) { return a.similarity > b.similarity; });
+    cl.exemplar = cl.members.front().unit;
+    std::vector<int> order(static_cast<std::size_t>(mean.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return mean(a) > mean(b); });
+    for (int term : order) {
+        if (cl.label.size() == 5 || mean(term) <= 0) break;
+        const std::string* word = written.most_written(space.term(term));
+        if (word == nullptr) continue;  // bigrams: their words come as unigrams
+        cl.label.push_back(*word);
+    }
+    return cl;
 }
 
 }  // namespace
@@ -191,89 +283,34 @@ void add_units(std::string_view text, const grammar::document& doc, const std::s
 }
 
 cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options) {
-    auto say = [&](const std::string& what) {
+    const auto say = [&](const std::string& what) {
         if (options.progress) options.progress(what);
     };
     cluster_result result;
     if (units.empty()) return result;
     say("reading " + std::to_string(units.size()) + " units");
     models::written_forms written;  // for labels: the word most often written for each stem
-    std::vector<models::weighted_terms> weighted = unit_terms(units, written);
-    const models::tfidf_space space(weighted);
-    const models::sparse_rows tfidf = space.vectors(weighted);
-    dense x;
-    if (static_cast<int>(units.size()) >= options.lsa_from) {
-        say("reducing to 100 dimensions (LSA)");
-        const auto n_units = static_cast<int>(units.size());
-        const models::lsa_space lsa(n_units > options.lsa_sample ? select_rows(tfidf, sample_rows(n_units, options.lsa_sample, options.seed))
-                                                         : tfidf,
-                                    100);
-        x = lsa.project(tfidf);
-    } else {
-        x = dense(tfidf);
-    }
-    const int n = static_cast<int>(units.size());
-    std::vector<int> assignment(static_cast<std::size_t>(n), 0);
-    dense centroids = x.colwise().sum();
-    if (centroids.norm() > 0) centroids.row(0).normalize();
-    result.k = 1;
-    if (n >= 2) {
-        const int k_max = std::min(options.k > 0 ? options.k : options.k_max, n);
-        const int k_min = options.k > 0 ? k_max : std::min(std::max(2, options.k_min), k_max);
-        // k by silhouette, on a sample of a large collection; then the chosen k over all units
-        const bool sampled = k_min < k_max && n > options.choose_k_sample;
-        const dense trial = sampled ? select_rows(x, sample_rows(n, options.choose_k_sample, options.seed)) : dense();
-        const dense& tried = sampled ? trial : x;
-        double best = -2;
-        for (int k = k_min; k <= k_max; ++k) {
-            say("k-means with k = " + std::to_string(k) + (sampled ? " (sample)" : ""));
-            dense c;
-            auto a = spherical_kmeans(tried, k, options.seed, c);
-            const double s = k >= 2 ? silhouette(tried, a, k, options.seed) : 0;
-            if (s > best + 1e-9) {
-                best = s;
-                assignment = std::move(a);
-                centroids = std::move(c);
-                result.k = k;
-                result.silhouette = s;
-            }
-        }
-        if (sampled) {
-            say("k-means with k = " + std::to_string(result.k));
-            assignment = spherical_kmeans(x, result.k, options.seed, centroids);
-            result.silhouette = silhouette(x, assignment, result.k, options.seed);
-        }
-    }
-    say("labelling " + std::to_string(result.k) + " clusters");
-    for (int c = 0; c < result.k; ++c) {
-        cluster cl;
-        Eigen::VectorXf mean = Eigen::VectorXf::Zero(static_cast<Eigen::Index>(space.dimensions()));
-        for (int i = 0; i < n; ++i) {
-            if (assignment[static_cast<std::size_t>(i)] != c) continue;
-            cl.members.push_back({static_cast<std::size_t>(i), static_cast<double>(x.row(i).dot(centroids.row(c)))});
-            mean += tfidf.row(i).transpose();
-        }
-        if (cl.members.empty()) continue;
-        std::stable_sort(cl.members.begin(), cl.members.end(),
-                         [](const cluster_member& a, const cluster_member& b) { return a.similarity > b.similarity; });
-        cl.exemplar = cl.members.front().unit;
-        std::vector<int> order(static_cast<std::size_t>(mean.size()));
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return mean(a) > mean(b); });
-        for (int term : order) {
-            if (cl.label.size() == 5 || mean(term) <= 0) break;
-            const std::string* word = written.most_written(space.term(term));
-            if (word == nullptr) continue;  // bigrams: their words come as unigrams
-            cl.label.push_back(*word);
-        }
-        result.clusters.push_back(std::move(cl));
-    }
+    const auto [space, tfidf] = models::learn_tfidf(unit_terms(units, written));
+    // a unit without a content word ("Urges", "2.") has no topic: it is listed apart, not clustered
+    std::vector<int> clustered;
+    for (int i = 0; i < static_cast<int>(units.size()); ++i) (tfidf.row(i).nonZeros() > 0 ? clustered : result.unclustered).push_back(i);
+    result.map.assign(units.size(), {0.0f, 0.0f});
+    if (clustered.empty()) return result;
+    const models::sparse_rows rows = result.unclustered.empty() ? tfidf : select_rows(tfidf, clustered);
+    const dense x = unit_vectors(rows, options, say);
+    const partition best = choose_partition(x, options, say);
+    say("labelling " + std::to_string(best.k) + " clusters");
+    result.k = best.k;
+    result.silhouette = best.silhouette;
+    for (int c = 0; c < best.k; ++c)
+        if (auto cl = labelled_cluster(c, best, x, rows, clustered, space, written); !cl.members.empty()) result.clusters.push_back(std::move(cl));
     std::stable_sort(result.clusters.begin(), result.clusters.end(),
                      [](const cluster& a, const cluster& b) { return a.members.size() > b.members.size(); });
     for (std::size_t c = 0; c < result.clusters.size(); ++c) result.clusters[c].id = static_cast<int>(c);
     result.k = static_cast<int>(result.clusters.size());
     say("mapping");
-    result.map = pca_map(x);
+    const auto map = pca_map(x);
+    for (std::size_t i = 0; i < clustered.size(); ++i) result.map[static_cast<std::size_t>(clustered[i])] = map[i];
     return result;
 }
 

@@ -52,13 +52,16 @@ struct cluster {
 };
 
 struct cluster_result {
-    int k = 0;
+    int k = 0;                           // 0 when no unit has a content word
+    std::vector<int> unclustered;        // units without a content word ("Urges", "2."): no topic to place them by
     double silhouette = 0;               // mean silhouette (cosine distance), on a sample of 2,000 past that size
     std::vector<cluster> clusters;       // largest first
     std::vector<std::pair<float, float>> map;  // 2-D position of each unit (first two principal components)
 };
 
-// Clusters `units`. Fewer than 2 units give one cluster; k is capped at the number of units.
+// Clusters `units`. Fewer than 2 units give one cluster; k is capped at the number of units. Units without
+// a content word are left out of the clusters and listed in `unclustered`; when that is every unit, there
+// is no cluster (k = 0).
 cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options = {});
 
 }  // namespace resdraft::analysis

@@ -187,6 +187,9 @@ int run_cluster(const std::vector<std::string>& inputs, const std::string& unit,
         options.progress = [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
     const auto result = resdraft::analysis::cluster_units(units, options);
     if (options.progress) std::cerr << "\r\x1b[K" << std::flush;
+    if (result.clusters.empty())
+        throw failure{"nothing to cluster: none of the " + std::to_string(units.size()) + " " + unit +
+                      " units has a content word (only verbs, numbers or function words)"};
     write_output(output, format == "json"   ? resdraft::report::cluster_json(units, result)
                          : format == "html" ? resdraft::report::cluster_html(units, result)
                                             : resdraft::report::cluster_text(units, result));

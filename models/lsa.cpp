@@ -9,6 +9,10 @@ lsa_space::lsa_space(const sparse_rows& a, int rank) {
     const auto n = static_cast<int>(a.rows()), d = static_cast<int>(a.cols());
     const int k = std::max(1, std::min({rank, n - 1, d - 1}));
     const int l = std::min({k + 10, n, d});  // oversampled sketch
+    if (l == 0 || a.nonZeros() == 0) {
+        basis_ = Eigen::MatrixXf::Zero(d, 0);  // Eigen's SVD of an empty sketch dereferences null
+        return;
+    }
     std::mt19937 random(20131003);
     std::normal_distribution<float> gauss(0.0f, 1.0f);
     Eigen::MatrixXf omega(d, l);

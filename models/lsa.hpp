@@ -11,7 +11,9 @@ namespace resdraft::models {
 class lsa_space {
 public:
     // Learns `rank` dimensions (fewer when the collection is small) from L2-normalized rows.
-    // Deterministic: the random projection uses a fixed seed.
+    // Deterministic: the random projection uses a fixed seed. A collection with no rows, no terms or
+    // only zero rows (texts without a content word) has no dimension: rank() is 0 and every projection
+    // is a zero row.
     lsa_space(const sparse_rows& collection, int rank = 100);
 
     // Each row projected and L2-normalized (a zero row stays zero).

@@ -1,6 +1,8 @@
 #include "report/check_report.hpp"
 
 #include "report/html.hpp"
+#include "report/json_lists.hpp"
+#include "report/shorten.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -44,6 +46,15 @@ std::string summary_line(const check_result& r) {
            percent(r.reference_covered()) + " of the reference carried over";
 }
 
+// The draft paragraphs that echo a gap, the first ten of them and a count of the rest.
+std::string echoes(const analysis::gap& g, std::string_view separator) {
+    constexpr std::size_t shown = 10;
+    std::string out;
+    for (std::size_t k = 0; k < g.echoed_by.size() && k < shown; ++k) out += (k ? std::string(separator) : "") + g.echoed_by[k];
+    if (g.echoed_by.size() > shown) out += std::string(separator) + "and " + std::to_string(g.echoed_by.size() - shown) + " more";
+    return out;
+}
+
 std::string describe(const analysis::verb_change& v) {
     std::string out = v.reference + " -> " + v.draft + " (" + v.change + ")";
     for (const auto& a : v.adverbs_added) out += ", adds \"" + a + "\"";
@@ -51,6 +62,43 @@ std::string describe(const analysis::verb_change& v) {
     if (v.reference_addressee || v.draft_addressee)
         out += ", addressee " + v.reference_addressee.value_or("none") + " -> " + v.draft_addressee.value_or("none");
     return out;
+}
+
+ordered_json verb_change_json(const analysis::verb_change& v) {
+    ordered_json addressee = nullptr;
+    if (v.reference_addressee || v.draft_addressee)
+        addressee = {{"reference", v.reference_addressee ? ordered_json(*v.reference_addressee) : ordered_json(nullptr)},
+                     {"draft", v.draft_addressee ? ordered_json(*v.draft_addressee) : ordered_json(nullptr)}};
+    return {{"reference", v.reference},
+            {"draft", v.draft},
+            {"change", v.change},
+            {"reference_strength", v.reference_strength},
+            {"draft_strength", v.draft_strength},
+            {"adverbs_added", v.adverbs_added},
+            {"adverbs_dropped", v.adverbs_dropped},
+            {"addressee", addressee}};
+}
+
+ordered_json paragraph_json(const analysis::paragraph_check& p) {
+    ordered_json matches = ordered_json::array();
+    for (const auto& m : p.matches) {
+        matches.push_back({{"reference", m.reference}, {"score", rounded(m.score)}, {"reuse", rounded(m.reuse)}});
+        if (m.lsa) matches.back()["lsa"] = rounded(*m.lsa);
+    }
+    ordered_json changes = ordered_json::array();
+    for (const auto& v : p.verb_changes) changes.push_back(verb_change_json(v));
+    ordered_json redline = ordered_json::array();
+    for (const auto& run : p.redline) {
+        redline.push_back({{"op", op_name(run.op)}, {"text", run.text}});
+        if (run.omitted_words > 0) redline.back()["omitted_words"] = run.omitted_words;
+    }
+    return {{"id", p.id},
+            {"status", analysis::status_name(p.state)},
+            {"text", p.text},
+            {"matches", matches},
+            {"merged", p.merged},
+            {"verb_changes", changes},
+            {"redline", redline}};
 }
 
 }  // namespace
@@ -66,48 +114,18 @@ std::string check_json(const check_result& r, const analysis::thresholds& limits
                        {"related_score", limits.related_score}, {"distinct_score", limits.distinct_score},
                        {"distinct_ratio", limits.distinct_ratio}, {"gap_coverage", limits.gap_coverage},
                        {"merge_reuse", limits.merge_reuse}, {"merge_added", limits.merge_added}};
-    ordered_json paragraphs = ordered_json::array();
-    for (const auto& p : r.paragraphs) {
-        ordered_json matches = ordered_json::array();
-        for (const auto& m : p.matches) {
-            matches.push_back({{"reference", m.reference}, {"score", rounded(m.score)}, {"reuse", rounded(m.reuse)}});
-            if (m.lsa) matches.back()["lsa"] = rounded(*m.lsa);
-        }
-        ordered_json changes = ordered_json::array();
-        for (const auto& v : p.verb_changes) {
-            ordered_json addressee = nullptr;
-            if (v.reference_addressee || v.draft_addressee)
-                addressee = {{"reference", v.reference_addressee ? ordered_json(*v.reference_addressee) : ordered_json(nullptr)},
-                             {"draft", v.draft_addressee ? ordered_json(*v.draft_addressee) : ordered_json(nullptr)}};
-            changes.push_back({{"reference", v.reference},
-                               {"draft", v.draft},
-                               {"change", v.change},
-                               {"reference_strength", v.reference_strength},
-                               {"draft_strength", v.draft_strength},
-                               {"adverbs_added", v.adverbs_added},
-                               {"adverbs_dropped", v.adverbs_dropped},
-                               {"addressee", addressee}});
-        }
-        ordered_json redline = ordered_json::array();
-        for (const auto& run : p.redline) redline.push_back({{"op", op_name(run.op)}, {"text", run.text}});
-        paragraphs.push_back({{"id", p.id},
-                              {"status", analysis::status_name(p.state)},
-                              {"text", p.text},
-                              {"matches", matches},
-                              {"merged", p.merged},
-                              {"verb_changes", changes},
-                              {"redline", redline}});
-    }
-    j["paragraphs"] = paragraphs;
-    ordered_json gaps = ordered_json::array();
-    for (const auto& g : r.gaps)
-        gaps.push_back({{"reference", g.reference}, {"coverage", rounded(g.coverage)}, {"keywords", g.keywords},
-                        {"echoed_by", g.echoed_by}, {"text", g.text}});
-    j["gaps"] = gaps;
+    j["paragraphs"] = ordered_json::array();  // both lists are written one element at a time (json_lists.hpp)
+    j["gaps"] = ordered_json::array();
     j["summary"] = {{"verbatim", r.count(status::verbatim)}, {"edited", r.count(status::edited)},
                     {"related", r.count(status::related)},   {"new", r.count(status::fresh)},
                     {"gaps", r.gaps.size()},                 {"reference_covered", rounded(r.reference_covered())}};
-    return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    const auto gap = [&](std::size_t i) {
+        const auto& g = r.gaps[i];
+        return ordered_json{{"reference", g.reference}, {"coverage", rounded(g.coverage)}, {"keywords", g.keywords},
+                            {"echoed_by", g.echoed_by}, {"text", g.text}};
+    };
+    return dump_with_lists(j, {{"paragraphs", r.paragraphs.size(), [&](std::size_t i) { return paragraph_json(r.paragraphs[i]); }},
+                               {"gaps", r.gaps.size(), gap}});
 }
 
 std::string check_text(const check_result& r, bool colour) {
@@ -148,17 +166,19 @@ std::string check_text(const check_result& r, bool colour) {
             }
             out << "    " << line << '\n';
         } else if (p.state != status::verbatim) {
-            out << "    " << (p.text.size() > 160 ? p.text.substr(0, 157) + "..." : p.text) << '\n';
+            out << "    " << shorten(p.text, 160) << '\n';
         }
     }
     out << "\ngaps (reference paragraphs whose wording the draft does not carry over):\n";
     if (r.gaps.empty()) out << "  none\n";
-    for (const auto& g : r.gaps) {
+    for (std::size_t i = 0; i < r.gaps.size() && i < shown_gaps; ++i) {
+        const auto& g = r.gaps[i];
         out << "  " << g.reference << "  coverage " << fixed(g.coverage) << "  ";
         for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << g.keywords[k];
-        for (std::size_t k = 0; k < g.echoed_by.size(); ++k) out << (k ? ", " : "  (echoed by ") << g.echoed_by[k];
-        out << (g.echoed_by.empty() ? "" : ")") << '\n';
+        if (!g.echoed_by.empty()) out << "  (echoed by " << echoes(g, ", ") << ")";
+        out << '\n';
     }
+    if (r.gaps.size() > shown_gaps) out << "  ... and " << r.gaps.size() - shown_gaps << " more (--format json lists every gap)\n";
     return out.str();
 }
 
@@ -192,66 +212,71 @@ table.heatmap td{width:14px;height:14px;border:1px solid #eee;padding:0}
 table.heatmap th{font-weight:normal;padding:0 3px}
 )";
 
-}  // namespace
-
-std::string check_html(const check_result& r) {
-    std::ostringstream out;
-    const std::string ref_name = r.reference_symbol.empty() ? r.reference_name : r.reference_symbol;
-    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>resdraft check: "
-        << escape_html(r.draft_name) << " against " << escape_html(ref_name) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
-    out << "<h1>" << escape_html(r.draft_name) << " against " << escape_html(ref_name) << "</h1>\n";
-    out << "<p id=\"summary\">" << escape_html(summary_line(r)) << "</p>\n";
-
-    out << "<section id=\"paragraphs\">\n<h2>Paragraphs</h2>\n<table class=\"pairs\">\n"
-           "<tr><th>draft</th><th>reference</th></tr>\n";
-    for (const auto& p : r.paragraphs) {
-        const std::string_view state = analysis::status_name(p.state);
-        out << "<tr class=\"paragraph\" id=\"draft-" << escape_html(p.id) << "\" data-status=\"" << state << "\">\n<td><b>"
-            << escape_html(p.id) << "</b> <span class=\"status " << state << "\">" << state << "</span>";
-        for (const auto& m : p.matches)
-            out << " <span class=\"score\">" << escape_html(m.reference) << ": reuse " << fixed(m.reuse) << ", score "
-                << fixed(m.score) << "</span>";
-        out << "\n";
-        for (const auto& v : p.verb_changes)
-            out << "<div class=\"verb-change " << escape_html(v.change) << "\">" << escape_html(describe(v)) << "</div>\n";
-        if (p.state == status::edited || p.state == status::verbatim) {
-            out << "<p class=\"redline\">";
-            for (const auto& run : p.redline) {
-                if (run.op == edit_op::equal) out << escape_html(run.text);
-                else if (run.op == edit_op::insert) out << "<ins>" << escape_html(run.text) << "</ins>";
-                else out << "<del>" << escape_html(run.text) << "</del>";
-            }
-            out << "</p>";
-        } else {
-            out << "<p>" << escape_html(p.text) << "</p>";
-        }
-        out << "\n</td>\n<td>";
-        for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {
-            const auto at = std::find(r.reference_ids.begin(), r.reference_ids.end(), p.matches[k].reference);
-            out << "<p><b>" << escape_html(p.matches[k].reference) << "</b> "
-                << escape_html(r.reference_texts[static_cast<std::size_t>(at - r.reference_ids.begin())]) << "</p>";
-        }
-        out << "</td>\n</tr>\n";
+void html_redline(std::ostringstream& out, const analysis::paragraph_check& p) {
+    out << "<p class=\"redline\">";
+    for (const auto& run : p.redline) {
+        if (run.op == edit_op::equal) out << escape_html(run.text);
+        else if (run.op == edit_op::insert) out << "<ins>" << escape_html(run.text) << "</ins>";
+        else out << "<del>" << escape_html(run.text) << "</del>";
     }
-    out << "</table>\n</section>\n";
+    out << "</p>";
+}
 
+// A draft paragraph beside the reference paragraphs it comes from; a reference paragraph's text is shown
+// the first time only (`shown`), later rows link to it.
+void html_paragraph_row(std::ostringstream& out, const check_result& r, const analysis::paragraph_check& p,
+                        std::vector<bool>& shown) {
+    const std::string_view state = analysis::status_name(p.state);
+    out << "<tr class=\"paragraph\" id=\"draft-" << escape_html(p.id) << "\" data-status=\"" << state << "\">\n<td><b>"
+        << escape_html(p.id) << "</b> <span class=\"status " << state << "\">" << state << "</span>";
+    for (const auto& m : p.matches)
+        out << " <span class=\"score\">" << escape_html(m.reference) << ": reuse " << fixed(m.reuse) << ", score "
+            << fixed(m.score) << "</span>";
+    out << "\n";
+    for (const auto& v : p.verb_changes)
+        out << "<div class=\"verb-change " << escape_html(v.change) << "\">" << escape_html(describe(v)) << "</div>\n";
+    if (p.state == status::edited || p.state == status::verbatim) html_redline(out, p);
+    else out << "<p>" << escape_html(p.text) << "</p>";
+    out << "\n</td>\n<td>";
+    for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {
+        const analysis::match& m = p.matches[k];
+        if (shown[m.index]) {
+            out << "<p><b>" << escape_html(m.reference) << "</b> <a href=\"#reference-" << escape_html(m.reference)
+                << "\">(shown above)</a></p>";
+            continue;
+        }
+        shown[m.index] = true;
+        out << "<p id=\"reference-" << escape_html(m.reference) << "\"><b>" << escape_html(m.reference) << "</b> "
+            << escape_html(shorten(r.reference_texts[m.index], shown_reference_bytes)) << "</p>";
+    }
+    out << "</td>\n</tr>\n";
+}
+
+void html_gaps(std::ostringstream& out, const check_result& r) {
     out << "<section id=\"gaps\">\n<h2>Gaps: reference paragraphs the draft does not carry over</h2>\n<ul>\n";
-    for (const auto& g : r.gaps) {
+    for (std::size_t i = 0; i < r.gaps.size() && i < shown_gaps; ++i) {
+        const analysis::gap& g = r.gaps[i];
         out << "<li class=\"gap\" id=\"gap-" << escape_html(g.reference) << "\"><b>" << escape_html(g.reference) << "</b> coverage "
             << fixed(g.coverage) << " <i>";
         for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << escape_html(g.keywords[k]);
         out << "</i>";
-        if (!g.echoed_by.empty()) {
-            out << " <span class=\"echo\">echoed by";
-            for (const auto& e : g.echoed_by) out << ' ' << escape_html(e);
-            out << "</span>";
-        }
-        out << "<br/>" << escape_html(g.text) << "</li>\n";
+        if (!g.echoed_by.empty()) out << " <span class=\"echo\">echoed by " << escape_html(echoes(g, " ")) << "</span>";
+        out << "<br/>" << escape_html(shorten(g.text, shown_reference_bytes)) << "</li>\n";
     }
-    out << "</ul>\n</section>\n";
+    out << "</ul>\n";
+    if (r.gaps.size() > shown_gaps)
+        out << "<p class=\"more\">... and " << r.gaps.size() - shown_gaps << " more gaps (the JSON report lists every gap).</p>\n";
+    out << "</section>\n";
+}
 
-    out << "<section id=\"heatmap\">\n<h2>Similarity: draft paragraphs (rows) against reference paragraphs (columns)</h2>\n"
-           "<table class=\"heatmap\">\n<tr><th></th>";
+void html_heatmap(std::ostringstream& out, const check_result& r) {
+    out << "<section id=\"heatmap\">\n<h2>Similarity: draft paragraphs (rows) against reference paragraphs (columns)</h2>\n";
+    if (r.similarity.size() != r.paragraphs.size()) {
+        out << "<p class=\"omitted\">Not drawn: " << r.paragraphs.size() << " x " << r.reference_ids.size()
+            << " paragraphs is more cells than a page can show. Each draft paragraph's closest reference paragraphs are listed above.</p>\n</section>\n";
+        return;
+    }
+    out << "<table class=\"heatmap\">\n<tr><th></th>";
     for (const auto& id : r.reference_ids) out << "<th>" << escape_html(id) << "</th>";
     out << "</tr>\n";
     for (std::size_t d = 0; d < r.paragraphs.size(); ++d) {
@@ -263,7 +288,30 @@ std::string check_html(const check_result& r) {
         }
         out << "</tr>\n";
     }
-    out << "</table>\n</section>\n</body>\n</html>\n";
+    out << "</table>\n</section>\n";
+}
+
+}  // namespace
+
+std::string check_html(const check_result& r) {
+    std::ostringstream out;
+    const std::string ref_name = r.reference_symbol.empty() ? r.reference_name : r.reference_symbol;
+    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>resdraft check: "
+        << escape_html(r.draft_name) << " against " << escape_html(ref_name) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n";
+    out << "<h1>" << escape_html(r.draft_name) << " against " << escape_html(ref_name) << "</h1>\n";
+    out << "<p id=\"summary\">" << escape_html(summary_line(r)) << "</p>\n";
+    out << "<section id=\"paragraphs\">\n<h2>Paragraphs</h2>\n<table class=\"pairs\">\n"
+           "<tr><th>draft</th><th>reference</th></tr>\n";
+    std::vector<bool> shown(r.reference_ids.size(), false);
+    for (std::size_t i = 0; i < r.paragraphs.size() && i < shown_paragraphs; ++i) html_paragraph_row(out, r, r.paragraphs[i], shown);
+    out << "</table>\n";
+    if (r.paragraphs.size() > shown_paragraphs)
+        out << "<p class=\"more\">... and " << r.paragraphs.size() - shown_paragraphs
+            << " more draft paragraphs (the text and JSON reports list every paragraph).</p>\n";
+    out << "</section>\n";
+    html_gaps(out, r);
+    html_heatmap(out, r);
+    out << "</body>\n</html>\n";
     return out.str();
 }
 

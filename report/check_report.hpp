@@ -7,6 +7,13 @@
 
 namespace resdraft::report {
 
+// What the text and HTML reports show at most, so that they stay readable, and the HTML page small
+// (about 10 MB at most besides the draft's own text), against a reference of any size; the JSON
+// report has everything.
+constexpr std::size_t shown_gaps = 100;               // gaps listed (text and HTML), with a count of the rest
+constexpr std::size_t shown_paragraphs = 1000;        // draft paragraphs in the HTML table
+constexpr std::size_t shown_reference_bytes = 3000;   // of a reference paragraph's text in the HTML
+
 // The check result as JSON (field names are a contract, see README), indented by two spaces.
 std::string check_json(const analysis::check_result& r, const analysis::thresholds& limits);
 

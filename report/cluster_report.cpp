@@ -1,6 +1,7 @@
 #include "report/cluster_report.hpp"
 
 #include "report/html.hpp"
+#include "report/shorten.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,17 @@ std::string joined(const std::vector<std::string>& words) {
     return out;
 }
 
+// "a-68-l5.txt 3, a-68-l5.txt 7": the units without a content word, the first 20 and a count of the rest.
+std::string unclustered_list(const std::vector<analysis::cluster_unit>& units, const analysis::cluster_result& r) {
+    std::string out;
+    for (std::size_t i = 0; i < r.unclustered.size() && i < 20; ++i) {
+        const auto& u = units[static_cast<std::size_t>(r.unclustered[i])];
+        out += (i ? ", " : "") + u.source + " " + u.paragraph;
+    }
+    if (r.unclustered.size() > 20) out += " and " + std::to_string(r.unclustered.size() - 20) + " more";
+    return out;
+}
+
 }  // namespace
 
 std::string cluster_json(const std::vector<analysis::cluster_unit>& units, const analysis::cluster_result& r) {
@@ -42,6 +54,10 @@ std::string cluster_json(const std::vector<analysis::cluster_unit>& units, const
                             {"members", members}});
     }
     j["clusters"] = clusters;
+    ordered_json unclustered = ordered_json::array();
+    for (int u : r.unclustered)
+        unclustered.push_back({{"source", units[static_cast<std::size_t>(u)].source}, {"paragraph", units[static_cast<std::size_t>(u)].paragraph}});
+    j["unclustered"] = unclustered;
     return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
@@ -53,7 +69,7 @@ std::string cluster_text(const std::vector<analysis::cluster_unit>& units, const
     for (const auto& c : r.clusters) {
         out << "\n" << c.id << "  " << joined(c.label) << "  (" << c.members.size() << ")\n";
         const auto& ex = units[c.exemplar];
-        const std::string text = ex.text.size() > 150 ? ex.text.substr(0, 147) + "..." : ex.text;
+        const std::string text = shorten(ex.text, 150);
         out << "   exemplar " << ex.source << " " << ex.paragraph << ": " << text << "\n   members:";
         std::size_t shown = 0;
         for (const auto& m : c.members) {
@@ -65,6 +81,7 @@ std::string cluster_text(const std::vector<analysis::cluster_unit>& units, const
         }
         out << '\n';
     }
+    if (!r.unclustered.empty()) out << "\nnot clustered (no content word): " << unclustered_list(units, r) << '\n';
     return out.str();
 }
 
@@ -104,7 +121,11 @@ std::string cluster_html(const std::vector<analysis::cluster_unit>& units, const
         out << "<li class=\"cluster\" id=\"cluster-" << c.id << "\"><span style=\"color:"
             << palette[static_cast<std::size_t>(c.id) % palette.size()] << "\">&#9679;</span> <b>" << escape_html(joined(c.label))
             << "</b> (" << c.members.size() << "): " << escape_html(units[c.exemplar].text) << "</li>\n";
-    out << "</ul>\n</section>\n</body>\n</html>\n";
+    out << "</ul>\n</section>\n";
+    if (!r.unclustered.empty())
+        out << "<section id=\"unclustered\">\n<p>Not clustered (no content word): " << escape_html(unclustered_list(units, r))
+            << "</p>\n</section>\n";
+    out << "</body>\n</html>\n";
     return out.str();
 }
 

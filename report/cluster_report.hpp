@@ -7,7 +7,8 @@
 
 namespace resdraft::report {
 
-// {"k", "silhouette", "clusters": [{"id", "label", "exemplar": {"source", "paragraph"}, "members": [...]}]}
+// {"k", "silhouette", "clusters": [{"id", "label", "exemplar": {"source", "paragraph"}, "members": [...]}],
+//  "unclustered": [{"source", "paragraph"}]}
 std::string cluster_json(const std::vector<analysis::cluster_unit>& units, const analysis::cluster_result& r);
 
 // Each cluster: its label, size, exemplar text and members.

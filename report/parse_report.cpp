@@ -1,5 +1,8 @@
 #include "report/parse_report.hpp"
 
+#include "report/json_lists.hpp"
+#include "report/shorten.hpp"
+
 #include "grammar/parser.hpp"
 
 #include <nlohmann/json.hpp>
@@ -54,13 +57,6 @@ std::optional<std::string> title_of(std::string_view input, const document& doc)
     return doc.title_text;
 }
 
-std::string shorten(std::string s, std::size_t n) {
-    if (s.size() <= n) return s;
-    std::size_t cut = n;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-    return s.substr(0, cut) + "...";
-}
-
 void outline_clauses(std::ostringstream& out, std::string_view input, const document& doc,
                      const std::vector<grammar::clause>& clauses, const std::string& indent) {
     for (const grammar::clause& c : clauses) {
@@ -71,14 +67,14 @@ void outline_clauses(std::ostringstream& out, std::string_view input, const docu
             for (std::string_view a : c.adverbs) out << ' ' << a;
         }
         if (c.addressee) out << " | to: " << grammar::normalized_text(input, doc, *c.addressee);
-        out << " | " << shorten(grammar::normalized_text(input, doc, c.object), 70) << '\n';
+        out << " | " << shorten(grammar::normalized_text(input, doc, c.object), 73) << '\n';
     }
 }
 
 void outline_subparagraphs(std::ostringstream& out, std::string_view input, const document& doc,
                            const std::vector<grammar::subparagraph>& subs, const std::string& indent) {
     for (const grammar::subparagraph& s : subs) {
-        out << indent << '(' << s.id << ") " << shorten(grammar::normalized_text(input, doc, s.text), 80) << '\n';
+        out << indent << '(' << s.id << ") " << shorten(grammar::normalized_text(input, doc, s.text), 83) << '\n';
         outline_clauses(out, input, doc, s.clauses, indent + "    ");
         outline_subparagraphs(out, input, doc, s.subparagraphs, indent + "    ");
     }
@@ -105,33 +101,18 @@ std::string parse_json(std::string_view input, const document& doc, std::string_
     ordered_json warnings = ordered_json::array();
     for (const grammar::warning& w : doc.warnings) warnings.push_back({{"message", w.message}, {"offset", w.offset}});
     j["warnings"] = warnings;
-    std::string out = j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
-
-    const std::string empty_list = "\n  \"paragraphs\": []";  // string values escape their quotes: this is the key
-    const std::size_t at = out.find(empty_list);
-    if (doc.paragraphs.empty() || at == std::string::npos) return out;
-    std::string list = "\n  \"paragraphs\": [";
-    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    const auto paragraph = [&](std::size_t i) {
         const grammar::paragraph& p = doc.paragraphs[i];
         const bool operative = p.kind == grammar::paragraph_kind::operative;
-        const ordered_json pj = {{"id", p.id},
-                                 {"part", doc.parts[p.part].name},
-                                 {"kind", operative ? "operative" : "preambular"},
-                                 {"text", grammar::normalized_text(input, doc, p.text)},
-                                 {"span", span_json(p.whole)},
-                                 {"clauses", clauses_json(input, doc, p.clauses)},
-                                 {"subparagraphs", subparagraphs_json(input, doc, p.subparagraphs)}};
-        // as an element of the list, two levels deep: each line indented by four spaces (strings hold no raw newline)
-        const std::string element = pj.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-        list += i == 0 ? "\n    " : ",\n    ";
-        for (char c : element) {
-            list += c;
-            if (c == '\n') list += "    ";
-        }
-    }
-    list += "\n  ]";
-    out.replace(at, empty_list.size(), list);
-    return out;
+        return ordered_json{{"id", p.id},
+                            {"part", doc.parts[p.part].name},
+                            {"kind", operative ? "operative" : "preambular"},
+                            {"text", grammar::normalized_text(input, doc, p.text)},
+                            {"span", span_json(p.whole)},
+                            {"clauses", clauses_json(input, doc, p.clauses)},
+                            {"subparagraphs", subparagraphs_json(input, doc, p.subparagraphs)}};
+    };
+    return dump_with_lists(j, {{"paragraphs", doc.paragraphs.size(), paragraph}});
 }
 
 std::string parse_outline(std::string_view input, const document& doc, std::string_view source) {
@@ -148,7 +129,7 @@ std::string parse_outline(std::string_view input, const document& doc, std::stri
             if (pt.title) out << ": " << grammar::normalized_text(input, doc, *pt.title);
             out << '\n';
         }
-        out << "  " << p.id << ". " << shorten(grammar::normalized_text(input, doc, p.chapeau), 90) << '\n';
+        out << "  " << p.id << ". " << shorten(grammar::normalized_text(input, doc, p.chapeau), 93) << '\n';
         outline_clauses(out, input, doc, p.clauses, "      ");
         outline_subparagraphs(out, input, doc, p.subparagraphs, "      ");
     }

@@ -26,6 +26,26 @@ TEST(Alignment, RedlineOnWordsWithReuseAndCoverage) {
     EXPECT_DOUBLE_EQ(a.coverage(), 7.0 / 8.0);
 }
 
+TEST(Alignment, LongDeletionsAreShortenedToABudgetOfWords) {
+    const std::vector<redline_run> runs{{edit_op::remove, "one two three "},
+                                        {edit_op::equal, "kept words "},
+                                        {edit_op::remove, "four five six seven "},
+                                        {edit_op::insert, "new "},
+                                        {edit_op::remove, "eight nine"}};
+    const auto shortened = shorten_deletions(runs, 5);
+    ASSERT_EQ(shortened.size(), 5u);
+    EXPECT_EQ(shortened[0].text, "one two three ");
+    EXPECT_EQ(shortened[0].omitted_words, 0u);
+    EXPECT_EQ(shortened[1].text, "kept words ");
+    EXPECT_EQ(shortened[2].text, "four five [... 2 words] ");
+    EXPECT_EQ(shortened[2].omitted_words, 2u);
+    EXPECT_EQ(shortened[3].text, "new ");
+    EXPECT_EQ(shortened[4].text, "[... 2 words] ");
+    EXPECT_EQ(shortened[4].omitted_words, 2u);
+    const auto whole = shorten_deletions(runs, 9);
+    for (std::size_t i = 0; i < runs.size(); ++i) EXPECT_EQ(whole[i].text, runs[i].text);
+}
+
 TEST(Alignment, ShortCommonRunsAreNotReuse) {
     models::stemmer stem;
     const auto reference = words_for_alignment("Request the Secretary-General to report on trafficking", stem);

@@ -148,6 +148,43 @@ TEST_F(Check, RedlineRebuildsBothTexts) {
     EXPECT_EQ(p.redline[2].op, edit_op::equal);
 }
 
+// Texts without a content word, a background of the same: lsa_space crashed on the empty sketch.
+TEST_F(Check, TextsWithoutContentWordsAreAllNewAndAllGaps) {
+    const std::string text = "1. Urges\n\n2. Decides\n";
+    const grammar::document doc = testing::parse_ok(text);
+    check_options options;
+    options.background = {"Urges", "Decides"};
+    const auto r = check({text, &doc, "verbs.txt"}, {text, &doc, "verbs.txt"}, options);
+    EXPECT_EQ(r.count(status::fresh), 2u);
+    EXPECT_EQ(r.gaps.size(), 2u);
+    for (const auto& p : r.paragraphs) EXPECT_TRUE(p.matches.empty()) << p.id;
+}
+
+// Memory grows with the inputs, not their product: the draft x reference matrix is kept only for a
+// heatmap of at most heatmap_cells, and a redline shows at most deletion_words deleted words.
+TEST_F(Check, KeepsNoAllPairsMatrixPastTheHeatmapLimit) {
+    auto r = labelled("migration-followup");
+    check_options options;
+    options.wordnet = wordnet_.get();
+    options.heatmap_cells = 18 * 34;
+    const source ref{corpus::reference_text(), &reference_, "a-68-l5.txt"}, draft{r.text, &r.doc, "draft"};
+    EXPECT_EQ(check(ref, draft, options).similarity.size(), 18u);
+    options.heatmap_cells = 18 * 34 - 1;
+    options.deletion_words = 3;
+    const auto small = check(ref, draft, options);
+    EXPECT_TRUE(small.similarity.empty());
+    ASSERT_EQ(small.paragraphs.size(), r.result.paragraphs.size());
+    for (std::size_t d = 0; d < small.paragraphs.size(); ++d) {  // the same findings
+        EXPECT_EQ(small.paragraphs[d].state, r.result.paragraphs[d].state);
+        EXPECT_EQ(small.paragraphs[d].matches.size(), r.result.paragraphs[d].matches.size());
+    }
+    const paragraph_check& p = small.paragraphs.at(6);  // "2. Condemns ..." from "16. Strongly condemn ..."
+    std::size_t omitted = 0;
+    for (const redline_run& run : p.redline) omitted += run.omitted_words;
+    EXPECT_EQ(p.redline[0].text, "Strongly condemn ");  // two of the three deleted words it may show
+    EXPECT_GT(omitted, 30u);  // "and urge States to apply ... commit those acts;"
+}
+
 TEST_F(Check, IdenticalTextIsAllVerbatimWithNoGaps) {
     const auto r = run(corpus::reference_text(), reference_, "a-68-l5.txt");
     EXPECT_EQ(r.count(status::verbatim), 34u);
@@ -186,7 +223,8 @@ TEST_F(Check, BackgroundAddsLsaScoresWithoutChangingReuse) {
     }
     auto r = labelled("migration-followup");
     const auto with = check({corpus::reference_text(), &reference_, "a-68-l5.txt"}, {r.text, &r.doc, "draft"}, options);
-    ASSERT_EQ(with.lsa_similarity.size(), with.paragraphs.size());
+    for (const auto& p : with.paragraphs)
+        for (const auto& m : p.matches) EXPECT_TRUE(m.lsa.has_value()) << p.id << " <- " << m.reference;
     for (std::size_t d = 0; d < with.paragraphs.size(); ++d) {
         const auto& label = r.labels["paragraphs"][with.paragraphs[d].id];
         const std::string want = label["status"];

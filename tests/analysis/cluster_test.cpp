@@ -93,6 +93,35 @@ TEST(Cluster, DegenerateInputs) {
     EXPECT_EQ(members, 3u);
 }
 
+// A unit with no content word has no topic: it crashed in pca_map (Eigen on a 0 x 0 matrix) and, from
+// 200 units, in lsa_space. Now such units are listed apart and the others clustered as usual.
+TEST(Cluster, UnitsWithoutAContentWordAreListedApart) {
+    std::vector<cluster_unit> verbs;
+    for (int i = 1; i <= 250; ++i) verbs.push_back({"v", std::to_string(i), i % 2 ? "Urges" : "2."});
+    for (const auto& units : {std::vector<cluster_unit>(verbs.begin(), verbs.begin() + 2), verbs}) {
+        const auto r = cluster_units(units);
+        EXPECT_EQ(r.k, 0);
+        EXPECT_TRUE(r.clusters.empty());
+        ASSERT_EQ(r.unclustered.size(), units.size());
+        EXPECT_EQ(r.unclustered.back(), static_cast<int>(units.size()) - 1);
+        EXPECT_EQ(r.map.size(), units.size());
+    }
+    auto mixed = synthetic();
+    mixed.insert(mixed.begin() + 3, {"v", "1", "Decides"});
+    mixed.push_back({"v", "2", "Requests the Secretary-General"});  // a content word: clustered
+    const auto r = cluster_units(mixed, with(3));
+    EXPECT_EQ(r.unclustered, std::vector<int>{3});
+    std::size_t members = 0;
+    for (const auto& c : r.clusters) {
+        members += c.members.size();
+        for (const auto& m : c.members) EXPECT_NE(m.unit, 3u);
+    }
+    EXPECT_EQ(members, mixed.size() - 1);
+    const std::string json = report::cluster_json(mixed, r);
+    EXPECT_NE(json.find("\"unclustered\": [\n    {\n      \"source\": \"v\",\n      \"paragraph\": \"1\"\n    }\n  ]"), std::string::npos) << json;
+    EXPECT_NE(report::cluster_text(mixed, r).find("\nnot clustered (no content word): v 1\n"), std::string::npos);
+}
+
 // Past `choose_k_sample` units (5,000 by default; 300 here, to keep the sanitizer build quick) k is chosen
 // on a sample, then one k-means covers all units. Three topics of 26 made-up words each; every unit
 // draws 6 of its topic's words (fixed seed), so units differ but share words only within their topic.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace resdraft::models {
 namespace {
@@ -28,15 +29,31 @@ TEST(Terms, StemsOfContentWordsAndBigrams) {
     EXPECT_EQ(t.terms[4], "right migrant");
 }
 
+term_collection collection_of(const std::vector<weighted_terms>& docs) {
+    term_collection out;
+    for (const auto& d : docs) out.add(d);
+    return out;
+}
+
 TEST(TfIdf, RowsAreUnitLengthAndRareTermsWeighMore) {
     const std::vector<weighted_terms> docs{{{"migrant"}, {"remitt"}}, {{"migrant"}, {"traffick"}}, {{"migrant"}}};
-    const tfidf_space space(docs);
-    const sparse_rows v = space.vectors(docs);
+    const auto [space, v] = learn_tfidf(collection_of(docs));
+    EXPECT_TRUE(v.isApprox(space.vectors(docs)));  // the learned rows are what vectors() makes of the same texts
     for (int r = 0; r < 3; ++r) EXPECT_NEAR(v.row(r).norm(), 1.0f, 1e-6f);
     EXPECT_GT(v.coeff(0, 1), v.coeff(0, 0));  // "remitt" (1 document) outweighs "migrant" (3)
     EXPECT_FLOAT_EQ(v.coeff(2, 0), 1.0f);
     const sparse_rows unknown = space.vectors({{{"nuclear"}}});
     EXPECT_EQ(unknown.nonZeros(), 0);
+}
+
+TEST(TfIdf, ARepeatedTermIsOneEntryWithItsWeightsSummed) {
+    const std::vector<weighted_terms> docs{{{"migrant"}, {"remitt", 0.5f}, {"migrant", 0.25f}}, {{"remitt"}}};
+    const auto [space, rows] = learn_tfidf(collection_of(docs));
+    EXPECT_EQ(rows.nonZeros(), 3);
+    EXPECT_EQ(space.dimensions(), 2u);
+    EXPECT_TRUE(rows.isApprox(space.vectors(docs)));
+    const float migrant = (1.0f + std::log(1.25f)) * space.idf(0), remitt = 0.5f * space.idf(1);
+    EXPECT_FLOAT_EQ(rows.coeff(0, 0), migrant / std::sqrt(migrant * migrant + remitt * remitt));
 }
 
 TEST(WordNet, FirstSenseBringsSynonymsRelatedFormsAndGloss) {
@@ -76,8 +93,8 @@ TEST(Lsa, BringsTogetherWordsThatShareContexts) {
     const std::vector<weighted_terms> docs{
         {{"remitt"}, {"money"}},  {{"money"}, {"transfer"}}, {{"remitt"}, {"transfer"}}, {{"remitt"}, {"money"}, {"transfer"}},
         {{"nuclear"}, {"weapon"}}, {{"weapon"}, {"treati"}},  {{"nuclear"}, {"treati"}},  {{"nuclear"}, {"weapon"}, {"treati"}}};
-    const tfidf_space space(docs);
-    const lsa_space lsa(space.vectors(docs), 2);
+    const auto [space, rows] = learn_tfidf(collection_of(docs));
+    const lsa_space lsa(rows, 2);
     EXPECT_EQ(lsa.rank(), 2);
     const Eigen::MatrixXf q = lsa.project(space.vectors({{{"remitt"}}, {{"transfer"}}, {{"nuclear"}}}));
     EXPECT_GT(q.row(0).dot(q.row(1)), 0.9f);       // no word in common, same subject
@@ -85,6 +102,17 @@ TEST(Lsa, BringsTogetherWordsThatShareContexts) {
     EXPECT_NEAR(q.row(0).norm(), 1.0f, 1e-5f);
     const Eigen::MatrixXf again = lsa_space(space.vectors(docs), 2).project(space.vectors({{{"remitt"}}}));
     EXPECT_TRUE(again.row(0).isApprox(q.row(0)));  // fixed seed: the same numbers every run
+}
+
+TEST(Lsa, ACollectionWithoutContentWordsHasNoDimension) {
+    // texts of verbs only ("Urges", "Decides") weigh no term: Eigen's SVD of the empty sketch crashed
+    for (const sparse_rows& empty : {sparse_rows(3, 0), sparse_rows(0, 0), sparse_rows(200, 5)}) {
+        const lsa_space lsa(empty);
+        EXPECT_EQ(lsa.rank(), 0);
+        const Eigen::MatrixXf projected = lsa.project(empty);
+        EXPECT_EQ(projected.rows(), empty.rows());
+        EXPECT_EQ(projected.cols(), 0);
+    }
 }
 
 }  // namespace

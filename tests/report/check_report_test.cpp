@@ -103,7 +103,7 @@ TEST_F(CheckReport, HtmlIsSelfContainedAndHasEveryPart) {
     EXPECT_TRUE(balanced(html, problem)) << problem;
     EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
     EXPECT_EQ(html.find("src="), std::string::npos);   // no external assets
-    EXPECT_EQ(html.find("href="), std::string::npos);
+    EXPECT_EQ(count(html, "href="), count(html, "href=\"#"));  // links only within the page
     EXPECT_EQ(count(html, "<tr class=\"paragraph\""), 18u);
     EXPECT_EQ(count(html, "data-status=\"edited\""), result.count(analysis::status::edited));
     EXPECT_EQ(count(html, "<li class=\"gap\""), 22u);
@@ -111,6 +111,34 @@ TEST_F(CheckReport, HtmlIsSelfContainedAndHasEveryPart) {
     EXPECT_NE(html.find("<del>Strongly condemn </del><ins>Condemns </ins>the acts"), std::string::npos);
     EXPECT_NE(html.find("<div class=\"verb-change weaker\">strongly condemn -&gt; condemns (weaker)"), std::string::npos);
     EXPECT_NE(html.find("<section id=\"heatmap\">"), std::string::npos);
+}
+
+// A large result: the HTML shows at most shown_paragraphs rows and shown_gaps gaps, each reference text
+// once, no heatmap without the matrix; the text report caps its gap list; the JSON keeps everything.
+TEST_F(CheckReport, LargeResultsStayReadable) {
+    analysis::check_result big = result;
+    big.similarity.clear();  // as check leaves it past heatmap_cells
+    while (big.paragraphs.size() < shown_paragraphs + 5) big.paragraphs.push_back(result.paragraphs[6]);
+    while (big.gaps.size() < shown_gaps + 50) big.gaps.push_back(result.gaps[0]);
+    big.gaps[0].echoed_by.assign(12, "pp9");
+    const std::string html = check_html(big);
+    EXPECT_EQ(count(html, "<tr class=\"paragraph\""), shown_paragraphs);
+    EXPECT_NE(html.find("<p class=\"more\">... and 5 more draft paragraphs (the text and JSON reports list every paragraph).</p>"),
+              std::string::npos);
+    EXPECT_EQ(count(html, "<li class=\"gap\""), shown_gaps);
+    EXPECT_NE(html.find("... and 50 more gaps (the JSON report lists every gap)."), std::string::npos);
+    EXPECT_NE(html.find("echoed by pp9 pp9 pp9 pp9 pp9 pp9 pp9 pp9 pp9 pp9 and 2 more</span>"), std::string::npos);
+    EXPECT_EQ(count(html, "<p id=\"reference-16\">"), 1u);  // paragraph 16's text once, then links to it
+    EXPECT_EQ(count(html, "<a href=\"#reference-16\">(shown above)</a>"), shown_paragraphs - result.paragraphs.size());  // the copies
+    EXPECT_EQ(count(html, "<td style=\"background:"), 0u);
+    EXPECT_NE(html.find("<p class=\"omitted\">Not drawn: 1005 x 34 paragraphs"), std::string::npos);
+    std::string problem;
+    EXPECT_TRUE(balanced(html, problem)) << problem;
+
+    const std::string text = check_text(big, false);
+    EXPECT_EQ(count(text, "  coverage "), shown_gaps);
+    EXPECT_NE(text.find("\n  ... and 50 more (--format json lists every gap)\n"), std::string::npos);
+    EXPECT_EQ(nlohmann::json::parse(check_json(big, {}))["gaps"].size(), shown_gaps + 50);
 }
 
 }  // namespace

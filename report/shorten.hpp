@@ -1,0 +1,18 @@
+// Shortening text for display, shared by the writers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace resdraft::report {
+
+// `s` when it has at most `n` bytes; otherwise its start, cut back to a whole UTF-8 character, and
+// "...", in at most `n` bytes (n >= 3).
+inline std::string shorten(std::string_view s, std::size_t n) {
+    if (s.size() <= n) return std::string(s);
+    std::size_t cut = n < 3 ? 0 : n - 3;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    return std::string(s.substr(0, cut)) + "...";
+}
+
+}  // namespace resdraft::report

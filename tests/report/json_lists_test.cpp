@@ -1,0 +1,25 @@
+// dump_with_lists writes the bytes a whole-tree dump writes, one list element at a time.
+#include "report/json_lists.hpp"
+
+#include <gtest/gtest.h>
+
+namespace resdraft::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+TEST(JsonLists, TheSameBytesAsTheWholeTree) {
+    const auto element = [](std::size_t i) {
+        return ordered_json{{"id", std::to_string(i)}, {"text", "a \"quoted\" \"items\": []"}, {"list", {1, 2, i}},
+                            {"empty", ordered_json::array()}, {"nested", {{"items", ordered_json::array()}}}};
+    };
+    ordered_json whole{{"name", "items"}, {"items", ordered_json::array()}, {"gaps", ordered_json::array()}, {"after", 1}};
+    for (std::size_t i = 0; i < 3; ++i) whole["items"].push_back(element(i));
+    ordered_json head = whole;
+    head["items"] = ordered_json::array();
+    EXPECT_EQ(dump_with_lists(head, {{"items", 3, element}, {"gaps", 0, element}}), whole.dump(2) + "\n");
+    EXPECT_EQ(dump_with_lists(head, {}), head.dump(2) + "\n");
+}
+
+}  // namespace
+}  // namespace resdraft::report
