@@ -29,8 +29,22 @@ inline void parse_target(std::string_view input) {
     (void)report::parse_outline(input, doc, "fuzz.txt");
 }
 
+// The input alone: its paragraphs clustered by themselves, and checked against itself with its own
+// paragraphs as background (LSA). A text of verbs and numbers reaches the empty matrices here.
+inline void analysis_self_target(std::string_view input, const grammar::document& doc) {
+    std::vector<analysis::cluster_unit> units;
+    analysis::add_units(input, doc, "fuzz.txt", analysis::unit_kind::all, units);
+    const auto clusters = analysis::cluster_units(units);
+    (void)report::cluster_text(units, clusters);
+    (void)report::cluster_html(units, clusters);
+    analysis::check_options options;
+    for (const auto& unit : units) options.background.push_back(unit.text);
+    const auto result = analysis::check({input, &doc, "fuzz.txt"}, {input, &doc, "fuzz.txt"}, options);
+    (void)report::check_json(result, {});
+}
+
 // The input as a draft checked against the embedded reference (all three check writers), then its
-// paragraphs and clauses clustered with the reference's (k chosen by silhouette).
+// paragraphs and clauses clustered with the reference's (k chosen by silhouette), then by themselves.
 inline void analysis_target(std::string_view input) {
     static const std::string_view reference_text = corpus::reference_text();
     static const auto reference = grammar::parse_document(reference_text, {"a-68-l5.txt"});
@@ -49,6 +63,7 @@ inline void analysis_target(std::string_view input) {
         (void)report::cluster_json(units, clusters);
         (void)report::cluster_html(units, clusters);
     }
+    analysis_self_target(input, draft.value());
 }
 
 }  // namespace resdraft::fuzz
