@@ -11,10 +11,10 @@ double share(const std::vector<bool>& flags) {
     return static_cast<double>(std::count(flags.begin(), flags.end(), true)) / static_cast<double>(flags.size());
 }
 
-void push_run(std::vector<redline_run>& runs, edit_op op, const std::string& surface) {
+void push_run(std::vector<redline_run>& runs, edit_op op, std::string_view surface) {
     if (surface.empty()) return;
     if (!runs.empty() && runs.back().op == op) runs.back().text += surface;
-    else runs.push_back({op, surface});
+    else runs.push_back({op, std::string(surface)});
 }
 
 std::string_view without_trailing_space(std::string_view s) {
@@ -24,17 +24,21 @@ std::string_view without_trailing_space(std::string_view s) {
 
 }  // namespace
 
-aligned_text words_for_alignment(std::string_view text, models::stemmer& stem) {
+std::string_view aligned_text::surface(std::size_t i) const {
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
+    return std::string_view(text).substr(starts[i], end - starts[i]);
+}
+
+aligned_text word_reader::read(std::string text) {
     aligned_text out;
     const auto ws = models::words(text);
     for (std::size_t i = 0; i < ws.size(); ++i) {
-        // each surface runs to the next word, so the surfaces put together give back the text
-        const std::size_t begin = i == 0 ? 0 : ws[i].begin;
-        const std::size_t end = i + 1 < ws.size() ? ws[i + 1].begin : text.size();
-        out.keys.push_back(stem.stem(ws[i].norm));
-        out.surfaces.emplace_back(text.substr(begin, end - begin));
-        out.word_in_surface.emplace_back(ws[i].begin - begin, ws[i].end - begin);
+        const auto [it, added] = ids_.try_emplace(stem_.stem(ws[i].norm), static_cast<std::uint32_t>(ids_.size()));
+        out.keys.push_back(it->second);
+        out.starts.push_back(i == 0 ? 0 : static_cast<std::uint32_t>(ws[i].begin));
+        out.ends.push_back(static_cast<std::uint32_t>(ws[i].end));
     }
+    out.text = std::move(text);
     return out;
 }
 
@@ -63,28 +67,27 @@ alignment align(const aligned_text& draft, const aligned_text& reference, std::s
             pairs.emplace_back(i, j);
             // aligned by stem; the redline still shows a change of form ("condemn" -> "Condemns") or of the
             // punctuation after the word ("belief," -> "belief;")
-            const std::string_view d = draft.surfaces[i], r = reference.surfaces[j];
-            const auto [db, de] = draft.word_in_surface[i];
-            const auto [rb, re] = reference.word_in_surface[j];
+            const std::string_view d = draft.surface(i), r = reference.surface(j);
+            const std::size_t de = draft.ends[i] - draft.starts[i], re = reference.ends[j] - reference.starts[j];
             if (d.substr(0, de) != r.substr(0, re)) {
-                push_run(out.redline, edit_op::remove, std::string(r));
-                push_run(out.redline, edit_op::insert, std::string(d));
+                push_run(out.redline, edit_op::remove, r);
+                push_run(out.redline, edit_op::insert, d);
             } else if (without_trailing_space(d.substr(de)) != without_trailing_space(r.substr(re))) {
-                push_run(out.redline, edit_op::equal, std::string(d.substr(0, de)));
-                push_run(out.redline, edit_op::remove, std::string(r.substr(re)));
-                push_run(out.redline, edit_op::insert, std::string(d.substr(de)));
+                push_run(out.redline, edit_op::equal, d.substr(0, de));
+                push_run(out.redline, edit_op::remove, r.substr(re));
+                push_run(out.redline, edit_op::insert, d.substr(de));
             } else {
-                push_run(out.redline, edit_op::equal, std::string(d));
+                push_run(out.redline, edit_op::equal, d);
             }
             ++i, ++j;
         } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-            push_run(out.redline, edit_op::remove, reference.surfaces[j++]);
+            push_run(out.redline, edit_op::remove, reference.surface(j++));
         } else {
-            push_run(out.redline, edit_op::insert, draft.surfaces[i++]);
+            push_run(out.redline, edit_op::insert, draft.surface(i++));
         }
     }
-    for (std::size_t k = m; k < reference.keys.size(); ++k) push_run(out.redline, edit_op::remove, reference.surfaces[k]);
-    for (std::size_t k = n; k < draft.keys.size(); ++k) push_run(out.redline, edit_op::insert, draft.surfaces[k]);
+    for (std::size_t k = m; k < reference.size(); ++k) push_run(out.redline, edit_op::remove, reference.surface(k));
+    for (std::size_t k = n; k < draft.size(); ++k) push_run(out.redline, edit_op::insert, draft.surface(k));
     // runs of consecutive aligned pairs long enough to count as reuse
     for (std::size_t k = 0; k < pairs.size();) {
         std::size_t e = k + 1;

@@ -5,8 +5,10 @@
 #include "models/text_model.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace resdraft::analysis {
@@ -19,15 +21,30 @@ struct redline_run {
     std::size_t omitted_words = 0;  // deleted words left out where the text ends in "[... N words] " (shorten_deletions)
 };
 
-// A text cut into words for alignment: `keys` compare (stems of folded words, so that "Recognize" and
-// "Recognizes" align: a change of voice is not an edit), `surfaces` print (the word with the punctuation
-// and space up to the next word, as written: together they give back the text).
+// A text cut into words for alignment. Keys compare: the stems of the folded words, as ids that compare
+// across every text one word_reader read ("Recognize" and "Recognizes" align: a change of voice is not an
+// edit). Surfaces print: a word with the punctuation and space up to the next word, as written, so that
+// the surfaces put together give back the text. 12 bytes a word besides the text itself.
 struct aligned_text {
-    std::vector<std::string> keys;
-    std::vector<std::string> surfaces;
-    std::vector<std::pair<std::size_t, std::size_t>> word_in_surface;  // [begin, end) of the word itself
+    std::string text;                    // the normalized text the offsets point into
+    std::vector<std::uint32_t> keys;     // per word: its stem's id
+    std::vector<std::uint32_t> starts;   // per word: where its surface starts (the first at 0; each runs to the next)
+    std::vector<std::uint32_t> ends;     // per word: where the word itself ends
+    [[nodiscard]] std::size_t size() const { return keys.size(); }
+    [[nodiscard]] std::string_view surface(std::size_t i) const;
 };
-aligned_text words_for_alignment(std::string_view text, models::stemmer& stem);
+
+// Cuts texts into words with keys that compare across all the texts it reads. Not thread-safe.
+class word_reader {
+public:
+    explicit word_reader(models::stemmer& stem) : stem_(stem) {}
+    // `text` cut into words (ICU segmentation, Snowball stems); offsets are 32-bit, so at most 4 GiB.
+    aligned_text read(std::string text);
+
+private:
+    models::stemmer& stem_;
+    std::unordered_map<std::string, std::uint32_t> ids_;  // stem -> key
+};
 
 struct alignment {
     std::vector<bool> draft_reused;      // per draft word: inside a common run of at least `min_run` words

@@ -23,17 +23,13 @@ constexpr std::size_t reported_matches = 3;
 
 struct units {
     std::vector<const paragraph*> paragraphs;
-    std::vector<std::string> texts;          // normalized
-    std::vector<aligned_text> words;
+    std::vector<aligned_text> words;  // per paragraph: its normalized text, cut into words
 };
 
-units read_units(const source& s, models::stemmer& stem) {
+units read_units(const source& s, word_reader& read) {
     units u;
     u.paragraphs = compared_paragraphs(*s.doc);
-    for (const paragraph* p : u.paragraphs) {
-        u.texts.push_back(grammar::normalized_text(s.text, *s.doc, p->text));
-        u.words.push_back(words_for_alignment(u.texts.back(), stem));
-    }
+    for (const paragraph* p : u.paragraphs) u.words.push_back(read.read(grammar::normalized_text(s.text, *s.doc, p->text)));
     return u;
 }
 
@@ -137,8 +133,8 @@ public:
     term_vectors(const units& ref, const units& dra, const check_options& options, models::stemmer& stem) {
         models::learned_tfidf learned = models::learn_tfidf(collection(ref, dra, options, stem));
         space_ = std::move(learned.space);
-        reference = learned.rows.topRows(static_cast<Eigen::Index>(ref.texts.size()));
-        draft = learned.rows.middleRows(static_cast<Eigen::Index>(ref.texts.size()), static_cast<Eigen::Index>(dra.texts.size()));
+        reference = learned.rows.topRows(static_cast<Eigen::Index>(ref.words.size()));
+        draft = learned.rows.middleRows(static_cast<Eigen::Index>(ref.words.size()), static_cast<Eigen::Index>(dra.words.size()));
         if (options.background.empty()) return;
         const models::lsa_space lsa(learned.rows);
         lsa_reference_ = lsa.project(reference);
@@ -173,8 +169,8 @@ private:
     models::term_collection collection(const units& ref, const units& dra, const check_options& options, models::stemmer& stem) {
         models::term_collection out;
         for (const units* u : {&ref, &dra})
-            for (const std::string& text : u->texts) {
-                const models::term_list terms = models::terms_of(text, stem);
+            for (const aligned_text& words : u->words) {
+                const models::term_list terms = models::terms_of(words.text, stem);
                 if (u == &ref) written_.add(terms);
                 out.add(models::weighted(terms, stem, options.wordnet, options.expansion));
             }
@@ -284,8 +280,9 @@ std::vector<const paragraph*> compared_paragraphs(const grammar::document& doc) 
 check_result check(const source& reference, const source& draft, const check_options& options) {
     const thresholds& limits = options.limits;
     models::stemmer stem;
-    const units ref = read_units(reference, stem);
-    const units dra = read_units(draft, stem);
+    word_reader read(stem);
+    const units ref = read_units(reference, read);
+    const units dra = read_units(draft, read);
     const term_vectors vectors(ref, dra, options, stem);
     const auto nearest = models::nearest_rows(vectors.draft, vectors.reference, aligned_candidates);
 
@@ -295,14 +292,14 @@ check_result check(const source& reference, const source& draft, const check_opt
     result.draft_name = draft.name;
     for (std::size_t r = 0; r < ref.paragraphs.size(); ++r) {
         result.reference_ids.push_back(ref.paragraphs[r]->id);
-        result.reference_texts.push_back(ref.texts[r]);
+        result.reference_texts.push_back(ref.words[r].text);
     }
     if (dra.paragraphs.size() * ref.paragraphs.size() <= options.heatmap_cells) result.similarity = vectors.all_pairs();
     std::vector<double> coverage(ref.paragraphs.size(), 0.0);
     std::vector<std::vector<std::string>> echoed_by(ref.paragraphs.size());
     for (std::size_t d = 0; d < dra.paragraphs.size(); ++d) {
         std::vector<candidate> candidates = aligned(dra.words[d], ref, nearest[d], coverage);
-        paragraph_check pc = judged(dra.paragraphs[d]->id, dra.texts[d], candidates, nearest[d], limits);
+        paragraph_check pc = judged(dra.paragraphs[d]->id, dra.words[d].text, candidates, nearest[d], limits);
         for (std::size_t c = 0; c < candidates.size() && c < reported_matches && pc.state != status::fresh; ++c) {
             const std::size_t r = candidates[c].ref;
             pc.matches.push_back({ref.paragraphs[r]->id, r, candidates[c].score, candidates[c].a.reuse(), vectors.lsa(d, r)});
@@ -319,7 +316,7 @@ check_result check(const source& reference, const source& draft, const check_opt
     }
     for (std::size_t r = 0; r < ref.paragraphs.size(); ++r) {
         if (coverage[r] >= limits.gap_coverage) continue;
-        result.gaps.push_back({ref.paragraphs[r]->id, coverage[r], vectors.keywords(r), ref.texts[r], std::move(echoed_by[r])});
+        result.gaps.push_back({ref.paragraphs[r]->id, coverage[r], vectors.keywords(r), ref.words[r].text, std::move(echoed_by[r])});
     }
     return result;
 }

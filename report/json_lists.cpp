@@ -1,5 +1,7 @@
 #include "report/json_lists.hpp"
 
+#include <algorithm>
+
 namespace resdraft::report {
 
 using nlohmann::ordered_json;
@@ -8,9 +10,9 @@ namespace {
 
 std::string dumped(const ordered_json& j) { return j.dump(2, ' ', false, ordered_json::error_handler_t::replace); }
 
-// The list's elements as they stand one level inside the top-level object.
-std::string elements(const json_list& list) {
-    std::string out = "[";
+// Appends the list's elements as they stand one level inside the top-level object.
+void append_elements(std::string& out, const json_list& list) {
+    out += '[';
     for (std::size_t i = 0; i < list.size; ++i) {
         const std::string element = dumped(list.element(i));
         out += i == 0 ? "\n    " : ",\n    ";
@@ -20,21 +22,29 @@ std::string elements(const json_list& list) {
             if (c == '\n') out += "    ";
         }
     }
-    return out + "\n  ]";
+    out += "\n  ]";
 }
 
 }  // namespace
 
 std::string dump_with_lists(const ordered_json& head, const std::vector<json_list>& lists) {
-    std::string out = dumped(head) + "\n";
+    const std::string skeleton = dumped(head) + "\n";
+    std::vector<std::pair<std::size_t, const json_list*>> at;  // where each list's "[]" stands in the skeleton
     for (const json_list& list : lists) {
-        if (list.size == 0) continue;
         // string values escape their quotes, so this can only be the key itself
         const std::string empty = "\n  " + dumped(ordered_json(list.key)) + ": []";
-        const std::size_t at = out.find(empty);
-        if (at == std::string::npos) continue;
-        out.replace(at + empty.size() - 2, 2, elements(list));
+        const std::size_t found = skeleton.find(empty);
+        if (list.size > 0 && found != std::string::npos) at.emplace_back(found + empty.size() - 2, &list);
     }
+    std::sort(at.begin(), at.end());
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& [position, list] : at) {
+        out.append(skeleton, copied, position - copied);
+        append_elements(out, *list);
+        copied = position + 2;
+    }
+    out.append(skeleton, copied);
     return out;
 }
 

@@ -7,8 +7,9 @@ namespace {
 
 TEST(Alignment, RedlineOnWordsWithReuseAndCoverage) {
     models::stemmer stem;
-    const auto reference = words_for_alignment("Strongly condemn the acts of racism against migrants;", stem);
-    const auto draft = words_for_alignment("Condemns the acts of racism against migrants and refugees;", stem);
+    word_reader words(stem);
+    const auto reference = words.read("Strongly condemn the acts of racism against migrants;");
+    const auto draft = words.read("Condemns the acts of racism against migrants and refugees;");
     const alignment a = align(draft, reference);
     ASSERT_EQ(a.redline.size(), 5u);
     EXPECT_EQ(a.redline[0].op, edit_op::remove);
@@ -48,8 +49,9 @@ TEST(Alignment, LongDeletionsAreShortenedToABudgetOfWords) {
 
 TEST(Alignment, ShortCommonRunsAreNotReuse) {
     models::stemmer stem;
-    const auto reference = words_for_alignment("Request the Secretary-General to report on trafficking", stem);
-    const auto draft = words_for_alignment("Welcomes the Secretary-General and his envoy", stem);
+    word_reader words(stem);
+    const auto reference = words.read("Request the Secretary-General to report on trafficking");
+    const auto draft = words.read("Welcomes the Secretary-General and his envoy");
     const alignment a = align(draft, reference);
     EXPECT_DOUBLE_EQ(a.reuse(), 0.0);  // "the Secretary General": three words, fewer than four
     ASSERT_GE(a.redline.size(), 3u);
@@ -59,7 +61,8 @@ TEST(Alignment, ShortCommonRunsAreNotReuse) {
 
 TEST(Alignment, EmptySides) {
     models::stemmer stem;
-    const alignment a = align(words_for_alignment("", stem), words_for_alignment("Recall the Charter", stem));
+    word_reader words(stem);
+    const alignment a = align(words.read(""), words.read("Recall the Charter"));
     EXPECT_DOUBLE_EQ(a.reuse(), 0.0);
     EXPECT_DOUBLE_EQ(a.coverage(), 0.0);
     ASSERT_EQ(a.redline.size(), 1u);
