@@ -4,8 +4,20 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <functional>
+#include <regex>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace resdraft {
 namespace {
@@ -15,20 +27,27 @@ struct run_result {
     std::string out, err;
 };
 
+const std::string binary = RESDRAFT_BINARY;
+
 std::filesystem::path scratch_dir() {
     auto dir = std::filesystem::temp_directory_path() / ("resdraft-cli-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     return dir;
 }
 
-run_result run(const std::string& args, const std::string& stdin_text = "") {
+// Runs `script` with the shell, its standard output and error captured (a redirection in the script wins).
+run_result run_sh(const std::string& script) {
     const auto dir = scratch_dir();
-    const auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
-    std::ofstream(in, std::ios::binary) << stdin_text;
-    const std::string command = std::string(RESDRAFT_BINARY) + " " + args + " <" + in.string() + " >" + out.string() +
-                                " 2>" + err.string();
+    const auto out = dir / "stdout", err = dir / "stderr";
+    const std::string command = "{ " + script + "\n} >" + out.string() + " 2>" + err.string();
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
+}
+
+run_result run(const std::string& args, const std::string& stdin_text = "") {
+    const auto in = scratch_dir() / "stdin";
+    std::ofstream(in, std::ios::binary) << stdin_text;
+    return run_sh(binary + " " + args + " <" + in.string());
 }
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
@@ -224,6 +243,102 @@ TEST(Cli, BenchRefusesWhatTheParserRefuses) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(lines(r.err), 1u);
     EXPECT_EQ(run("bench --format xml").exit_code, 2);
+}
+
+
+// --- reading input ---------------------------------------------------------------------------------
+
+TEST(Cli, BinaryInputIsRefusedAtItsFirstBadByteWithoutReadingTheRest) {
+    auto r = run("parse /dev/zero");  // endless: read whole, it would fill memory
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: /dev/zero: binary input: NUL byte (byte 0)\n");
+
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    r = run("check " + draft + " --reference /dev/zero");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: /dev/zero: binary input: NUL byte (byte 0)\n");
+
+    r = run("parse /dev/urandom");  // which byte is refused first is chance; that one is, in one line
+    EXPECT_EQ(r.exit_code, 2);
+    const std::regex one_refusal("resdraft: /dev/urandom: (binary input: (NUL byte|control byte 0x[0-9A-F]{2})|"
+                                 "invalid UTF-8 \\((truncated sequence|overlong encoding|surrogate code point|"
+                                 "code point above U\\+10FFFF|unexpected byte 0x[0-9A-F]{2})\\)) \\(byte [0-9]+\\)\n");
+    EXPECT_TRUE(std::regex_match(r.err, one_refusal)) << r.err;
+    EXPECT_TRUE(r.out.empty());
+}
+
+TEST(Cli, OffsetsAreAbsoluteAndASequenceCutAtABlockEndIsJoined) {
+    const auto dir = scratch_dir() / "blocks";
+    std::filesystem::create_directories(dir);
+    const std::string words = "1. Decides to act. ";
+    std::string text;
+    while (text.size() < 200'000) text += words;
+    expect_refused("parse", dir / "late-nul.txt", text.substr(0, 200'000) + std::string("\0 tail", 6),
+                   "binary input: NUL byte (byte 200000)");
+
+    // "é" (C3 A9) across the first 64 KiB block's end: one character, not a truncated sequence
+    const std::string head = text.substr(0, 65535);
+    std::ofstream(dir / "split.txt", std::ios::binary) << head + "\xC3\xA9 and more.\n";
+    auto r = run("parse " + (dir / "split.txt").string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(count_of(r.out, "\xC3\xA9 and more."), 1u);
+
+    // a lead byte at the block's end whose next byte is no continuation is refused where it stands
+    expect_refused("parse", dir / "cut.txt", head + "\xC3" "A tail.\n", "invalid UTF-8 (truncated sequence) (byte 65535)");
+    expect_refused("parse", dir / "cut-end.txt", head + "\xE2\x82", "invalid UTF-8 (truncated sequence) (byte 65535)");
+}
+
+TEST(Cli, InputIsCappedAt256MiBUnlessMaxInputSaysOtherwise) {
+    auto r = run_sh("yes | " + binary + " parse -");  // endless text: stopped at the cap
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: -: input larger than the 256 MiB limit (byte 268435456); raise it with --max-input\n");
+
+    // a regular file says its size: refused before it is read (a sparse file of zeros, so no disk is used)
+    const auto dir = scratch_dir() / "cap";
+    std::filesystem::create_directories(dir);
+    const auto sparse = dir / "sparse.txt";
+    std::ofstream(sparse).close();
+    std::filesystem::resize_file(sparse, (std::size_t{256} << 20) + 1);
+    r = run("parse " + sparse.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + sparse.string() +
+                         ": input larger than the 256 MiB limit (byte 268435456); raise it with --max-input\n");
+    r = run("parse " + sparse.string() + " --max-input 1G");  // after the subcommand, as its other options
+    EXPECT_EQ(r.err, "resdraft: " + sparse.string() + ": binary input: NUL byte (byte 0)\n");
+    r = run("parse --max-input 1025M " + sparse.string());
+    EXPECT_EQ(r.err, "resdraft: " + sparse.string() + ": binary input: NUL byte (byte 0)\n");
+}
+
+TEST(Cli, ReadingStopsOneBytePastTheCap) {
+    const auto dir = scratch_dir() / "cap-stdin";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "5000.txt";
+    std::string text;
+    while (text.size() < 5000) text += "1. Decides to act.\n\n";
+    text.resize(5000);
+    std::ofstream(file, std::ios::binary) << text;
+    // both read the same open file: what cat prints is what resdraft left unread
+    auto r = run_sh("{ " + binary + " parse - --max-input 1K >/dev/null; echo \"exit $?\" >&2; wc -c; } <" + file.string());
+    EXPECT_EQ(r.err, "resdraft: -: input larger than the 1 KiB limit (byte 1024); raise it with --max-input\nexit 2\n");
+    EXPECT_EQ(r.out, std::to_string(5000 - 1025) + "\n");
+
+    std::ofstream(file, std::ios::binary) << text.substr(0, 2048);  // exactly at the cap: read
+    r = run("parse " + file.string() + " --max-input 2K --format text");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    r = run("parse " + file.string() + " --max-input 2047");
+    EXPECT_EQ(r.err, "resdraft: " + file.string() + ": input larger than the 2047 B limit (byte 2047); raise it with --max-input\n");
+}
+
+TEST(Cli, MaxInputIsAWholeNumberOfBytesKMOrG) {
+    for (const std::string bad : {"1.5G", "0", "12X", "1GB", "-1", "''", "0x10", "1e3", "99999999999999999999"}) {
+        const auto r = run("parse --max-input " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --max-input must be a whole number of bytes, optionally followed by K, M or G, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    EXPECT_EQ(run("parse --max-input 16k").exit_code, 0);  // the embedded reference is not capped
+    EXPECT_EQ(run("cluster --max-input 3m --k 2").exit_code, 0);
 }
 
 }  // namespace
