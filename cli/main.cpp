@@ -51,6 +51,13 @@ void write_output(const std::optional<std::string>& path, std::string_view text)
     throw_if(path ? resdraft::cli::write_output_file(*path, text) : resdraft::cli::write_standard_output(text));
 }
 
+// Refuses, before anything is read, a command line that names standard input twice: the second reader
+// would find it empty ("-: empty input") or hold the rest of it.
+void refuse_stdin_twice(const std::vector<std::string>& inputs, const std::string& which) {
+    if (std::count(inputs.begin(), inputs.end(), "-") > 1)
+        throw usage_error("standard input can be read only once: give " + which + " as -");
+}
+
 // --max-input SIZE, shared by the subcommands that read files; given after the subcommand, as its other options.
 void add_max_input(CLI::App* command, std::optional<std::string>& size) {
     command->add_option("--max-input", size,
@@ -155,6 +162,7 @@ struct check_command {
     }
 
     int run() const {
+        refuse_stdin_twice({draft, reference.value_or("")}, "at most one of DRAFT and --reference");
         const std::size_t limit = max_input_bytes(max_input);
         const loaded ref = load(reference, limit);
         const loaded dft = load(draft, limit);
@@ -173,8 +181,7 @@ struct check_command {
 // resdraft cluster [FILE|DIR ...] [--unit U] [--k N|auto] [--seed N] [--format text|json|html] [--output FILE]
 struct cluster_command {
     std::vector<std::string> inputs;
-    std::string unit = "paragraph", k = "auto", format = "text";
-    std::uint32_t seed = 1;
+    std::string unit = "paragraph", k = "auto", seed = "1", format = "text";
     std::optional<std::string> output, max_input;
 
     CLI::App* add_to(CLI::App& app) {
@@ -182,25 +189,24 @@ struct cluster_command {
         c->add_option("INPUT", inputs, "files or folders (default: the embedded A/68/L.5)");
         c->add_option("--unit", unit, "operative paragraphs, their clauses, or all paragraphs")
             ->check(CLI::IsMember({"paragraph", "clause", "all"}));
-        c->add_option("--k", k, "number of clusters, or auto (best silhouette for 2..12)");
-        c->add_option("--seed", seed, "seed of the k-means++ start");
+        c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)");
+        c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295");
         c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
         c->add_option("--output,-o", output, "write to this file instead of standard output");
         add_max_input(c, max_input);
         return c;
     }
 
-    // --k and --seed as numbers, refused before any input is read.
+    // --k and --seed as numbers, refused (usage, exit 2) before any input is read.
     resdraft::analysis::cluster_options options() const {
         resdraft::analysis::cluster_options o;
-        o.seed = seed;
+        const auto s = resdraft::cli::parse_whole_number(seed, 0, 4294967295u);
+        if (!s) throw usage_error("--seed must be a whole number from 0 to 4294967295, not \"" + seed + "\"");
+        o.seed = static_cast<std::uint32_t>(*s);
         if (k == "auto") return o;
-        try {
-            o.k = std::stoi(k);
-        } catch (const std::exception&) {
-            o.k = 0;
-        }
-        if (o.k < 1) throw error{"--k must be a positive number or auto, not \"" + k + "\"", 0, {}};
+        const auto n = resdraft::cli::parse_whole_number(k, 1, 1000);
+        if (!n) throw usage_error("--k must be a whole number from 1 to 1000, or auto, not \"" + k + "\"");
+        o.k = static_cast<int>(*n);
         return o;
     }
 
@@ -222,6 +228,7 @@ struct cluster_command {
     }
 
     int run() const {
+        refuse_stdin_twice(inputs, "at most one INPUT");
         auto o = options();
         const auto all = units(max_input_bytes(max_input));
         if (::isatty(STDERR_FILENO) != 0)
@@ -280,6 +287,7 @@ struct bench_command {
     }
 
     int run() const {
+        refuse_stdin_twice(files, "at most one FILE");
         const std::size_t limit = max_input_bytes(max_input);
         std::vector<std::string> documents;
         if (files.empty()) {

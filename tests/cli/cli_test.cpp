@@ -341,5 +341,42 @@ TEST(Cli, MaxInputIsAWholeNumberOfBytesKMOrG) {
     EXPECT_EQ(run("cluster --max-input 3m --k 2").exit_code, 0);
 }
 
+// --- standard input named twice ---------------------------------------------------------------------
+
+TEST(Cli, StandardInputIsReadOnlyOnce) {
+    const std::string text = "1. Decides to act.\n";
+    auto r = run("check - --reference -", text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: standard input can be read only once: give at most one of DRAFT and --reference as -\n");
+    r = run("cluster - -", text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: standard input can be read only once: give at most one INPUT as -\n");
+    r = run("bench - -", text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: standard input can be read only once: give at most one FILE as -\n");
+    EXPECT_EQ(run("check -", text).exit_code, 0);
+}
+
+// --- numbers on the command line --------------------------------------------------------------------
+
+TEST(Cli, KAndSeedMustBeWholeNumbersInRange) {
+    for (const std::string bad : {"3abc", "2.5", "1e3", "0", "1001", "-2", "''", "+3", "zero"}) {
+        const auto r = run("cluster --k " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --k must be a whole number from 1 to 1000, or auto, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    for (const std::string bad : {"''", "-1", "99999999999", "4294967296", "1.0", "7x"}) {
+        const auto r = run("cluster --seed " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --seed must be a whole number from 0 to 4294967295, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    auto r = run("cluster --format json --k 2 --seed 4294967295");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["k"], 2);
+    EXPECT_EQ(run("cluster --k 002 --seed 0").exit_code, 0);
+}
+
 }  // namespace
 }  // namespace resdraft
