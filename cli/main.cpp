@@ -1,5 +1,5 @@
 // The resdraft command line: the only place that prints and chooses exit codes
-// (0 ok, 2 bad input or usage).
+// (0 ok, 1 findings asked for by a flag, 2 bad input or usage, 3 out of memory).
 #include "corpus/embedded.hpp"
 #include "analysis/check.hpp"
 #include "analysis/cluster.hpp"
@@ -20,6 +20,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -29,6 +30,7 @@ namespace {
 using resdraft::cli::error;
 
 constexpr int exit_bad_input = 2;
+constexpr int exit_out_of_memory = 3;
 
 // The CLI's "...OrDie": an error value becomes an exception that unwinds to run_command_line, which prints
 // it and exits 2.
@@ -341,4 +343,14 @@ int run_command_line(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return run_command_line(argc, argv); }
+int main(int argc, char** argv) {
+    int code = 0;
+    try {
+        code = run_command_line(argc, argv);
+    } catch (const std::bad_alloc& e) {
+        // exit code 3: not bad input, but more than this machine (or its limits) can hold
+        std::fprintf(stderr, "resdraft: out of memory (%s)\n", e.what());
+        return exit_out_of_memory;
+    }
+    return code;
+}

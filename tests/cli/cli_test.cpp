@@ -50,6 +50,39 @@ run_result run(const std::string& args, const std::string& stdin_text = "") {
     return run_sh(binary + " " + args + " <" + in.string());
 }
 
+// Standard input from /dev/null, standard output to `stdout_fd` (closed when -1), standard error to a file.
+void child_stdio(int stdout_fd, const std::filesystem::path& err) {
+    const int null = ::open("/dev/null", O_RDONLY);
+    ::dup2(null, STDIN_FILENO);
+    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(err_fd, STDERR_FILENO);
+    if (stdout_fd >= 0) ::dup2(stdout_fd, STDOUT_FILENO);
+    else ::close(STDOUT_FILENO);
+}
+
+[[noreturn]] void exec_binary(const std::vector<std::string>& args) {
+    std::vector<char*> argv{const_cast<char*>(binary.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+}
+
+// Runs the binary in a child process: standard output to `stdout_fd` (closed when -1); `in_child` runs
+// just before exec (limits, signal dispositions). Exit code (128 + signal when one ended it) and stderr.
+run_result spawn(const std::vector<std::string>& args, int stdout_fd, const std::function<void()>& in_child = {}) {
+    const auto err = scratch_dir() / "spawn-stderr";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        child_stdio(stdout_fd, err);
+        if (in_child) in_child();
+        exec_binary(args);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), "", testing::read_file(err)};
+}
+
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 std::size_t count_of(const std::string& s, const std::string& what) {
@@ -376,6 +409,43 @@ TEST(Cli, KAndSeedMustBeWholeNumbersInRange) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out)["k"], 2);
     EXPECT_EQ(run("cluster --k 002 --seed 0").exit_code, 0);
+}
+
+// --- out of memory ----------------------------------------------------------------------------------
+
+#ifdef RESDRAFT_SANITIZED
+constexpr bool sanitized = true;
+#else
+constexpr bool sanitized = false;
+#endif
+
+TEST(Cli, OutOfMemoryIsOneLineAndExitCodeThree) {
+    if (sanitized)
+        GTEST_SKIP() << "AddressSanitizer reserves terabytes of address space at start, so an RLIMIT_AS that "
+                        "the test could use stops the binary before main; the release build runs this test";
+    const auto dir = scratch_dir() / "oom";
+    std::filesystem::create_directories(dir);
+    const auto tiny = dir / "tiny.txt", big = dir / "big.txt";
+    std::ofstream(tiny, std::ios::binary) << "The General Assembly,\n\n1. Urges States to act.\n";
+    {
+        std::ofstream out(big, std::ios::binary);
+        const std::string paragraph = "1. Urges States to act, and calls upon them to report on migration.\n\n";
+        for (std::size_t n = 0; n < 30'000'000; n += paragraph.size()) out << paragraph;
+    }
+    // 256 MiB of address space: the binary starts and parses a small file in about 46 MiB, but parsing
+    // 30 MB and writing its JSON needs about 1.5 GB
+    const auto limit = [] {
+        const rlimit as{std::size_t{256} << 20, std::size_t{256} << 20};
+        ::setrlimit(RLIMIT_AS, &as);
+    };
+    const int null = ::open("/dev/null", O_WRONLY);
+    const auto small = spawn({"parse", tiny.string()}, null, limit);
+    EXPECT_EQ(small.exit_code, 0) << small.err;
+    const auto r = spawn({"parse", big.string()}, null, limit);
+    ::close(null);
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_EQ(r.err, "resdraft: out of memory (std::bad_alloc)\n");
+    std::filesystem::remove(big);
 }
 
 }  // namespace
