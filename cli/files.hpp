@@ -29,8 +29,13 @@ inline constexpr std::size_t default_max_input = std::size_t{256} << 20;
 // (offset 0); on a read error (offset where reading stopped).
 std::variant<std::string, error> read_input(const std::string& path, std::size_t max_input);
 
-// Writes `text` to standard output through std::cout. Returns no error: a failed write goes unnoticed.
+// Writes `text` to standard output. Fails with errno's text ("Broken pipe", "No space left on device").
 std::optional<error> write_standard_output(std::string_view text);
+
+// Flushes std::cout and stdout and closes descriptor 1, in the manner of gnulib's close_stdout, so that a
+// write error reported only now is not lost. Returns its errno; a descriptor already closed with nothing
+// left to write is no error.
+std::optional<int> close_standard_output();
 
 // Writes `text` to PATH through a temporary file and a rename, so a failure leaves no partial file. Fails
 // (offset 0, or how far the write got) when PATH's folder is missing or a system call fails.

@@ -1,5 +1,5 @@
 // The resdraft command line: the only place that prints and chooses exit codes
-// (0 ok, 1 findings asked for by a flag, 2 bad input or usage, 3 out of memory).
+// (0 ok, 1 findings asked for by a flag, 2 bad input, usage or output, 3 out of memory).
 #include "corpus/embedded.hpp"
 #include "analysis/check.hpp"
 #include "analysis/cluster.hpp"
@@ -22,6 +22,7 @@
 #include <iostream>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -306,6 +307,17 @@ struct bench_command {
     }
 };
 
+// Prints CLI11's help (or its error) for `e` through write_standard_output, so a failed write is reported.
+int print_help(const CLI::App& app, const CLI::Error& e) {
+    std::ostringstream help;
+    const int code = app.exit(e, help, std::cerr);
+    if (auto failed = resdraft::cli::write_standard_output(help.str())) {
+        report(*failed);
+        return exit_bad_input;
+    }
+    return code;
+}
+
 // Parses the command line and runs the subcommand it names; returns the exit code, having printed one line
 // on standard error for any failure.
 int run_command_line(int argc, char** argv) {
@@ -322,9 +334,9 @@ int run_command_line(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+        return print_help(app, e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "resdraft: " << e.what() << " (usage: resdraft --help)\n";
         return exit_bad_input;
@@ -352,5 +364,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "resdraft: out of memory (%s)\n", e.what());
         return exit_out_of_memory;
     }
-    return code;
+    const auto failed = resdraft::cli::close_standard_output();
+    if (!failed || code >= exit_bad_input) return code;  // a run that failed has said so already, in one line
+    std::fprintf(stderr, "resdraft: cannot write to standard output: %s\n", std::strerror(*failed));
+    return exit_bad_input;
 }

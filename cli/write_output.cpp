@@ -2,6 +2,7 @@
 #include "cli/files.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -10,6 +11,20 @@
 namespace resdraft::cli {
 namespace {
 
+// Writes all of `text` to FD at its offset, through short writes and EINTR. Returns 0, or the errno of the
+// failed write, with `written` saying how many bytes went out before it.
+int write_all(int fd, std::string_view text, std::size_t& written) {
+    written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return errno;
+        if (n == 0) return EIO;  // no progress and no reason: do not spin
+        written += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
 error file_error(const std::string& path, const std::string& what, std::size_t offset = 0) {
     return {path + ": " + what, offset, {}};
 }
@@ -17,8 +32,20 @@ error file_error(const std::string& path, const std::string& what, std::size_t o
 }  // namespace
 
 std::optional<error> write_standard_output(std::string_view text) {
-    std::cout << text;
+    std::size_t written = 0;
+    if (const int err = write_all(STDOUT_FILENO, text, written))
+        return error{std::string("cannot write to standard output: ") + std::strerror(err), std::nullopt, {}};
+    return std::nullopt;
+}
+
+std::optional<int> close_standard_output() {
     std::cout.flush();
+    errno = 0;
+    const bool flush_failed = std::fflush(stdout) != 0;
+    const int err = errno;
+    if (flush_failed || std::ferror(stdout) != 0 || std::cout.bad()) return err != 0 ? err : EIO;
+    // nothing is left to write now, so EBADF only says standard output was closed to begin with
+    if (::close(STDOUT_FILENO) != 0 && errno != EBADF) return errno;
     return std::nullopt;
 }
 
@@ -31,14 +58,10 @@ std::optional<error> write_output_file(const std::string& path, std::string_view
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) return file_error(path, std::string("cannot create: ") + std::strerror(errno));
     std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n <= 0) {
-            ::close(fd);
-            std::filesystem::remove(temp, ec);
-            return file_error(path, "write failed", written);
-        }
-        written += static_cast<std::size_t>(n);
+    if (write_all(fd, text, written) != 0) {
+        ::close(fd);
+        std::filesystem::remove(temp, ec);
+        return file_error(path, "write failed", written);
     }
     ::close(fd);
     std::filesystem::rename(temp, target, ec);

@@ -448,5 +448,41 @@ TEST(Cli, OutOfMemoryIsOneLineAndExitCodeThree) {
     std::filesystem::remove(big);
 }
 
+// --- standard output --------------------------------------------------------------------------------
+
+// Runs the binary with ARGS writing to /dev/full, to a closed standard output, and to a pipe nobody reads
+// (SIGPIPE ignored), and expects each failure said in one line, exit code 2.
+void expect_stdout_failures_reported(const std::vector<std::string>& args) {
+    const std::string what = args.front();
+    const int full = ::open("/dev/full", O_WRONLY);
+    auto r = spawn(args, full);
+    ::close(full);
+    EXPECT_EQ(r.exit_code, 2) << what;
+    EXPECT_EQ(r.err, "resdraft: cannot write to standard output: No space left on device\n") << what;
+
+    r = spawn(args, -1);
+    EXPECT_EQ(r.exit_code, 2) << what;
+    EXPECT_EQ(r.err, "resdraft: cannot write to standard output: Bad file descriptor\n") << what;
+
+    std::array<int, 2> pipe_fds{};
+    ASSERT_EQ(::pipe(pipe_fds.data()), 0);
+    ::close(pipe_fds[0]);
+    r = spawn(args, pipe_fds[1], [] { ::signal(SIGPIPE, SIG_IGN); });
+    ::close(pipe_fds[1]);
+    EXPECT_EQ(r.exit_code, 2) << what;
+    EXPECT_EQ(r.err, "resdraft: cannot write to standard output: Broken pipe\n") << what;
+}
+
+TEST(Cli, StandardOutputFailuresAreReported) {
+    const auto file = scratch_dir() / "small.txt";
+    std::ofstream(file, std::ios::binary) << "The General Assembly,\n\n1. Urges States to act.\n";
+    expect_stdout_failures_reported({"parse"});
+    expect_stdout_failures_reported({"check", (testing::source_dir() / "corpus/drafts/migration-followup.txt").string()});
+    expect_stdout_failures_reported({"cluster", "--k", "2"});
+    expect_stdout_failures_reported({"bench", file.string()});
+    expect_stdout_failures_reported({"--help"});
+    expect_stdout_failures_reported({"parse", "--help"});
+}
+
 }  // namespace
 }  // namespace resdraft
