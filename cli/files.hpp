@@ -37,8 +37,12 @@ std::optional<error> write_standard_output(std::string_view text);
 // left to write is no error.
 std::optional<int> close_standard_output();
 
-// Writes `text` to PATH through a temporary file and a rename, so a failure leaves no partial file. Fails
-// (offset 0, or how far the write got) when PATH's folder is missing or a system call fails.
+// Writes `text` to PATH. A symbolic link is followed to the file it names (created when missing); the link
+// stays. A regular file is replaced whole through a temporary file and a rename, keeping its mode and (as
+// root) its owner; a new file gets 0666 less the umask. A file with several hard links is rewritten in
+// place so every name sees the new text. Character devices and FIFOs are written through. Fails (offset 0,
+// or how far a write got) on: a directory, block device or socket; a read-only file; a missing folder;
+// any failed system call, naming it.
 std::optional<error> write_output_file(const std::string& path, std::string_view text);
 
 }  // namespace resdraft::cli

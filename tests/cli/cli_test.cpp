@@ -484,5 +484,186 @@ TEST(Cli, StandardOutputFailuresAreReported) {
     expect_stdout_failures_reported({"parse", "--help"});
 }
 
+// --- --output ---------------------------------------------------------------------------------------
+
+// A fresh folder for one test's outputs.
+std::filesystem::path output_dir(const std::string& name) {
+    const auto dir = scratch_dir() / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::vector<std::string> entries(const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+const std::string& reference_json() {
+    static const std::string json = run("parse").out;
+    return json;
+}
+
+TEST(Cli, OutputThroughASymbolicLinkWritesTheFileItNames) {
+    const auto dir = output_dir("symlinks");
+    std::ofstream(dir / "report.json") << "old\n";
+    std::filesystem::create_symlink("report.json", dir / "one");
+    std::filesystem::create_symlink(dir / "one", dir / "two");  // a chain: absolute, then relative
+    auto r = run("parse --output " + (dir / "two").string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(testing::read_file(dir / "report.json"), reference_json());
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "one"));
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "two"));
+
+    std::filesystem::create_symlink("new.json", dir / "dangling");
+    r = run("parse --output " + (dir / "dangling").string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "dangling"));
+    EXPECT_EQ(testing::read_file(dir / "new.json"), reference_json());
+    EXPECT_EQ(entries(dir), (std::vector<std::string>{"dangling", "new.json", "one", "report.json", "two"}));
+}
+
+TEST(Cli, OutputToAHardLinkedFileReachesEveryName) {
+    const auto dir = output_dir("hardlinks");
+    std::ofstream(dir / "a.json") << std::string(100'000, 'x');  // longer than the report: cut to its size
+    std::filesystem::create_hard_link(dir / "a.json", dir / "b.json");
+    const auto r = run("parse --output " + (dir / "b.json").string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(testing::read_file(dir / "a.json"), reference_json());
+    EXPECT_EQ(testing::read_file(dir / "b.json"), reference_json());
+    EXPECT_EQ(std::filesystem::hard_link_count(dir / "a.json"), 2u);
+    EXPECT_TRUE(std::filesystem::equivalent(dir / "a.json", dir / "b.json"));
+}
+
+TEST(Cli, OutputToAHardLinkedFileThatCannotGrowIsLeftAsItWas) {
+    const auto dir = output_dir("hardlinks-full");
+    std::ofstream(dir / "a.json") << "old\n";
+    std::filesystem::create_hard_link(dir / "a.json", dir / "b.json");
+    // a file-size limit stands in for a full disk: the room is reserved before a byte is written
+    const auto r = spawn({"parse", "--output", (dir / "b.json").string()}, -1, [] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit fsize{4096, 4096};
+        ::setrlimit(RLIMIT_FSIZE, &fsize);
+    });
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "b.json").string() + ": cannot write: File too large (byte 0)\n");
+    EXPECT_EQ(testing::read_file(dir / "a.json"), "old\n");
+}
+
+TEST(Cli, OutputToDevicesAndFifosIsWrittenThrough) {
+    auto r = run("parse --output /dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    struct stat st {};
+    ASSERT_EQ(::stat("/dev/null", &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode));  // as root, a rename would have made it a regular file
+    EXPECT_EQ(st.st_rdev, makedev(1, 3));
+
+    r = run("parse --output /dev/stdout");  // standard output is a file here: written, not replaced
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, reference_json());
+
+    r = run("parse --output /dev/full");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: /dev/full: cannot write: No space left on device (byte 0)\n");
+
+    const auto dir = output_dir("fifo");
+    const auto fifo = dir / "fifo", small = dir / "small.txt";
+    std::ofstream(small) << "1. Urges States to act.\n";  // its report fits in the pipe's buffer
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    r = run("parse " + small.string() + " --output " + fifo.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string got(65536, '\0');
+    const ssize_t n = ::read(reader, got.data(), got.size());
+    ::close(reader);
+    got.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    EXPECT_EQ(got, run("parse " + small.string()).out);
+    EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+}
+
+TEST(Cli, OutputRefusesDirectoriesSocketsAndReadOnlyFiles) {
+    const auto dir = output_dir("refused");
+    std::filesystem::create_directories(dir / "folder");
+    auto r = run("parse --output " + (dir / "folder").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "folder").string() + ": is a directory; not replaced (byte 0)\n");
+
+    const auto socket_path = dir / "socket";
+    const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socket_path.c_str());
+    ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    r = run("parse --output " + socket_path.string());
+    ::close(sock);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + socket_path.string() + ": is a socket; not written (byte 0)\n");
+
+    // the tests run as root, for whom access() grants any file: the mode bits decide
+    const auto locked = dir / "locked.json";
+    std::ofstream(locked) << "old\n";
+    std::filesystem::permissions(locked, std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
+    r = run("parse --output " + locked.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + locked.string() + ": is read-only; not replaced (byte 0)\n");
+    EXPECT_EQ(testing::read_file(locked), "old\n");
+    EXPECT_EQ(entries(dir), (std::vector<std::string>{"folder", "locked.json", "socket"}));
+}
+
+TEST(Cli, OutputRefusesBlockDevices) {
+    const auto dir = output_dir("block");
+    const auto node = dir / "disk";
+    // major 240 is for local use: no driver, so even a wrong write could reach no disk
+    if (::mknod(node.c_str(), S_IFBLK | 0600, makedev(240, 0)) != 0)
+        GTEST_SKIP() << "cannot make a block device node here (" << std::strerror(errno) << "); root can";
+    const auto r = run("parse --output " + node.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + node.string() + ": is a block device; not written (byte 0)\n");
+    struct stat st {};
+    ASSERT_EQ(::stat(node.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISBLK(st.st_mode));
+}
+
+TEST(Cli, OutputKeepsTheModeAndOwnerOfTheFileItReplaces) {
+    const auto dir = output_dir("modes");
+    const auto kept = dir / "kept.json";
+    std::ofstream(kept) << "old\n";
+    ASSERT_EQ(::chmod(kept.c_str(), 0604), 0);
+    const bool root = ::geteuid() == 0;
+    if (root) {
+        ASSERT_EQ(::chown(kept.c_str(), 1234, 5678), 0);
+    }
+    auto r = run("parse --output " + kept.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    struct stat st {};
+    ASSERT_EQ(::stat(kept.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0604u);
+    if (root) {
+        EXPECT_EQ(st.st_uid, 1234u);
+        EXPECT_EQ(st.st_gid, 5678u);
+    }
+    EXPECT_EQ(testing::read_file(kept), reference_json());
+
+    // a new file: 0666 less the umask, as a shell's > makes it
+    for (const auto& [umask, mode] : {std::pair{"022", 0644u}, std::pair{"027", 0640u}}) {
+        const auto fresh = dir / ("new-" + std::string(umask) + ".json");
+        r = run_sh("umask " + std::string(umask) + "; " + binary + " parse --output " + fresh.string());
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        ASSERT_EQ(::stat(fresh.c_str(), &st), 0);
+        EXPECT_EQ(st.st_mode & 07777, mode) << umask;
+    }
+}
+
+TEST(Cli, OutputToTheLongestLegalFileName) {
+    const auto dir = output_dir("long-name");
+    const std::string name = std::string(250, 'a') + ".json";  // 255 bytes, the most a name may have
+    const auto r = run("parse --output " + (dir / name).string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(testing::read_file(dir / name), reference_json());
+    EXPECT_EQ(entries(dir), std::vector<std::string>{name});
+}
+
 }  // namespace
 }  // namespace resdraft
