@@ -42,7 +42,7 @@ std::optional<int> close_standard_output();
 // root) its owner; a new file gets 0666 less the umask. A file with several hard links is rewritten in
 // place so every name sees the new text. Character devices and FIFOs are written through. Fails (offset 0,
 // or how far a write got) on: a directory, block device or socket; a read-only file; a missing folder;
-// any failed system call, naming it.
+// any failed system call, naming it. SIGINT, SIGTERM and SIGHUP remove the temporary file.
 std::optional<error> write_output_file(const std::string& path, std::string_view text);
 
 }  // namespace resdraft::cli

@@ -1,18 +1,21 @@
-// The temporary file an output is written to before it is renamed over the target.
+// The temporary file an output is written to before it is renamed over the target, and the signal
+// handling that removes it when SIGINT, SIGTERM or SIGHUP ends the program while it exists.
 #pragma once
 
 #include "cli/unique_fd.hpp"
 
+#include <array>
+#include <csignal>
 #include <string>
 
 namespace resdraft::cli {
 
 class temp_file {
 public:
-    // Creates DIR/.resdraft-XXXXXX (mode 0600; a short name, so any legal target name leaves room for it).
-    // On failure fd() is -1 and error() says why.
+    // Creates DIR/.resdraft-XXXXXX (mode 0600; a short name, so any legal target name leaves room for it)
+    // and, unless ignored, handles SIGINT, SIGTERM and SIGHUP. On failure fd() is -1 and error() says why.
     explicit temp_file(const std::string& dir);
-    // Removes the file unless commit() renamed it.
+    // Removes the file unless commit() renamed it, and puts back the signal handling found on creation.
     ~temp_file();
     temp_file(const temp_file&) = delete;
     temp_file& operator=(const temp_file&) = delete;
@@ -27,10 +30,9 @@ public:
     int commit(const std::string& target);
 
 private:
-    std::string path_;
     unique_fd fd_;
     int error_ = 0;
-    bool exists_ = false;  // whether path_ names a file to remove
+    std::array<struct sigaction, 3> previous_{};  // the handling of each cleanup signal before this file
 };
 
 }  // namespace resdraft::cli

@@ -665,5 +665,52 @@ TEST(Cli, OutputToTheLongestLegalFileName) {
     EXPECT_EQ(entries(dir), std::vector<std::string>{name});
 }
 
+// Runs the binary with ARGS under ptrace until its first write to a file in DIR (its temporary file),
+// sends it SIG at that moment, lets it go, and returns its wait status; -1 when ptrace is not permitted.
+int signal_at_first_write_in(const std::filesystem::path& dir, const std::vector<std::string>& args, int sig) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        if (::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) ::_exit(126);
+        child_stdio(-1, scratch_dir() / "traced-stderr");
+        for (const int s : {SIGINT, SIGTERM, SIGHUP}) ::signal(s, SIG_DFL);  // ctest may have started us ignoring some
+        exec_binary(args);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);  // stopped at exec
+    if (!WIFSTOPPED(status)) return -1;
+    ::ptrace(PTRACE_SETOPTIONS, pid, nullptr, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
+    int deliver = 0;
+    for (;;) {
+        ::ptrace(PTRACE_SYSCALL, pid, nullptr, deliver);
+        ::waitpid(pid, &status, 0);
+        if (!WIFSTOPPED(status)) return status;  // it ended without writing there
+        deliver = WSTOPSIG(status) == (SIGTRAP | 0x80) ? 0 : WSTOPSIG(status);
+        __ptrace_syscall_info info{};
+        if (deliver != 0 || ::ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info) <= 0) continue;
+        if (info.op != PTRACE_SYSCALL_INFO_ENTRY || info.entry.nr != SYS_write) continue;
+        std::error_code ec;
+        const auto file = std::filesystem::read_symlink(
+            "/proc/" + std::to_string(pid) + "/fd/" + std::to_string(info.entry.args[0]), ec);
+        if (ec || file.parent_path() != dir) continue;
+        ::kill(pid, sig);  // pending while it is stopped; delivered once it runs untraced
+        ::ptrace(PTRACE_DETACH, pid, nullptr, 0);
+        ::waitpid(pid, &status, 0);
+        return status;
+    }
+}
+
+TEST(Cli, ASignalWhileWritingLeavesNoTemporaryFile) {
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        const auto dir = std::filesystem::canonical(output_dir("signal"));
+        const auto target = dir / "report.json";
+        std::ofstream(target) << "old\n";
+        const int status = signal_at_first_write_in(dir, {"parse", "--output", target.string()}, sig);
+        if (status == -1) GTEST_SKIP() << "ptrace is not permitted here, so the signal cannot be timed";
+        EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << strsignal(sig) << ": status " << status;
+        EXPECT_EQ(entries(dir), std::vector<std::string>{"report.json"}) << strsignal(sig);
+        EXPECT_EQ(testing::read_file(target), "old\n") << strsignal(sig);
+    }
+}
+
 }  // namespace
 }  // namespace resdraft
