@@ -357,6 +357,7 @@ TEST(Cli, InputIsCappedAt256MiBUnlessMaxInputSaysOtherwise) {
     EXPECT_EQ(r.err, "resdraft: " + sparse.string() + ": binary input: NUL byte (byte 0)\n");
     r = run("parse --max-input 1025M " + sparse.string());
     EXPECT_EQ(r.err, "resdraft: " + sparse.string() + ": binary input: NUL byte (byte 0)\n");
+    std::filesystem::remove(sparse);
 }
 
 TEST(Cli, ReadingStopsOneBytePastTheCap) {
