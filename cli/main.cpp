@@ -238,6 +238,10 @@ struct cluster_command {
             o.progress = [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
         const auto result = resdraft::analysis::cluster_units(all, o);
         if (o.progress) std::cerr << "\r\x1b[K" << std::flush;
+        if (result.clusters.empty())  // main's analysis (2987035) finds none when no unit has a content word
+            throw error{"nothing to cluster: none of the " + std::to_string(all.size()) + " " + unit +
+                            " units has a content word (only verbs, numbers or function words)",
+                        std::nullopt, {}};
         write_output(output, format == "json"   ? resdraft::report::cluster_json(all, result)
                              : format == "html" ? resdraft::report::cluster_html(all, result)
                                                 : resdraft::report::cluster_text(all, result));
