@@ -1,9 +1,11 @@
 // The resdraft command line: the only place that prints and chooses exit codes
-// (0 ok, 2 bad input or usage).
+// (0 ok, 1 findings asked for by a flag, 2 bad input, usage or output, 3 out of memory).
 #include "corpus/embedded.hpp"
 #include "analysis/check.hpp"
 #include "analysis/cluster.hpp"
 #include "bench/throughput.hpp"
+#include "cli/files.hpp"
+#include "cli/numbers.hpp"
 #include "grammar/parser.hpp"
 #include "models/wordnet.hpp"
 #include "report/check_report.hpp"
@@ -14,13 +16,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -28,58 +28,53 @@
 
 namespace {
 
+using resdraft::cli::error;
+
 constexpr int exit_bad_input = 2;
+constexpr int exit_out_of_memory = 3;
 
-struct failure {
-    std::string message;
-};
-
-// The bytes of FILE, or of standard input for "-".
-std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        return buffer.str();
-    }
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw failure{path + ": is a directory (byte 0)"};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw failure{path + ": cannot open: " + std::strerror(errno) + " (byte 0)"};
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw failure{path + ": read error (byte " + std::to_string(data.size()) + ")"};
-    return data;
+// The CLI's "...OrDie": an error value becomes an exception that unwinds to run_command_line, which prints
+// it and exits 2.
+template <class T>
+T value_or_throw(std::variant<T, error> v) {
+    if (auto* e = std::get_if<error>(&v)) throw std::move(*e);
+    return std::get<T>(std::move(v));
 }
 
-// Writes `text` to `path` through a temporary file and a rename, so a failure leaves no partial file.
-void write_output(const std::optional<std::string>& path, const std::string& text) {
-    if (!path) {
-        std::cout << text;
-        std::cout.flush();
-        return;
-    }
-    const std::filesystem::path target(*path);
-    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) throw failure{*path + ": directory does not exist (byte 0)"};
-    std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = mkstemp(temp.data());
-    if (fd < 0) throw failure{*path + ": cannot create: " + std::strerror(errno) + " (byte 0)"};
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n <= 0) {
-            ::close(fd);
-            std::filesystem::remove(temp, ec);
-            throw failure{*path + ": write failed (byte " + std::to_string(written) + ")"};
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    std::filesystem::rename(temp, target, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw failure{*path + ": cannot write (byte 0)"};
-    }
+void throw_if(std::optional<error> e) {
+    if (e) throw std::move(*e);
+}
+
+error usage_error(std::string message) { return {std::move(message), std::nullopt, {}}; }
+
+void report(const error& e) { std::cerr << "resdraft: " << resdraft::cli::describe(e) << '\n'; }
+
+// Writes `text` to PATH (see write_output_file), or to standard output when there is none.
+void write_output(const std::optional<std::string>& path, std::string_view text) {
+    throw_if(path ? resdraft::cli::write_output_file(*path, text) : resdraft::cli::write_standard_output(text));
+}
+
+// Refuses, before anything is read, a command line that names standard input twice: the second reader
+// would find it empty ("-: empty input") or hold the rest of it.
+void refuse_stdin_twice(const std::vector<std::string>& inputs, const std::string& which) {
+    if (std::count(inputs.begin(), inputs.end(), "-") > 1)
+        throw usage_error("standard input can be read only once: give " + which + " as -");
+}
+
+// --max-input SIZE, shared by the subcommands that read files; given after the subcommand, as its other options.
+void add_max_input(CLI::App* command, std::optional<std::string>& size) {
+    command->add_option("--max-input", size,
+                        "largest input read (default " + resdraft::cli::format_size(resdraft::cli::default_max_input) +
+                            "), in bytes or with K, M or G (binary units)");
+}
+
+// The cap --max-input sets, or the default; a size that is not one is a usage error.
+std::size_t max_input_bytes(const std::optional<std::string>& size) {
+    if (!size) return resdraft::cli::default_max_input;
+    const auto bytes = resdraft::cli::parse_size(*size);
+    if (!bytes)
+        throw usage_error("--max-input must be a whole number of bytes, optionally followed by K, M or G, not \"" + *size + "\"");
+    return *bytes;
 }
 
 // A parsed input: its bytes (owned unless embedded), its name, its document.
@@ -90,11 +85,11 @@ struct loaded {
     resdraft::grammar::document doc;
 };
 
-// Reads and parses FILE ("-" for standard input; nothing for the embedded reference). Throws failure on bad input.
-loaded load(const std::optional<std::string>& file) {
+// Reads and parses FILE ("-" for standard input; nothing for the embedded reference). Throws error on bad input.
+loaded load(const std::optional<std::string>& file, std::size_t max_input) {
     loaded l;
     if (file) {
-        l.owned = read_input(*file);
+        l.owned = value_or_throw(resdraft::cli::read_input(*file, max_input));
         l.text = l.owned;
         l.name = *file;
     } else {
@@ -102,128 +97,262 @@ loaded load(const std::optional<std::string>& file) {
         l.name = std::string(resdraft::corpus::reference_name());
     }
     auto result = resdraft::grammar::parse_document(l.text, {l.name});
-    if (!result.ok())
-        throw failure{l.name + ": " + result.error().message + " (byte " + std::to_string(result.error().offset) + ")"};
+    if (!result.ok()) throw error{l.name + ": " + result.error().message, result.error().offset, {}};
     l.doc = std::move(result.value());
     return l;
 }
 
-int run_parse(const std::optional<std::string>& file, const std::string& format, const std::optional<std::string>& output) {
-    const loaded in = load(file);
-    write_output(output, format == "json" ? resdraft::report::parse_json(in.text, in.doc, in.name)
-                                          : resdraft::report::parse_outline(in.text, in.doc, in.name));
-    return 0;
+// The .txt and .md files of DIR, sorted, so that the output does not depend on the directory's order.
+std::vector<std::string> text_files(const std::string& dir) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+        if (e.path().extension() == ".txt" || e.path().extension() == ".md") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
+// resdraft parse [FILE|-] [--format json|text] [--output FILE]
+struct parse_command {
+    std::optional<std::string> file, output, max_input;
+    std::string format = "json";
+
+    CLI::App* add_to(CLI::App& app) {
+        CLI::App* c = app.add_subcommand("parse", "Parse a resolution into paragraphs and verb-object clauses");
+        c->add_option("FILE", file, "resolution text, or - for standard input (default: the embedded A/68/L.5)");
+        c->add_option("--format", format, "output format")->check(CLI::IsMember({"json", "text"}));
+        c->add_option("--output,-o", output, "write to this file instead of standard output");
+        add_max_input(c, max_input);
+        return c;
+    }
+
+    int run() const {
+        const loaded in = load(file, max_input_bytes(max_input));
+        write_output(output, format == "json" ? resdraft::report::parse_json(in.text, in.doc, in.name)
+                                              : resdraft::report::parse_outline(in.text, in.doc, in.name));
+        return 0;
+    }
+};
+
 // The compared paragraphs of every .txt and .md file in DIR, as texts (term weights only).
-std::vector<std::string> read_background(const std::string& dir) {
+std::vector<std::string> read_background(const std::string& dir, std::size_t max_input) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) throw failure{dir + ": not a directory (byte 0)"};
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.path().extension() == ".txt" || entry.path().extension() == ".md") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
+    if (!std::filesystem::is_directory(dir, ec)) throw error{dir + ": not a directory", 0, {}};
     std::vector<std::string> texts;
-    for (const auto& f : files) {
-        const loaded l = load(f.string());
+    for (const std::string& f : text_files(dir)) {
+        const loaded l = load(f, max_input);
         for (const auto* p : resdraft::analysis::compared_paragraphs(l.doc))
             texts.push_back(resdraft::grammar::normalized_text(l.text, l.doc, p->text));
     }
     return texts;
 }
 
-int run_check(const std::string& draft_file, const std::optional<std::string>& reference_file,
-              const std::optional<std::string>& background_dir, const std::string& format,
-              const std::optional<std::string>& output) {
-    const loaded reference = load(reference_file);
-    const loaded draft = load(draft_file);
-    resdraft::analysis::check_options options;
-    if (background_dir) options.background = read_background(*background_dir);
-    const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
-    options.wordnet = wordnet.get();
-    const auto result = resdraft::analysis::check({reference.text, &reference.doc, reference.name},
-                                                  {draft.text, &draft.doc, draft.name}, options);
-    std::string text;
-    if (format == "json") text = resdraft::report::check_json(result, options.limits);
-    else if (format == "html") text = resdraft::report::check_html(result);
-    else text = resdraft::report::check_text(result, !output && ::isatty(STDOUT_FILENO) != 0);
-    write_output(output, text);
-    return 0;
-}
+// resdraft check DRAFT [--reference FILE] [--background DIR] [--format text|json|html] [--output FILE]
+struct check_command {
+    std::string draft;
+    std::optional<std::string> reference, background, output, max_input;
+    std::string format = "text";
 
-int run_cluster(const std::vector<std::string>& inputs, const std::string& unit, const std::string& k,
-                std::uint32_t seed, const std::string& format, const std::optional<std::string>& output) {
-    std::vector<std::string> files;
-    for (const std::string& in : inputs) {
-        std::error_code ec;
-        if (std::filesystem::is_directory(in, ec)) {
-            std::vector<std::string> found;
-            for (const auto& e : std::filesystem::directory_iterator(in, ec))
-                if (e.path().extension() == ".txt" || e.path().extension() == ".md") found.push_back(e.path().string());
-            std::sort(found.begin(), found.end());
+    CLI::App* add_to(CLI::App& app) {
+        CLI::App* c = app.add_subcommand("check", "Compare a draft with the reference: reuse, edits, verb changes, gaps");
+        c->add_option("DRAFT", draft, "draft text, or - for standard input")->required();
+        c->add_option("--reference", reference, "reference text (default: the embedded A/68/L.5)");
+        c->add_option("--background", background, "folder of resolutions that inform term weights");
+        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
+        c->add_option("--output,-o", output, "write to this file instead of standard output");
+        add_max_input(c, max_input);
+        return c;
+    }
+
+    int run() const {
+        refuse_stdin_twice({draft, reference.value_or("")}, "at most one of DRAFT and --reference");
+        const std::size_t limit = max_input_bytes(max_input);
+        const loaded ref = load(reference, limit);
+        const loaded dft = load(draft, limit);
+        resdraft::analysis::check_options options;
+        if (background) options.background = read_background(*background, limit);
+        const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
+        options.wordnet = wordnet.get();
+        const auto result = resdraft::analysis::check({ref.text, &ref.doc, ref.name}, {dft.text, &dft.doc, dft.name}, options);
+        if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
+        else if (format == "html") write_output(output, resdraft::report::check_html(result));
+        else write_output(output, resdraft::report::check_text(result, !output && ::isatty(STDOUT_FILENO) != 0));
+        return 0;
+    }
+};
+
+// resdraft cluster [FILE|DIR ...] [--unit U] [--k N|auto] [--seed N] [--format text|json|html] [--output FILE]
+struct cluster_command {
+    std::vector<std::string> inputs;
+    std::string unit = "paragraph", k = "auto", seed = "1", format = "text";
+    std::optional<std::string> output, max_input;
+
+    CLI::App* add_to(CLI::App& app) {
+        CLI::App* c = app.add_subcommand("cluster", "Group paragraphs of one or many documents by topic");
+        c->add_option("INPUT", inputs, "files or folders (default: the embedded A/68/L.5)");
+        c->add_option("--unit", unit, "operative paragraphs, their clauses, or all paragraphs")
+            ->check(CLI::IsMember({"paragraph", "clause", "all"}));
+        c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)");
+        c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295");
+        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
+        c->add_option("--output,-o", output, "write to this file instead of standard output");
+        add_max_input(c, max_input);
+        return c;
+    }
+
+    // --k and --seed as numbers, refused (usage, exit 2) before any input is read.
+    resdraft::analysis::cluster_options options() const {
+        resdraft::analysis::cluster_options o;
+        const auto s = resdraft::cli::parse_whole_number(seed, 0, 4294967295u);
+        if (!s) throw usage_error("--seed must be a whole number from 0 to 4294967295, not \"" + seed + "\"");
+        o.seed = static_cast<std::uint32_t>(*s);
+        if (k == "auto") return o;
+        const auto n = resdraft::cli::parse_whole_number(k, 1, 1000);
+        if (!n) throw usage_error("--k must be a whole number from 1 to 1000, or auto, not \"" + k + "\"");
+        o.k = static_cast<int>(*n);
+        return o;
+    }
+
+    std::vector<resdraft::analysis::cluster_unit> units(std::size_t max_input) const {
+        std::vector<std::string> files;
+        for (const std::string& in : inputs) {
+            std::error_code ec;
+            const auto found = std::filesystem::is_directory(in, ec) ? text_files(in) : std::vector<std::string>{in};
             files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.push_back(in);
         }
+        using resdraft::analysis::unit_kind;
+        const unit_kind kind = unit == "clause" ? unit_kind::clause : unit == "all" ? unit_kind::all : unit_kind::paragraph;
+        std::vector<resdraft::analysis::cluster_unit> units;
+        auto add = [&](const loaded& l) { resdraft::analysis::add_units(l.text, l.doc, l.name, kind, units); };
+        if (files.empty()) add(load(std::nullopt, max_input));
+        for (const std::string& f : files) add(load(f, max_input));
+        if (units.empty()) throw error{"no " + unit + " units to cluster in the input", 0, {}};
+        return units;
     }
-    using resdraft::analysis::unit_kind;
-    const unit_kind kind = unit == "clause" ? unit_kind::clause : unit == "all" ? unit_kind::all : unit_kind::paragraph;
-    std::vector<resdraft::analysis::cluster_unit> units;
-    auto add = [&](const loaded& l) { resdraft::analysis::add_units(l.text, l.doc, l.name, kind, units); };
-    if (files.empty()) add(load(std::nullopt));
-    for (const std::string& f : files) add(load(f));
-    if (units.empty()) throw failure{"no " + unit + " units to cluster in the input (byte 0)"};
-    resdraft::analysis::cluster_options options;
-    options.seed = seed;
-    if (k != "auto") {
-        try {
-            options.k = std::stoi(k);
-        } catch (const std::exception&) {
-            options.k = 0;
-        }
-        if (options.k < 1) throw failure{"--k must be a positive number or auto, not \"" + k + "\" (byte 0)"};
+
+    int run() const {
+        refuse_stdin_twice(inputs, "at most one INPUT");
+        auto o = options();
+        const auto all = units(max_input_bytes(max_input));
+        if (::isatty(STDERR_FILENO) != 0)
+            o.progress = [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
+        const auto result = resdraft::analysis::cluster_units(all, o);
+        if (o.progress) std::cerr << "\r\x1b[K" << std::flush;
+        if (result.clusters.empty())  // main's analysis (2987035) finds none when no unit has a content word
+            throw error{"nothing to cluster: none of the " + std::to_string(all.size()) + " " + unit +
+                            " units has a content word (only verbs, numbers or function words)",
+                        std::nullopt, {}};
+        write_output(output, format == "json"   ? resdraft::report::cluster_json(all, result)
+                             : format == "html" ? resdraft::report::cluster_html(all, result)
+                                                : resdraft::report::cluster_text(all, result));
+        return 0;
     }
-    if (::isatty(STDERR_FILENO) != 0)
-        options.progress = [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
-    const auto result = resdraft::analysis::cluster_units(units, options);
-    if (options.progress) std::cerr << "\r\x1b[K" << std::flush;
-    if (result.clusters.empty())
-        throw failure{"nothing to cluster: none of the " + std::to_string(units.size()) + " " + unit +
-                      " units has a content word (only verbs, numbers or function words)"};
-    write_output(output, format == "json"   ? resdraft::report::cluster_json(units, result)
-                         : format == "html" ? resdraft::report::cluster_html(units, result)
-                                            : resdraft::report::cluster_text(units, result));
-    return 0;
+};
+
+// One printf-formatted line of the bench report.
+template <class... Args>
+std::string formatted(const char* format, Args... args) {
+    char line[256];
+    std::snprintf(line, sizeof line, format, args...);
+    return line;
 }
 
-int run_bench(const std::vector<std::string>& files, const std::string& format) {
-    std::vector<std::string> documents;
-    if (files.empty()) {
-        // the embedded reference, as many copies as make 50 MB
-        const std::string_view text = resdraft::corpus::reference_text();
-        documents.assign((50'000'000 + text.size() - 1) / text.size(), std::string(text));
-    } else {
-        // what the parser refuses (binary, empty, no words) is refused as `resdraft parse` refuses it, not measured
-        for (const std::string& f : files) documents.push_back(load(f).owned);
+std::string bench_text(const resdraft::bench::measurement& m) {
+    return formatted("%zu bytes, %zu paragraphs, %zu clauses (fastest of 3 runs, MB = 10^6 bytes)\n", m.bytes,
+                     m.paragraphs, m.clauses) +
+           formatted("parse (with clauses)   %10.1f MB/s\n", m.parse_mb_per_s) +
+           formatted("floor (memchr)         %10.1f MB/s   parse / floor    = %.4f\n", m.floor_mb_per_s,
+                     m.ratio_to_floor()) +
+           formatted("baseline (Boost.Regex) %10.1f MB/s   parse / baseline = %.2f\n", m.baseline_mb_per_s,
+                     m.ratio_to_baseline());
+}
+
+std::string bench_json(const resdraft::bench::measurement& m) {
+    const nlohmann::ordered_json j{{"bytes", m.bytes},
+                                   {"paragraphs", m.paragraphs},
+                                   {"clauses", m.clauses},
+                                   {"parse_mb_per_s", m.parse_mb_per_s},
+                                   {"floor_mb_per_s", m.floor_mb_per_s},
+                                   {"baseline_mb_per_s", m.baseline_mb_per_s},
+                                   {"ratio_to_floor", m.ratio_to_floor()},
+                                   {"ratio_to_baseline", m.ratio_to_baseline()}};
+    return j.dump(2) + '\n';
+}
+
+// resdraft bench [FILE...] [--format text|json]
+struct bench_command {
+    std::vector<std::string> files;
+    std::string format = "text";
+    std::optional<std::string> max_input;
+
+    CLI::App* add_to(CLI::App& app) {
+        CLI::App* c = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
+        c->add_option("FILE", files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)");
+        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+        add_max_input(c, max_input);
+        return c;
     }
-    const auto m = resdraft::bench::measure(documents, 3);
-    if (format == "json") {
-        nlohmann::ordered_json j{{"bytes", m.bytes},
-                                 {"paragraphs", m.paragraphs},
-                                 {"clauses", m.clauses},
-                                 {"parse_mb_per_s", m.parse_mb_per_s},
-                                 {"floor_mb_per_s", m.floor_mb_per_s},
-                                 {"baseline_mb_per_s", m.baseline_mb_per_s},
-                                 {"ratio_to_floor", m.ratio_to_floor()},
-                                 {"ratio_to_baseline", m.ratio_to_baseline()}};
-        std::cout << j.dump(2) << '\n';
-    } else {
-        std::printf("%zu bytes, %zu paragraphs, %zu clauses (fastest of 3 runs, MB = 10^6 bytes)\n", m.bytes,
-                    m.paragraphs, m.clauses);
-        std::printf("parse (with clauses)   %10.1f MB/s\n", m.parse_mb_per_s);
-        std::printf("floor (memchr)         %10.1f MB/s   parse / floor    = %.4f\n", m.floor_mb_per_s, m.ratio_to_floor());
-        std::printf("baseline (Boost.Regex) %10.1f MB/s   parse / baseline = %.2f\n", m.baseline_mb_per_s,
-                    m.ratio_to_baseline());
+
+    int run() const {
+        refuse_stdin_twice(files, "at most one FILE");
+        const std::size_t limit = max_input_bytes(max_input);
+        std::vector<std::string> documents;
+        if (files.empty()) {
+            // the embedded reference, as many copies as make 50 MB
+            const std::string_view text = resdraft::corpus::reference_text();
+            documents.assign((50'000'000 + text.size() - 1) / text.size(), std::string(text));
+        } else {
+            // what the parser refuses (binary, empty, no words) is refused as `resdraft parse` refuses it, not measured
+            for (const std::string& f : files) documents.push_back(load(f, limit).owned);
+        }
+        const auto m = resdraft::bench::measure(documents, 3);
+        write_output(std::nullopt, format == "json" ? bench_json(m) : bench_text(m));
+        return 0;
+    }
+};
+
+// Prints CLI11's help (or its error) for `e` through write_standard_output, so a failed write is reported.
+int print_help(const CLI::App& app, const CLI::Error& e) {
+    std::ostringstream help;
+    const int code = app.exit(e, help, std::cerr);
+    if (auto failed = resdraft::cli::write_standard_output(help.str())) {
+        report(*failed);
+        return exit_bad_input;
+    }
+    return code;
+}
+
+// Parses the command line and runs the subcommand it names; returns the exit code, having printed one line
+// on standard error for any failure.
+int run_command_line(int argc, char** argv) {
+    CLI::App app{"resdraft: parse, check and study UN resolutions and the agreed language they reuse"};
+    app.require_subcommand(1);
+    parse_command parse;
+    check_command check;
+    cluster_command cluster;
+    bench_command bench;
+    CLI::App* parse_app = parse.add_to(app);
+    CLI::App* check_app = check.add_to(app);
+    CLI::App* cluster_app = cluster.add_to(app);
+    CLI::App* bench_app = bench.add_to(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return print_help(app, e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return print_help(app, e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "resdraft: " << e.what() << " (usage: resdraft --help)\n";
+        return exit_bad_input;
+    }
+    try {
+        if (parse_app->parsed()) return parse.run();
+        if (check_app->parsed()) return check.run();
+        if (cluster_app->parsed()) return cluster.run();
+        if (bench_app->parsed()) return bench.run();
+    } catch (const error& e) {
+        report(e);
+        return exit_bad_input;
     }
     return 0;
 }
@@ -231,64 +360,16 @@ int run_bench(const std::vector<std::string>& files, const std::string& format) 
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"resdraft: parse, check and study UN resolutions and the agreed language they reuse"};
-    app.require_subcommand(1);
-
-    std::optional<std::string> parse_file, parse_output;
-    std::string parse_format = "json";
-    CLI::App* parse = app.add_subcommand("parse", "Parse a resolution into paragraphs and verb-object clauses");
-    parse->add_option("FILE", parse_file, "resolution text, or - for standard input (default: the embedded A/68/L.5)");
-    parse->add_option("--format", parse_format, "output format")->check(CLI::IsMember({"json", "text"}));
-    parse->add_option("--output,-o", parse_output, "write to this file instead of standard output");
-
-    std::string check_draft;
-    std::optional<std::string> check_reference, check_background, check_output;
-    std::string check_format = "text";
-    CLI::App* check = app.add_subcommand("check", "Compare a draft with the reference: reuse, edits, verb changes, gaps");
-    check->add_option("DRAFT", check_draft, "draft text, or - for standard input")->required();
-    check->add_option("--reference", check_reference, "reference text (default: the embedded A/68/L.5)");
-    check->add_option("--background", check_background, "folder of resolutions that inform term weights");
-    check->add_option("--format", check_format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
-    check->add_option("--output,-o", check_output, "write to this file instead of standard output");
-
-    std::vector<std::string> cluster_inputs;
-    std::string cluster_unit = "paragraph", cluster_k = "auto", cluster_format = "text";
-    std::uint32_t cluster_seed = 1;
-    std::optional<std::string> cluster_output;
-    CLI::App* cluster = app.add_subcommand("cluster", "Group paragraphs of one or many documents by topic");
-    cluster->add_option("INPUT", cluster_inputs, "files or folders (default: the embedded A/68/L.5)");
-    cluster->add_option("--unit", cluster_unit, "operative paragraphs, their clauses, or all paragraphs")
-        ->check(CLI::IsMember({"paragraph", "clause", "all"}));
-    cluster->add_option("--k", cluster_k, "number of clusters, or auto (best silhouette for 2..12)");
-    cluster->add_option("--seed", cluster_seed, "seed of the k-means++ start");
-    cluster->add_option("--format", cluster_format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
-    cluster->add_option("--output,-o", cluster_output, "write to this file instead of standard output");
-
-    std::vector<std::string> bench_files;
-    std::string bench_format = "text";
-    CLI::App* bench = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
-    bench->add_option("FILE", bench_files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)");
-    bench->add_option("--format", bench_format, "output format")->check(CLI::IsMember({"text", "json"}));
-
+    int code = 0;
     try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::cerr << "resdraft: " << e.what() << " (usage: resdraft --help)\n";
-        return exit_bad_input;
+        code = run_command_line(argc, argv);
+    } catch (const std::bad_alloc& e) {
+        // exit code 3: not bad input, but more than this machine (or its limits) can hold
+        std::fprintf(stderr, "resdraft: out of memory (%s)\n", e.what());
+        return exit_out_of_memory;
     }
-    try {
-        if (parse->parsed()) return run_parse(parse_file, parse_format, parse_output);
-        if (bench->parsed()) return run_bench(bench_files, bench_format);
-        if (cluster->parsed())
-            return run_cluster(cluster_inputs, cluster_unit, cluster_k, cluster_seed, cluster_format, cluster_output);
-        if (check->parsed()) return run_check(check_draft, check_reference, check_background, check_format, check_output);
-    } catch (const failure& f) {
-        std::cerr << "resdraft: " << f.message << '\n';
-        return exit_bad_input;
-    }
-    return 0;
+    const auto failed = resdraft::cli::close_standard_output();
+    if (!failed || code >= exit_bad_input) return code;  // a run that failed has said so already, in one line
+    std::fprintf(stderr, "resdraft: cannot write to standard output: %s\n", std::strerror(*failed));
+    return exit_bad_input;
 }

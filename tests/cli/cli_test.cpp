@@ -4,8 +4,19 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <functional>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace resdraft {
 namespace {
@@ -15,20 +26,60 @@ struct run_result {
     std::string out, err;
 };
 
+const std::string binary = RESDRAFT_BINARY;
+
 std::filesystem::path scratch_dir() {
     auto dir = std::filesystem::temp_directory_path() / ("resdraft-cli-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     return dir;
 }
 
-run_result run(const std::string& args, const std::string& stdin_text = "") {
+// Runs `script` with the shell, its standard output and error captured (a redirection in the script wins).
+run_result run_sh(const std::string& script) {
     const auto dir = scratch_dir();
-    const auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
-    std::ofstream(in, std::ios::binary) << stdin_text;
-    const std::string command = std::string(RESDRAFT_BINARY) + " " + args + " <" + in.string() + " >" + out.string() +
-                                " 2>" + err.string();
+    const auto out = dir / "stdout", err = dir / "stderr";
+    const std::string command = "{ " + script + "\n} >" + out.string() + " 2>" + err.string();
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
+}
+
+run_result run(const std::string& args, const std::string& stdin_text = "") {
+    const auto in = scratch_dir() / "stdin";
+    std::ofstream(in, std::ios::binary) << stdin_text;
+    return run_sh(binary + " " + args + " <" + in.string());
+}
+
+// Standard input from /dev/null, standard output to `stdout_fd` (closed when -1), standard error to a file.
+void child_stdio(int stdout_fd, const std::filesystem::path& err) {
+    const int null = ::open("/dev/null", O_RDONLY);
+    ::dup2(null, STDIN_FILENO);
+    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(err_fd, STDERR_FILENO);
+    if (stdout_fd >= 0) ::dup2(stdout_fd, STDOUT_FILENO);
+    else ::close(STDOUT_FILENO);
+}
+
+[[noreturn]] void exec_binary(const std::vector<std::string>& args) {
+    std::vector<char*> argv{const_cast<char*>(binary.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+}
+
+// Runs the binary in a child process: standard output to `stdout_fd` (closed when -1); `in_child` runs
+// just before exec (limits, signal dispositions). Exit code (128 + signal when one ended it) and stderr.
+run_result spawn(const std::vector<std::string>& args, int stdout_fd, const std::function<void()>& in_child = {}) {
+    const auto err = scratch_dir() / "spawn-stderr";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        child_stdio(stdout_fd, err);
+        if (in_child) in_child();
+        exec_binary(args);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), "", testing::read_file(err)};
 }
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
@@ -224,6 +275,458 @@ TEST(Cli, BenchRefusesWhatTheParserRefuses) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(lines(r.err), 1u);
     EXPECT_EQ(run("bench --format xml").exit_code, 2);
+}
+
+
+// --- reading input ---------------------------------------------------------------------------------
+
+// Whether `err` is the one line "resdraft: NAME: REASON (byte N)" with a REASON check_text_encoding gives.
+bool is_encoding_refusal(const std::string& err, const std::string& name) {
+    const std::string head = "resdraft: " + name + ": ";
+    const auto at = err.rfind(" (byte ");
+    if (!err.starts_with(head) || at == std::string::npos || !err.ends_with(")\n")) return false;
+    const std::string reason = err.substr(head.size(), at - head.size());
+    const std::string offset = err.substr(at + 7, err.size() - at - 9);
+    if (offset.empty() || offset.find_first_not_of("0123456789") != std::string::npos) return false;
+    for (const std::string fixed : {"binary input: NUL byte", "invalid UTF-8 (truncated sequence)",
+                                    "invalid UTF-8 (overlong encoding)", "invalid UTF-8 (surrogate code point)",
+                                    "invalid UTF-8 (code point above U+10FFFF)"})
+        if (reason == fixed) return true;
+    const auto hex_byte_after = [&](const std::string& prefix, const std::string& suffix) {
+        return reason.size() == prefix.size() + 2 + suffix.size() && reason.starts_with(prefix) &&
+               reason.ends_with(suffix) && std::isxdigit(static_cast<unsigned char>(reason[prefix.size()])) &&
+               std::isxdigit(static_cast<unsigned char>(reason[prefix.size() + 1]));
+    };
+    return hex_byte_after("binary input: control byte 0x", "") || hex_byte_after("invalid UTF-8 (unexpected byte 0x", ")");
+}
+
+TEST(Cli, BinaryInputIsRefusedAtItsFirstBadByteWithoutReadingTheRest) {
+    auto r = run("parse /dev/zero");  // endless: read whole, it would fill memory
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: /dev/zero: binary input: NUL byte (byte 0)\n");
+
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    r = run("check " + draft + " --reference /dev/zero");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: /dev/zero: binary input: NUL byte (byte 0)\n");
+
+    r = run("parse /dev/urandom");  // which byte is refused first is chance; that one is, in one line
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(is_encoding_refusal(r.err, "/dev/urandom")) << r.err;
+    EXPECT_TRUE(r.out.empty());
+}
+
+TEST(Cli, OffsetsAreAbsoluteAndASequenceCutAtABlockEndIsJoined) {
+    const auto dir = scratch_dir() / "blocks";
+    std::filesystem::create_directories(dir);
+    const std::string words = "1. Decides to act. ";
+    std::string text;
+    while (text.size() < 200'000) text += words;
+    expect_refused("parse", dir / "late-nul.txt", text.substr(0, 200'000) + std::string("\0 tail", 6),
+                   "binary input: NUL byte (byte 200000)");
+
+    // "é" (C3 A9) across the first 64 KiB block's end: one character, not a truncated sequence
+    const std::string head = text.substr(0, 65535);
+    std::ofstream(dir / "split.txt", std::ios::binary) << head + "\xC3\xA9 and more.\n";
+    auto r = run("parse " + (dir / "split.txt").string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(count_of(r.out, "\xC3\xA9 and more."), 1u);
+
+    // a lead byte at the block's end whose next byte is no continuation is refused where it stands
+    expect_refused("parse", dir / "cut.txt", head + "\xC3" "A tail.\n", "invalid UTF-8 (truncated sequence) (byte 65535)");
+    expect_refused("parse", dir / "cut-end.txt", head + "\xE2\x82", "invalid UTF-8 (truncated sequence) (byte 65535)");
+}
+
+TEST(Cli, InputIsCappedAt256MiBUnlessMaxInputSaysOtherwise) {
+    auto r = run_sh("yes | " + binary + " parse -");  // endless text: stopped at the cap
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: -: input larger than the 256 MiB limit (byte 268435456); raise it with --max-input\n");
+
+    // a regular file says its size: refused before it is read (a sparse file of zeros, so no disk is used)
+    const auto dir = scratch_dir() / "cap";
+    std::filesystem::create_directories(dir);
+    const auto sparse = dir / "sparse.txt";
+    std::ofstream(sparse).close();
+    std::filesystem::resize_file(sparse, (std::size_t{256} << 20) + 1);
+    r = run("parse " + sparse.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + sparse.string() +
+                         ": input larger than the 256 MiB limit (byte 268435456); raise it with --max-input\n");
+    r = run("parse " + sparse.string() + " --max-input 1G");  // after the subcommand, as its other options
+    EXPECT_EQ(r.err, "resdraft: " + sparse.string() + ": binary input: NUL byte (byte 0)\n");
+    r = run("parse --max-input 1025M " + sparse.string());
+    EXPECT_EQ(r.err, "resdraft: " + sparse.string() + ": binary input: NUL byte (byte 0)\n");
+    std::filesystem::remove(sparse);
+}
+
+TEST(Cli, ReadingStopsOneBytePastTheCap) {
+    const auto dir = scratch_dir() / "cap-stdin";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "5000.txt";
+    std::string text;
+    while (text.size() < 5000) text += "1. Decides to act.\n\n";
+    text.resize(5000);
+    std::ofstream(file, std::ios::binary) << text;
+    // both read the same open file: what cat prints is what resdraft left unread
+    auto r = run_sh("{ " + binary + " parse - --max-input 1K >/dev/null; echo \"exit $?\" >&2; wc -c; } <" + file.string());
+    EXPECT_EQ(r.err, "resdraft: -: input larger than the 1 KiB limit (byte 1024); raise it with --max-input\nexit 2\n");
+    EXPECT_EQ(r.out, std::to_string(5000 - 1025) + "\n");
+
+    std::ofstream(file, std::ios::binary) << text.substr(0, 2048);  // exactly at the cap: read
+    r = run("parse " + file.string() + " --max-input 2K --format text");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    r = run("parse " + file.string() + " --max-input 2047");
+    EXPECT_EQ(r.err, "resdraft: " + file.string() + ": input larger than the 2047 B limit (byte 2047); raise it with --max-input\n");
+}
+
+TEST(Cli, MaxInputIsAWholeNumberOfBytesKMOrG) {
+    for (const std::string bad : {"1.5G", "0", "12X", "1GB", "-1", "''", "0x10", "1e3", "99999999999999999999"}) {
+        const auto r = run("parse --max-input " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --max-input must be a whole number of bytes, optionally followed by K, M or G, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    EXPECT_EQ(run("parse --max-input 16k").exit_code, 0);  // the embedded reference is not capped
+    EXPECT_EQ(run("cluster --max-input 3m --k 2").exit_code, 0);
+}
+
+// --- standard input named twice ---------------------------------------------------------------------
+
+TEST(Cli, StandardInputIsReadOnlyOnce) {
+    const std::string text = "1. Decides to act.\n";
+    auto r = run("check - --reference -", text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: standard input can be read only once: give at most one of DRAFT and --reference as -\n");
+    r = run("cluster - -", text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: standard input can be read only once: give at most one INPUT as -\n");
+    r = run("bench - -", text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: standard input can be read only once: give at most one FILE as -\n");
+    EXPECT_EQ(run("check -", text).exit_code, 0);
+}
+
+// --- numbers on the command line --------------------------------------------------------------------
+
+TEST(Cli, KAndSeedMustBeWholeNumbersInRange) {
+    for (const std::string bad : {"3abc", "2.5", "1e3", "0", "1001", "-2", "''", "+3", "zero"}) {
+        const auto r = run("cluster --k " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --k must be a whole number from 1 to 1000, or auto, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    for (const std::string bad : {"''", "-1", "99999999999", "4294967296", "1.0", "7x"}) {
+        const auto r = run("cluster --seed " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --seed must be a whole number from 0 to 4294967295, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    auto r = run("cluster --format json --k 2 --seed 4294967295");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["k"], 2);
+    EXPECT_EQ(run("cluster --k 002 --seed 0").exit_code, 0);
+}
+
+// --- out of memory ----------------------------------------------------------------------------------
+
+#ifdef RESDRAFT_SANITIZED
+constexpr bool sanitized = true;
+#else
+constexpr bool sanitized = false;
+#endif
+
+TEST(Cli, OutOfMemoryIsOneLineAndExitCodeThree) {
+    if (sanitized)
+        GTEST_SKIP() << "AddressSanitizer reserves terabytes of address space at start, so an RLIMIT_AS that "
+                        "the test could use stops the binary before main; the release build runs this test";
+    const auto dir = scratch_dir() / "oom";
+    std::filesystem::create_directories(dir);
+    const auto tiny = dir / "tiny.txt", big = dir / "big.txt";
+    std::ofstream(tiny, std::ios::binary) << "The General Assembly,\n\n1. Urges States to act.\n";
+    {
+        std::ofstream out(big, std::ios::binary);
+        const std::string paragraph = "1. Urges States to act, and calls upon them to report on migration.\n\n";
+        for (std::size_t n = 0; n < 30'000'000; n += paragraph.size()) out << paragraph;
+    }
+    // 256 MiB of address space: the binary starts and parses a small file in about 46 MiB, but parsing
+    // 30 MB and writing its JSON needs about 1.5 GB
+    const auto limit = [] {
+        const rlimit as{std::size_t{256} << 20, std::size_t{256} << 20};
+        ::setrlimit(RLIMIT_AS, &as);
+    };
+    const int null = ::open("/dev/null", O_WRONLY);
+    const auto small = spawn({"parse", tiny.string()}, null, limit);
+    EXPECT_EQ(small.exit_code, 0) << small.err;
+    const auto r = spawn({"parse", big.string()}, null, limit);
+    ::close(null);
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_EQ(r.err, "resdraft: out of memory (std::bad_alloc)\n");
+    std::filesystem::remove(big);
+}
+
+// --- standard output --------------------------------------------------------------------------------
+
+// Runs the binary with ARGS writing to /dev/full, to a closed standard output, and to a pipe nobody reads
+// (SIGPIPE ignored), and expects each failure said in one line, exit code 2.
+void expect_stdout_failures_reported(const std::vector<std::string>& args) {
+    const std::string what = args.front();
+    const int full = ::open("/dev/full", O_WRONLY);
+    auto r = spawn(args, full);
+    ::close(full);
+    EXPECT_EQ(r.exit_code, 2) << what;
+    EXPECT_EQ(r.err, "resdraft: cannot write to standard output: No space left on device\n") << what;
+
+    r = spawn(args, -1);
+    EXPECT_EQ(r.exit_code, 2) << what;
+    EXPECT_EQ(r.err, "resdraft: cannot write to standard output: Bad file descriptor\n") << what;
+
+    std::array<int, 2> pipe_fds{};
+    ASSERT_EQ(::pipe(pipe_fds.data()), 0);
+    ::close(pipe_fds[0]);
+    r = spawn(args, pipe_fds[1], [] { ::signal(SIGPIPE, SIG_IGN); });
+    ::close(pipe_fds[1]);
+    EXPECT_EQ(r.exit_code, 2) << what;
+    EXPECT_EQ(r.err, "resdraft: cannot write to standard output: Broken pipe\n") << what;
+}
+
+TEST(Cli, StandardOutputFailuresAreReported) {
+    const auto file = scratch_dir() / "small.txt";
+    std::ofstream(file, std::ios::binary) << "The General Assembly,\n\n1. Urges States to act.\n";
+    expect_stdout_failures_reported({"parse"});
+    expect_stdout_failures_reported({"check", (testing::source_dir() / "corpus/drafts/migration-followup.txt").string()});
+    expect_stdout_failures_reported({"cluster", "--k", "2"});
+    expect_stdout_failures_reported({"bench", file.string()});
+    expect_stdout_failures_reported({"--help"});
+    expect_stdout_failures_reported({"parse", "--help"});
+}
+
+// --- --output ---------------------------------------------------------------------------------------
+
+// A fresh folder for one test's outputs.
+std::filesystem::path output_dir(const std::string& name) {
+    const auto dir = scratch_dir() / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::vector<std::string> entries(const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+const std::string& reference_json() {
+    static const std::string json = run("parse").out;
+    return json;
+}
+
+TEST(Cli, OutputThroughASymbolicLinkWritesTheFileItNames) {
+    const auto dir = output_dir("symlinks");
+    std::ofstream(dir / "report.json") << "old\n";
+    std::filesystem::create_symlink("report.json", dir / "one");
+    std::filesystem::create_symlink(dir / "one", dir / "two");  // a chain: absolute, then relative
+    auto r = run("parse --output " + (dir / "two").string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(testing::read_file(dir / "report.json"), reference_json());
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "one"));
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "two"));
+
+    std::filesystem::create_symlink("new.json", dir / "dangling");
+    r = run("parse --output " + (dir / "dangling").string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "dangling"));
+    EXPECT_EQ(testing::read_file(dir / "new.json"), reference_json());
+    EXPECT_EQ(entries(dir), (std::vector<std::string>{"dangling", "new.json", "one", "report.json", "two"}));
+}
+
+TEST(Cli, OutputToAHardLinkedFileReachesEveryName) {
+    const auto dir = output_dir("hardlinks");
+    std::ofstream(dir / "a.json") << std::string(100'000, 'x');  // longer than the report: cut to its size
+    std::filesystem::create_hard_link(dir / "a.json", dir / "b.json");
+    const auto r = run("parse --output " + (dir / "b.json").string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(testing::read_file(dir / "a.json"), reference_json());
+    EXPECT_EQ(testing::read_file(dir / "b.json"), reference_json());
+    EXPECT_EQ(std::filesystem::hard_link_count(dir / "a.json"), 2u);
+    EXPECT_TRUE(std::filesystem::equivalent(dir / "a.json", dir / "b.json"));
+}
+
+TEST(Cli, OutputToAHardLinkedFileThatCannotGrowIsLeftAsItWas) {
+    const auto dir = output_dir("hardlinks-full");
+    std::ofstream(dir / "a.json") << "old\n";
+    std::filesystem::create_hard_link(dir / "a.json", dir / "b.json");
+    // a file-size limit stands in for a full disk: the room is reserved before a byte is written
+    const auto r = spawn({"parse", "--output", (dir / "b.json").string()}, -1, [] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit fsize{4096, 4096};
+        ::setrlimit(RLIMIT_FSIZE, &fsize);
+    });
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "b.json").string() + ": cannot write: File too large (byte 0)\n");
+    EXPECT_EQ(testing::read_file(dir / "a.json"), "old\n");
+}
+
+TEST(Cli, OutputToDevicesAndFifosIsWrittenThrough) {
+    auto r = run("parse --output /dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    struct stat st {};
+    ASSERT_EQ(::stat("/dev/null", &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode));  // as root, a rename would have made it a regular file
+    EXPECT_EQ(st.st_rdev, makedev(1, 3));
+
+    r = run("parse --output /dev/stdout");  // standard output is a file here: written, not replaced
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, reference_json());
+
+    r = run("parse --output /dev/full");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: /dev/full: cannot write: No space left on device (byte 0)\n");
+
+    const auto dir = output_dir("fifo");
+    const auto fifo = dir / "fifo", small = dir / "small.txt";
+    std::ofstream(small) << "1. Urges States to act.\n";  // its report fits in the pipe's buffer
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    r = run("parse " + small.string() + " --output " + fifo.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string got(65536, '\0');
+    const ssize_t n = ::read(reader, got.data(), got.size());
+    ::close(reader);
+    got.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    EXPECT_EQ(got, run("parse " + small.string()).out);
+    EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+}
+
+TEST(Cli, OutputRefusesDirectoriesSocketsAndReadOnlyFiles) {
+    const auto dir = output_dir("refused");
+    std::filesystem::create_directories(dir / "folder");
+    auto r = run("parse --output " + (dir / "folder").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "folder").string() + ": is a directory; not replaced (byte 0)\n");
+
+    const auto socket_path = dir / "socket";
+    const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", socket_path.c_str());
+    ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    r = run("parse --output " + socket_path.string());
+    ::close(sock);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + socket_path.string() + ": is a socket; not written (byte 0)\n");
+
+    // the tests run as root, for whom access() grants any file: the mode bits decide
+    const auto locked = dir / "locked.json";
+    std::ofstream(locked) << "old\n";
+    std::filesystem::permissions(locked, std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
+    r = run("parse --output " + locked.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + locked.string() + ": is read-only; not replaced (byte 0)\n");
+    EXPECT_EQ(testing::read_file(locked), "old\n");
+    EXPECT_EQ(entries(dir), (std::vector<std::string>{"folder", "locked.json", "socket"}));
+}
+
+TEST(Cli, OutputRefusesBlockDevices) {
+    const auto dir = output_dir("block");
+    const auto node = dir / "disk";
+    // major 240 is for local use: no driver, so even a wrong write could reach no disk
+    if (::mknod(node.c_str(), S_IFBLK | 0600, makedev(240, 0)) != 0)
+        GTEST_SKIP() << "cannot make a block device node here (" << std::strerror(errno) << "); root can";
+    const auto r = run("parse --output " + node.string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + node.string() + ": is a block device; not written (byte 0)\n");
+    struct stat st {};
+    ASSERT_EQ(::stat(node.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISBLK(st.st_mode));
+}
+
+TEST(Cli, OutputKeepsTheModeAndOwnerOfTheFileItReplaces) {
+    const auto dir = output_dir("modes");
+    const auto kept = dir / "kept.json";
+    std::ofstream(kept) << "old\n";
+    ASSERT_EQ(::chmod(kept.c_str(), 0604), 0);
+    const bool root = ::geteuid() == 0;
+    if (root) {
+        ASSERT_EQ(::chown(kept.c_str(), 1234, 5678), 0);
+    }
+    auto r = run("parse --output " + kept.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    struct stat st {};
+    ASSERT_EQ(::stat(kept.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0604u);
+    if (root) {
+        EXPECT_EQ(st.st_uid, 1234u);
+        EXPECT_EQ(st.st_gid, 5678u);
+    }
+    EXPECT_EQ(testing::read_file(kept), reference_json());
+
+    // a new file: 0666 less the umask, as a shell's > makes it
+    for (const auto& [umask, mode] : {std::pair{"022", 0644u}, std::pair{"027", 0640u}}) {
+        const auto fresh = dir / ("new-" + std::string(umask) + ".json");
+        r = run_sh("umask " + std::string(umask) + "; " + binary + " parse --output " + fresh.string());
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        ASSERT_EQ(::stat(fresh.c_str(), &st), 0);
+        EXPECT_EQ(st.st_mode & 07777, mode) << umask;
+    }
+}
+
+TEST(Cli, OutputToTheLongestLegalFileName) {
+    const auto dir = output_dir("long-name");
+    const std::string name = std::string(250, 'a') + ".json";  // 255 bytes, the most a name may have
+    const auto r = run("parse --output " + (dir / name).string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(testing::read_file(dir / name), reference_json());
+    EXPECT_EQ(entries(dir), std::vector<std::string>{name});
+}
+
+// Runs the binary with ARGS under ptrace until its first write to a file in DIR (its temporary file),
+// sends it SIG at that moment, lets it go, and returns its wait status; -1 when ptrace is not permitted.
+int signal_at_first_write_in(const std::filesystem::path& dir, const std::vector<std::string>& args, int sig) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        if (::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) ::_exit(126);
+        child_stdio(-1, scratch_dir() / "traced-stderr");
+        for (const int s : {SIGINT, SIGTERM, SIGHUP}) ::signal(s, SIG_DFL);  // ctest may have started us ignoring some
+        exec_binary(args);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);  // stopped at exec
+    if (!WIFSTOPPED(status)) return -1;
+    ::ptrace(PTRACE_SETOPTIONS, pid, nullptr, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
+    int deliver = 0;
+    for (;;) {
+        ::ptrace(PTRACE_SYSCALL, pid, nullptr, deliver);
+        ::waitpid(pid, &status, 0);
+        if (!WIFSTOPPED(status)) return status;  // it ended without writing there
+        deliver = WSTOPSIG(status) == (SIGTRAP | 0x80) ? 0 : WSTOPSIG(status);
+        __ptrace_syscall_info info{};
+        if (deliver != 0 || ::ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info) <= 0) continue;
+        if (info.op != PTRACE_SYSCALL_INFO_ENTRY || info.entry.nr != SYS_write) continue;
+        std::error_code ec;
+        const auto file = std::filesystem::read_symlink(
+            "/proc/" + std::to_string(pid) + "/fd/" + std::to_string(info.entry.args[0]), ec);
+        if (ec || file.parent_path() != dir) continue;
+        ::kill(pid, sig);  // pending while it is stopped; delivered once it runs untraced
+        ::ptrace(PTRACE_DETACH, pid, nullptr, 0);
+        ::waitpid(pid, &status, 0);
+        return status;
+    }
+}
+
+TEST(Cli, ASignalWhileWritingLeavesNoTemporaryFile) {
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        const auto dir = std::filesystem::canonical(output_dir("signal"));
+        const auto target = dir / "report.json";
+        std::ofstream(target) << "old\n";
+        const int status = signal_at_first_write_in(dir, {"parse", "--output", target.string()}, sig);
+        if (status == -1) GTEST_SKIP() << "ptrace is not permitted here, so the signal cannot be timed";
+        EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << strsignal(sig) << ": status " << status;
+        EXPECT_EQ(entries(dir), std::vector<std::string>{"report.json"}) << strsignal(sig);
+        EXPECT_EQ(testing::read_file(target), "old\n") << strsignal(sig);
+    }
 }
 
 }  // namespace
