@@ -729,5 +729,37 @@ TEST(Cli, ASignalWhileWritingLeavesNoTemporaryFile) {
     }
 }
 
+// No unit with a content word: cluster died with SIGSEGV (pca_map, lsa_space); check with such a
+// background likewise. Now cluster refuses in one line and check reports every paragraph as new.
+TEST(Cli, TextsOfVerbsAndNumbersOnly) {
+    const auto dir = scratch_dir() / "verbs-only";
+    std::filesystem::create_directories(dir);
+    const auto verbs = dir / "verbs.txt";
+    std::ofstream(verbs, std::ios::binary) << "1. Urges\n\n2. Decides\n";
+    for (const std::string format : {"text", "json", "html"}) {
+        const auto r = run("cluster " + verbs.string() + " --format " + format);
+        EXPECT_EQ(r.exit_code, 2) << format;
+        EXPECT_EQ(r.err, "resdraft: nothing to cluster: none of the 2 paragraph units has a content word (only verbs, "
+                         "numbers or function words)\n");
+        EXPECT_TRUE(r.out.empty());
+    }
+    std::ofstream(dir / "numbers.txt", std::ios::binary) << "1.\n\n2.\n";
+    EXPECT_EQ(run("cluster " + (dir / "numbers.txt").string()).exit_code, 2);
+    auto r = run("check " + verbs.string() + " --reference " + verbs.string() + " --background " + dir.string() + " --format json");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["summary"]["new"], 2);
+    EXPECT_EQ(j["summary"]["gaps"], 2);
+    // with a real document beside it, the verbs are set apart and the rest clustered
+    r = run("cluster " + verbs.string() + " " + (testing::source_dir() / "corpus/a-68-l5.txt").string() + " --format json --k 3");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto c = nlohmann::json::parse(r.out);
+    EXPECT_EQ(c["unclustered"], nlohmann::json::parse("[{\"source\": \"" + verbs.string() + "\", \"paragraph\": \"1\"}, "
+                                                      "{\"source\": \"" + verbs.string() + "\", \"paragraph\": \"2\"}]"));
+    std::size_t members = 0;
+    for (const auto& cl : c["clusters"]) members += cl["members"].size();
+    EXPECT_EQ(members, 34u);
+}
+
 }  // namespace
 }  // namespace resdraft
