@@ -145,6 +145,7 @@ public:
     // Cosine of draft paragraph d and reference paragraph r in LSA space; nothing without a background.
     [[nodiscard]] std::optional<double> lsa(std::size_t d, std::size_t r) const {
         if (!has_lsa_) return std::nullopt;
+        if (lsa_draft_.cols() == 0) return 0.0;  // a space without dimensions (no content word anywhere)
         return static_cast<double>(lsa_draft_.row(static_cast<Eigen::Index>(d)).dot(lsa_reference_.row(static_cast<Eigen::Index>(r))));
     }
 

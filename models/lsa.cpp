@@ -31,6 +31,7 @@ lsa_space::lsa_space(const sparse_rows& a, int rank) {
 
 Eigen::MatrixXf lsa_space::project(const sparse_rows& rows) const {
     Eigen::MatrixXf out = rows * basis_;
+    if (out.cols() == 0) return out;  // no dimension: a row of an empty matrix points at null (UBSan)
     for (Eigen::Index r = 0; r < out.rows(); ++r) {
         const float norm = out.row(r).norm();
         if (norm > 0) out.row(r) /= norm;
