@@ -1,6 +1,9 @@
 #include "analysis/alignment.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <limits>
+#include <stdexcept>
 #include <cstdint>
 
 namespace resdraft::analysis {
@@ -30,6 +33,7 @@ std::string_view aligned_text::surface(std::size_t i) const {
 }
 
 aligned_text word_reader::read(std::string text) {
+    if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("word_reader: a text over 4 GiB");
     aligned_text out;
     const auto ws = models::words(text);
     for (std::size_t i = 0; i < ws.size(); ++i) {
@@ -120,8 +124,11 @@ std::vector<redline_run> shorten_deletions(std::vector<redline_run> runs, std::s
             budget -= starts.size();
             continue;
         }
+        if (!std::any_of(run.text.begin(), run.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c < 0; }))
+            continue;  // a changed comma or semicolon is no deleted word: it stays, whatever the budget
         run.omitted_words = starts.size() - budget;
-        run.text = run.text.substr(0, starts[budget]) + "[... " + std::to_string(run.omitted_words) + " words] ";
+        run.text = run.text.substr(0, starts[budget]) + "[... " + std::to_string(run.omitted_words) +
+                   (run.omitted_words == 1 ? " word] " : " words] ");
         budget = 0;
     }
     return runs;

@@ -38,7 +38,8 @@ struct aligned_text {
 class word_reader {
 public:
     explicit word_reader(models::stemmer& stem) : stem_(stem) {}
-    // `text` cut into words (ICU segmentation, Snowball stems); offsets are 32-bit, so at most 4 GiB.
+    // `text` cut into words (ICU segmentation, Snowball stems). Offsets are 32-bit: a text over 4 GiB
+    // throws std::length_error (the command line reads at most 256 MiB unless told otherwise).
     aligned_text read(std::string text);
 
 private:
@@ -61,7 +62,7 @@ struct alignment {
 alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run = 4);
 
 // The redline with at most `max_words` deleted words shown: past them, each deletion keeps what the
-// budget allows and ends in "[... N words] " (omitted_words = N). A long reference paragraph matched by
+// budget allows and ends in "[... N words] " (omitted_words = N); a deletion of punctuation alone is kept. A long reference paragraph matched by
 // many short draft paragraphs would otherwise be copied into every redline.
 std::vector<redline_run> shorten_deletions(std::vector<redline_run> runs, std::size_t max_words);
 

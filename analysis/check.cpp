@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 #include <set>
 
 namespace resdraft::analysis {

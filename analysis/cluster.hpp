@@ -31,7 +31,7 @@ struct cluster_options {
     int k = 0;                  // clusters wanted; 0 chooses k by silhouette over [k_min, k_max]
     int k_min = 2, k_max = 12;
     std::uint32_t seed = 1;     // k-means++ seeding: the same seed gives the same clusters
-    int lsa_from = 200;         // units from which vectors are reduced by LSA (100 dimensions)
+    int lsa_from = 200;         // clustered units (those with a content word) from which vectors are reduced by LSA (100 dimensions)
     // Past these sizes, what is learned from the collection is learned from a random sample of it (fixed
     // seed); the clustering itself covers every unit.
     int lsa_sample = 20000;     // units the LSA basis is learned from

@@ -25,7 +25,8 @@ std::size_t unfinished_tail(std::string_view s) {
     for (std::size_t back = 1; back <= 3 && back <= s.size(); ++back) {
         const auto c = static_cast<unsigned char>(s[s.size() - back]);
         if ((c & 0xC0) == 0x80) continue;  // a continuation byte: its lead is further back
-        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        // only a byte that can open a sequence waits (0xC0, 0xC1 and 0xF5 up are wrong wherever they stand)
+        const std::size_t length = c > 0xF4 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
         return length > back ? back : 0;
     }
     return 0;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 #include <numeric>
 #include <unordered_map>
 
@@ -87,10 +86,6 @@ postings postings_of(const sparse_rows& m, const distinct_rows& d) {
 
 // a before b: higher score, then lower row (the order of a stable sort by score)
 bool better(const neighbour& a, const neighbour& b) { return a.score != b.score ? a.score > b.score : a.row < b.row; }
-
-}  // namespace
-
-namespace {
 
 // Scores one query at a time against the distinct corpus rows, reusing its accumulators.
 class scorer {

@@ -17,6 +17,7 @@ struct neighbour {
 
 // For each row of `queries`, the `k` rows of `corpus` (fewer when it has fewer) with the highest dot
 // product, best first, ties by lower row; rows sharing no term score 0 and fill the list in row order.
+// Weights must not be negative (TF-IDF rows): a negative score is taken as 0.
 // Identical rows (of either side) are scored once, so a text that repeats one paragraph costs what one
 // paragraph costs. Time: the postings of each distinct query's terms; memory: a score per distinct
 // corpus row and the k neighbours per query. Never fails; an empty side gives empty lists.

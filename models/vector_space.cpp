@@ -14,7 +14,7 @@ void term_collection::add(const weighted_terms& document) {
             last_entry_.push_back(0);
         }
         std::size_t& last = last_entry_[static_cast<std::size_t>(it->second)];
-        if (!inserted && last >= first && entries_.size() > first) {
+        if (!inserted && last >= first) {  // already in this document
             entries_[last].second += wt.weight;
             continue;
         }

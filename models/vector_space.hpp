@@ -21,8 +21,6 @@ struct weighted_term {
 using weighted_terms = std::vector<weighted_term>;
 
 struct learned_tfidf;
-class term_collection;
-learned_tfidf learn_tfidf(term_collection collection);
 
 // Documents as interned terms with their summed weights: the form a TF-IDF space is learned from. A
 // weighted_terms list costs a string per occurrence (WordNet expansion makes that tens of kilobytes a
@@ -34,7 +32,6 @@ public:
     [[nodiscard]] std::size_t size() const { return begin_.size() - 1; }
 
 private:
-    friend class tfidf_space;
     friend learned_tfidf learn_tfidf(term_collection collection);
     std::unordered_map<std::string, int> index_;
     std::vector<std::string> terms_;                // by id, in order of first appearance

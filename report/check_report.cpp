@@ -212,6 +212,12 @@ table.heatmap td{width:14px;height:14px;border:1px solid #eee;padding:0}
 table.heatmap th{font-weight:normal;padding:0 3px}
 )";
 
+// An HTML id for a paragraph id: no spaces ("5 bis" -> "5-bis"), escaped.
+std::string anchor(std::string_view prefix, std::string id) {
+    std::replace(id.begin(), id.end(), ' ', '-');
+    return std::string(prefix) + escape_html(id);
+}
+
 void html_redline(std::ostringstream& out, const analysis::paragraph_check& p) {
     out << "<p class=\"redline\">";
     for (const auto& run : p.redline) {
@@ -227,7 +233,7 @@ void html_redline(std::ostringstream& out, const analysis::paragraph_check& p) {
 void html_paragraph_row(std::ostringstream& out, const check_result& r, const analysis::paragraph_check& p,
                         std::vector<bool>& shown) {
     const std::string_view state = analysis::status_name(p.state);
-    out << "<tr class=\"paragraph\" id=\"draft-" << escape_html(p.id) << "\" data-status=\"" << state << "\">\n<td><b>"
+    out << "<tr class=\"paragraph\" id=\"" << anchor("draft-", p.id) << "\" data-status=\"" << state << "\">\n<td><b>"
         << escape_html(p.id) << "</b> <span class=\"status " << state << "\">" << state << "</span>";
     for (const auto& m : p.matches)
         out << " <span class=\"score\">" << escape_html(m.reference) << ": reuse " << fixed(m.reuse) << ", score "
@@ -241,12 +247,12 @@ void html_paragraph_row(std::ostringstream& out, const check_result& r, const an
     for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {
         const analysis::match& m = p.matches[k];
         if (shown[m.index]) {
-            out << "<p><b>" << escape_html(m.reference) << "</b> <a href=\"#reference-" << escape_html(m.reference)
+            out << "<p><b>" << escape_html(m.reference) << "</b> <a href=\"#" << anchor("reference-", m.reference)
                 << "\">(shown above)</a></p>";
             continue;
         }
         shown[m.index] = true;
-        out << "<p id=\"reference-" << escape_html(m.reference) << "\"><b>" << escape_html(m.reference) << "</b> "
+        out << "<p id=\"" << anchor("reference-", m.reference) << "\"><b>" << escape_html(m.reference) << "</b> "
             << escape_html(shorten(r.reference_texts[m.index], shown_reference_bytes)) << "</p>";
     }
     out << "</td>\n</tr>\n";
@@ -256,7 +262,7 @@ void html_gaps(std::ostringstream& out, const check_result& r) {
     out << "<section id=\"gaps\">\n<h2>Gaps: reference paragraphs the draft does not carry over</h2>\n<ul>\n";
     for (std::size_t i = 0; i < r.gaps.size() && i < shown_gaps; ++i) {
         const analysis::gap& g = r.gaps[i];
-        out << "<li class=\"gap\" id=\"gap-" << escape_html(g.reference) << "\"><b>" << escape_html(g.reference) << "</b> coverage "
+        out << "<li class=\"gap\" id=\"" << anchor("gap-", g.reference) << "\"><b>" << escape_html(g.reference) << "</b> coverage "
             << fixed(g.coverage) << " <i>";
         for (std::size_t k = 0; k < g.keywords.size(); ++k) out << (k ? ", " : "") << escape_html(g.keywords[k]);
         out << "</i>";

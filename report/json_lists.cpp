@@ -1,6 +1,7 @@
 #include "report/json_lists.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace resdraft::report {
 
@@ -34,9 +35,12 @@ std::string dump_with_lists(const ordered_json& head, const std::vector<json_lis
         // string values escape their quotes, so this can only be the key itself
         const std::string empty = "\n  " + dumped(ordered_json(list.key)) + ": []";
         const std::size_t found = skeleton.find(empty);
-        if (list.size > 0 && found != std::string::npos) at.emplace_back(found + empty.size() - 2, &list);
+        if (found == std::string::npos) throw std::logic_error("dump_with_lists: no empty top-level list \"" + list.key + "\"");
+        if (list.size > 0) at.emplace_back(found + empty.size() - 2, &list);
     }
     std::sort(at.begin(), at.end());
+    if (std::adjacent_find(at.begin(), at.end(), [](const auto& a, const auto& b) { return a.first == b.first; }) != at.end())
+        throw std::logic_error("dump_with_lists: a list given twice");
     std::string out;
     std::size_t copied = 0;
     for (const auto& [position, list] : at) {

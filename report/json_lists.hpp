@@ -20,7 +20,8 @@ struct json_list {
 
 // `head` dumped with two-space indentation and a final newline, with each list's key (which `head`
 // must hold, as an empty array, at its top level) filled with its elements, built and written one at
-// a time. The bytes are those of dumping the whole tree at once.
+// a time. The bytes are those of dumping the whole tree at once. A key `head` lacks, or one given
+// twice, is a bug: std::logic_error.
 std::string dump_with_lists(const nlohmann::ordered_json& head, const std::vector<json_list>& lists);
 
 }  // namespace resdraft::report

@@ -45,6 +45,13 @@ TEST(Alignment, LongDeletionsAreShortenedToABudgetOfWords) {
     EXPECT_EQ(shortened[4].omitted_words, 2u);
     const auto whole = shorten_deletions(runs, 9);
     for (std::size_t i = 0; i < runs.size(); ++i) EXPECT_EQ(whole[i].text, runs[i].text);
+    // past the budget a changed comma stays a comma; one word left out is "1 word"
+    const auto punctuation = shorten_deletions({{edit_op::remove, "a b c "}, {edit_op::equal, "belief"},
+                                                {edit_op::remove, ", "}, {edit_op::insert, "; "}, {edit_op::remove, "x y"}},
+                                               3);
+    EXPECT_EQ(punctuation[2].text, ", ");
+    EXPECT_EQ(punctuation[2].omitted_words, 0u);
+    EXPECT_EQ(shorten_deletions({{edit_op::remove, "a b c d"}}, 3)[0].text, "a b c [... 1 word] ");
 }
 
 TEST(Alignment, ShortCommonRunsAreNotReuse) {

@@ -761,5 +761,16 @@ TEST(Cli, TextsOfVerbsAndNumbersOnly) {
     EXPECT_EQ(members, 34u);
 }
 
+// Found by read_fuzz: a byte that can never open a UTF-8 sequence (0xFF) in the last three before the cap
+// was held back as if a sequence might go on, and the input called too large instead of invalid.
+TEST(Cli, AnInvalidByteJustBeforeTheCapIsNamed) {
+    const auto r = run("parse - --max-input 1", "\xFF\xF5");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: -: invalid UTF-8 (unexpected byte 0xFF) (byte 0)\n");
+    // a lead byte that may go on past the cap is the cap's
+    EXPECT_EQ(run("parse - --max-input 1", "\xC3\xA9").err,
+              "resdraft: -: input larger than the 1 B limit (byte 1); raise it with --max-input\n");
+}
+
 }  // namespace
 }  // namespace resdraft

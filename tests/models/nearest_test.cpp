@@ -47,7 +47,8 @@ TEST(NearestRows, ATableOfTiesZerosAndRepeats) {
     }
     ASSERT_EQ(found[1].size(), 4u);  // no term: the first rows, score 0
     for (int i = 0; i < 4; ++i) EXPECT_EQ(found[1][static_cast<std::size_t>(i)].row, i);
-    EXPECT_EQ(found[2][1].row, 3);  // a repeated query gets the same answer
+    ASSERT_EQ(found[2].size(), found[0].size());  // a repeated query gets the same answer
+    for (std::size_t i = 0; i < found[0].size(); ++i) EXPECT_EQ(found[2][i].row, found[0][i].row);
     EXPECT_EQ(nearest_rows(queries, corpus, 10)[0].size(), 5u);  // k past the corpus: every row
     EXPECT_TRUE(nearest_rows(queries, sparse_rows(0, 3), 3)[0].empty());
 }
@@ -65,7 +66,9 @@ TEST(NearestRows, AgreesWithTheAllPairsProductOnRandomRows) {
                 }
                 std::vector<std::pair<int, float>> row;
                 for (int c = 0; c < columns; ++c)
-                    if (random() % 3 == 0) row.emplace_back(c, static_cast<float>(1 + random() % 3) / 4.0f);  // few values: ties
+                    if (random() % 3 == 0)  // half the rows few values (ties), half real ones (sums in Eigen's order)
+                        row.emplace_back(c, trial % 2 ? static_cast<float>(1 + random() % 3) / 4.0f
+                                                      : std::uniform_real_distribution<float>(0.01f, 1.0f)(random));
                 rows.push_back(row);
             }
             return rows_of(rows, columns);

@@ -2,6 +2,7 @@
 #include "models/vector_space.hpp"
 #include "models/wordnet.hpp"
 
+#include <Eigen/Dense>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -38,7 +39,7 @@ term_collection collection_of(const std::vector<weighted_terms>& docs) {
 TEST(TfIdf, RowsAreUnitLengthAndRareTermsWeighMore) {
     const std::vector<weighted_terms> docs{{{"migrant"}, {"remitt"}}, {{"migrant"}, {"traffick"}}, {{"migrant"}}};
     const auto [space, v] = learn_tfidf(collection_of(docs));
-    EXPECT_TRUE(v.isApprox(space.vectors(docs)));  // the learned rows are what vectors() makes of the same texts
+    EXPECT_TRUE(Eigen::MatrixXf(v) == Eigen::MatrixXf(space.vectors(docs)));  // what vectors() makes of the same texts, exactly
     for (int r = 0; r < 3; ++r) EXPECT_NEAR(v.row(r).norm(), 1.0f, 1e-6f);
     EXPECT_GT(v.coeff(0, 1), v.coeff(0, 0));  // "remitt" (1 document) outweighs "migrant" (3)
     EXPECT_FLOAT_EQ(v.coeff(2, 0), 1.0f);
@@ -51,7 +52,9 @@ TEST(TfIdf, ARepeatedTermIsOneEntryWithItsWeightsSummed) {
     const auto [space, rows] = learn_tfidf(collection_of(docs));
     EXPECT_EQ(rows.nonZeros(), 3);
     EXPECT_EQ(space.dimensions(), 2u);
-    EXPECT_TRUE(rows.isApprox(space.vectors(docs)));
+    EXPECT_TRUE(Eigen::MatrixXf(rows) == Eigen::MatrixXf(space.vectors(docs)));
+    EXPECT_FLOAT_EQ(space.idf(0), std::log(3.0f / 2.0f) + 1.0f);  // "migrant": one document of two, counted once
+    EXPECT_FLOAT_EQ(space.idf(1), 1.0f);                          // "remitt": both
     const float migrant = (1.0f + std::log(1.25f)) * space.idf(0), remitt = 0.5f * space.idf(1);
     EXPECT_FLOAT_EQ(rows.coeff(0, 0), migrant / std::sqrt(migrant * migrant + remitt * remitt));
 }

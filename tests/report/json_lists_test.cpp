@@ -19,6 +19,13 @@ TEST(JsonLists, TheSameBytesAsTheWholeTree) {
     head["items"] = ordered_json::array();
     EXPECT_EQ(dump_with_lists(head, {{"items", 3, element}, {"gaps", 0, element}}), whole.dump(2) + "\n");
     EXPECT_EQ(dump_with_lists(head, {}), head.dump(2) + "\n");
+    // two lists given in the other order than the head's; a key the head lacks is a bug
+    ordered_json both = whole;
+    both["gaps"] = {element(7)};
+    EXPECT_EQ(dump_with_lists(head, {{"gaps", 1, [&](std::size_t) { return element(7); }}, {"items", 3, element}}),
+              both.dump(2) + "\n");
+    EXPECT_THROW(dump_with_lists(head, {{"nested", 1, element}}), std::logic_error);  // not at the top level
+    EXPECT_THROW(dump_with_lists(head, {{"items", 1, element}, {"items", 1, element}}), std::logic_error);
 }
 
 }  // namespace
