@@ -21,7 +21,7 @@ TEST(JsonLists, TheSameBytesAsTheWholeTree) {
     EXPECT_EQ(dump_with_lists(head, {}), head.dump(2) + "\n");
     // two lists given in the other order than the head's; a key the head lacks is a bug
     ordered_json both = whole;
-    both["gaps"] = {element(7)};
+    both["gaps"] = ordered_json::array({element(7)});  // array(): a one-element brace list copies under clang
     EXPECT_EQ(dump_with_lists(head, {{"gaps", 1, [&](std::size_t) { return element(7); }}, {"items", 3, element}}),
               both.dump(2) + "\n");
     EXPECT_THROW(dump_with_lists(head, {{"nested", 1, element}}), std::logic_error);  // not at the top level
