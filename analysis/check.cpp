@@ -15,6 +15,7 @@ namespace resdraft::analysis {
 namespace {
 
 using grammar::clause;
+using grammar::document;
 using grammar::paragraph;
 
 constexpr std::size_t aligned_candidates = 10;  // reference paragraphs aligned per draft paragraph, by cosine
@@ -25,10 +26,10 @@ struct units {
     std::vector<aligned_text> words;  // per paragraph: its normalized text, cut into words
 };
 
-units read_units(const source& s, word_reader& read) {
+units read_units(const document& s, word_reader& read) {
     units u;
-    u.paragraphs = compared_paragraphs(*s.doc);
-    for (const paragraph* p : u.paragraphs) u.words.push_back(read.read(grammar::normalized_text(s.text, *s.doc, p->text)));
+    u.paragraphs = compared_paragraphs(s);
+    for (const paragraph* p : u.paragraphs) u.words.push_back(read.read(grammar::normalized_text(s, p->text)));
     return u;
 }
 
@@ -38,8 +39,8 @@ std::string lower(std::string s) {
 }
 
 // Content stems of a clause's object, to pair clauses of two versions of a paragraph.
-std::set<std::string> object_stems(const source& s, const clause& c, models::stemmer& stem) {
-    const auto terms = models::terms_of(grammar::normalized_text(s.text, *s.doc, c.object), stem);
+std::set<std::string> object_stems(const document& s, const clause& c, models::stemmer& stem) {
+    const auto terms = models::terms_of(grammar::normalized_text(s, c.object), stem);
     return {terms.stems.begin(), terms.stems.end()};
 }
 
@@ -51,11 +52,11 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 }
 
 // "Strongly condemn" as written, lower case: the clause's adverbs before the verb and the verb.
-std::string verb_words(const source& s, const clause& c) {
-    return lower(grammar::normalized_text(s.text, *s.doc, c.head));
+std::string verb_words(const document& s, const clause& c) {
+    return lower(grammar::normalized_text(s, c.head));
 }
 
-std::optional<verb_change> compare_clauses(const source& ref, const clause& r, const source& draft, const clause& d) {
+std::optional<verb_change> compare_clauses(const document& ref, const clause& r, const document& draft, const clause& d) {
     verb_change v;
     v.reference = verb_words(ref, r);
     v.draft = verb_words(draft, d);
@@ -68,8 +69,8 @@ std::optional<verb_change> compare_clauses(const source& ref, const clause& r, c
         if (std::find(r.adverbs.begin(), r.adverbs.end(), a) == r.adverbs.end()) v.adverbs_added.emplace_back(a);
     for (std::string_view a : r.adverbs)
         if (std::find(d.adverbs.begin(), d.adverbs.end(), a) == d.adverbs.end()) v.adverbs_dropped.emplace_back(a);
-    auto addressee = [](const source& s, const clause& c) {
-        return c.addressee ? std::optional(grammar::normalized_text(s.text, *s.doc, *c.addressee)) : std::nullopt;
+    auto addressee = [](const document& s, const clause& c) {
+        return c.addressee ? std::optional(grammar::normalized_text(s, *c.addressee)) : std::nullopt;
     };
     const auto ra = addressee(ref, r), da = addressee(draft, d);
     if ((ra ? lower(*ra) : "") != (da ? lower(*da) : "")) {
@@ -84,7 +85,7 @@ std::optional<verb_change> compare_clauses(const source& ref, const clause& r, c
 
 // Pairs each draft clause with the reference clause whose object it shares most, and reports changes.
 // `pair_lone_clauses`: a one-clause paragraph against a one-clause paragraph pairs them even when their objects differ.
-std::vector<verb_change> verb_changes(const source& ref, const paragraph& r, const source& draft, const paragraph& d,
+std::vector<verb_change> verb_changes(const document& ref, const paragraph& r, const document& draft, const paragraph& d,
                                       models::stemmer& stem, bool pair_lone_clauses) {
     std::vector<verb_change> out;
     std::vector<std::set<std::string>> ref_objects;
@@ -277,7 +278,7 @@ std::vector<const paragraph*> compared_paragraphs(const grammar::document& doc) 
     return first_annex;
 }
 
-check_result check(const source& reference, const source& draft, const check_options& options) {
+check_result check(const document& reference, const document& draft, const check_options& options) {
     const thresholds& limits = options.limits;
     models::stemmer stem;
     word_reader read(stem);
@@ -287,9 +288,9 @@ check_result check(const source& reference, const source& draft, const check_opt
     const auto nearest = models::nearest_rows(vectors.draft, vectors.reference, aligned_candidates);
 
     check_result result;
-    result.reference_name = reference.name;
-    result.reference_symbol = reference.doc->symbol.value_or("");
-    result.draft_name = draft.name;
+    result.reference_name = reference.name();
+    result.reference_symbol = reference.symbol.value_or("");
+    result.draft_name = draft.name();
     for (std::size_t r = 0; r < ref.paragraphs.size(); ++r) {
         result.reference_ids.push_back(ref.paragraphs[r]->id);
         result.reference_texts.push_back(ref.words[r].text);

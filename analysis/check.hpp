@@ -14,13 +14,6 @@
 
 namespace resdraft::analysis {
 
-// A parsed text and its name.
-struct source {
-    std::string_view text;
-    const grammar::document* doc = nullptr;
-    std::string name;
-};
-
 enum class status { verbatim, edited, related, fresh };  // fresh: "new", a paragraph with no counterpart
 
 // Calibrated on the labelled drafts in corpus/drafts/ (see README, "Calibration").
@@ -99,7 +92,7 @@ struct check_options {
 
 // Compares `draft` with `reference`. Memory grows with the sizes of both, not their product: each draft
 // paragraph is aligned with its 10 nearest reference paragraphs, found without an all-pairs matrix.
-check_result check(const source& reference, const source& draft, const check_options& options = {});
+check_result check(const grammar::document& reference, const grammar::document& draft, const check_options& options = {});
 
 std::string_view status_name(status s);
 

@@ -265,8 +265,8 @@ cluster labelled_cluster(int c, const partition& p, const dense& x, const models
 
 }  // namespace
 
-void add_units(std::string_view text, const grammar::document& doc, const std::string& source, unit_kind kind,
-               std::vector<cluster_unit>& out) {
+void add_units(const grammar::document& doc, unit_kind kind, std::vector<cluster_unit>& out) {
+    const std::string& source = doc.name();
     for (const grammar::paragraph* paragraph : compared_paragraphs(doc)) {
         const grammar::paragraph& p = *paragraph;
         const bool operative = p.kind == grammar::paragraph_kind::operative;
@@ -275,9 +275,9 @@ void add_units(std::string_view text, const grammar::document& doc, const std::s
             if (!operative) continue;
             for (std::size_t c = 0; c < p.clauses.size(); ++c)
                 out.push_back({source, part + p.id + "/" + std::to_string(c + 1),
-                               grammar::normalized_text(text, doc, p.clauses[c].whole)});
+                               grammar::normalized_text(doc, p.clauses[c].whole)});
         } else if (operative || kind == unit_kind::all) {
-            out.push_back({source, part + p.id, grammar::normalized_text(text, doc, p.text)});
+            out.push_back({source, part + p.id, grammar::normalized_text(doc, p.text)});
         }
     }
 }

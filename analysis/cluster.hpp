@@ -23,9 +23,8 @@ struct cluster_unit {
 enum class unit_kind { paragraph, clause, all };
 
 // Appends the units of one parsed document, from the paragraphs that hold its substance (as for check:
-// a declaration rather than its adopting paragraph); `source` names the document in the units.
-void add_units(std::string_view text, const grammar::document& doc, const std::string& source, unit_kind kind,
-               std::vector<cluster_unit>& out);
+// a declaration rather than its adopting paragraph); the document's name names it in the units.
+void add_units(const grammar::document& doc, unit_kind kind, std::vector<cluster_unit>& out);
 
 struct cluster_options {
     int k = 0;                  // clusters wanted; 0 chooses k by silhouette over [k_min, k_max]

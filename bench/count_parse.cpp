@@ -23,9 +23,10 @@ int main(int argc, char** argv) {
     }
     std::size_t paragraphs = resdraft::grammar::parse_document("1. Decides to remain seized of the matter.\n").value().paragraphs.size();
     std::size_t bytes = 0;
+    const auto sources = resdraft::bench::as_sources(documents);
     CALLGRIND_START_INSTRUMENTATION;
-    for (const std::string& d : documents) {
-        bytes += d.size();
+    for (const auto& d : sources) {
+        bytes += d->bytes().size();
         const auto result = resdraft::grammar::parse_document(d);
         if (result.ok()) paragraphs += result.value().paragraphs.size();
     }

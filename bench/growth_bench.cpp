@@ -45,7 +45,7 @@ const std::string& document_of(std::size_t n) {
 }
 
 resdraft::grammar::document parsed(const std::string& text, const std::string& name) {
-    auto result = resdraft::grammar::parse_document(text, {name});
+    auto result = resdraft::grammar::parse_document(text, name);
     if (!result.ok()) throw std::runtime_error(name + ": " + result.error().message);
     return std::move(result.value());
 }
@@ -70,8 +70,7 @@ void check(benchmark::State& state, std::size_t n) {
         const auto wordnet = resdraft::models::wordnet::load();
         resdraft::analysis::check_options options;
         options.wordnet = wordnet.get();
-        const auto result = resdraft::analysis::check({reference, &reference_doc, "reference"},
-                                                      {draft, &draft_doc, "draft"}, options);
+        const auto result = resdraft::analysis::check(reference_doc, draft_doc, options);
         paragraphs = result.reference_ids.size();
         benchmark::DoNotOptimize(resdraft::report::check_json(result, options.limits));
     }
@@ -88,7 +87,7 @@ void cluster(benchmark::State& state, std::size_t n) {
     for (auto _ : state) {
         const auto doc = parsed(text, "generated");
         std::vector<resdraft::analysis::cluster_unit> units;
-        resdraft::analysis::add_units(text, doc, "generated", resdraft::analysis::unit_kind::paragraph, units);
+        resdraft::analysis::add_units(doc, resdraft::analysis::unit_kind::paragraph, units);
         const auto result = resdraft::analysis::cluster_units(units);
         paragraphs = units.size();
         benchmark::DoNotOptimize(resdraft::report::cluster_json(units, result));

@@ -52,11 +52,12 @@ void parse(benchmark::State& state, const std::string& name) {
         state.SkipWithError("../shared/corpus/ga-res-80 is absent");
         return;
     }
+    const auto sources = resdraft::bench::as_sources(docs);
     std::size_t paragraphs = 0;
     for (auto _ : state) {
         paragraphs = 0;
-        for (const auto& d : docs) {
-            const auto r = resdraft::grammar::parse_document(d, {});
+        for (const auto& d : sources) {
+            const auto r = resdraft::grammar::parse_document(d);
             if (r.ok()) paragraphs += r.value().paragraphs.size();
             benchmark::DoNotOptimize(r);
         }

@@ -89,10 +89,10 @@ std::vector<std::string> real_resolutions() {
 std::vector<std::string> operative_paragraphs(const std::vector<std::string>& sources) {
     std::vector<std::string> paragraphs;
     for (const std::string& text : sources) {
-        const auto result = grammar::parse_document(text, {});
+        const auto result = grammar::parse_document(text);
         if (!result.ok()) continue;
         for (const auto& p : result.value().paragraphs)
-            if (p.kind == grammar::paragraph_kind::operative) paragraphs.emplace_back(p.text.of(text));
+            if (p.kind == grammar::paragraph_kind::operative) paragraphs.emplace_back(result.value().text(p.text));
     }
     return paragraphs;
 }
@@ -140,14 +140,22 @@ std::string repeated(std::string_view text, std::size_t min_bytes) {
     return out;
 }
 
+std::vector<std::shared_ptr<const grammar::source>> as_sources(const std::vector<std::string>& texts) {
+    std::vector<std::shared_ptr<const grammar::source>> out;
+    out.reserve(texts.size());
+    for (const std::string& t : texts) out.push_back(grammar::source::owning(t, {}));
+    return out;
+}
+
 measurement measure(const std::vector<std::string>& documents, int repetitions) {
+    const auto sources = as_sources(documents);
     measurement m;
     for (const std::string& d : documents) m.bytes += d.size();
     std::size_t sink = 0;
     const double parse_s = fastest_seconds(repetitions, [&] {
         m.paragraphs = m.clauses = 0;
-        for (const std::string& d : documents) {
-            const auto result = grammar::parse_document(d, {});
+        for (const auto& d : sources) {
+            const auto result = grammar::parse_document(d);
             if (!result.ok()) continue;
             m.paragraphs += result.value().paragraphs.size();
             for (const auto& p : result.value().paragraphs) m.clauses += p.clauses.size();

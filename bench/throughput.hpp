@@ -2,9 +2,12 @@
 // only ratios measured together are trustworthy.
 #pragma once
 
+#include "grammar/source.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +44,9 @@ std::string generate_document(const std::vector<std::string>& sources, std::size
 
 // The operative paragraphs of `sources`, as written (without their numbers).
 std::vector<std::string> operative_paragraphs(const std::vector<std::string>& sources);
+
+// Each text as a parser source (copied once, so that what is timed after is the parse alone).
+std::vector<std::shared_ptr<const grammar::source>> as_sources(const std::vector<std::string>& texts);
 
 // `text` repeated until it holds at least `min_bytes`.
 std::string repeated(std::string_view text, std::size_t min_bytes);

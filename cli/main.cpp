@@ -77,29 +77,15 @@ std::size_t max_input_bytes(const std::optional<std::string>& size) {
     return *bytes;
 }
 
-// A parsed input: its bytes (owned unless embedded), its name, its document.
-struct loaded {
-    std::string owned;
-    std::string_view text;
-    std::string name;
-    resdraft::grammar::document doc;
-};
-
 // Reads and parses FILE ("-" for standard input; nothing for the embedded reference). Throws error on bad input.
-loaded load(const std::optional<std::string>& file, std::size_t max_input) {
-    loaded l;
-    if (file) {
-        l.owned = value_or_throw(resdraft::cli::read_input(*file, max_input));
-        l.text = l.owned;
-        l.name = *file;
-    } else {
-        l.text = resdraft::corpus::reference_text();
-        l.name = std::string(resdraft::corpus::reference_name());
-    }
-    auto result = resdraft::grammar::parse_document(l.text, {l.name});
-    if (!result.ok()) throw error{l.name + ": " + result.error().message, result.error().offset, {}};
-    l.doc = std::move(result.value());
-    return l;
+resdraft::grammar::document load(const std::optional<std::string>& file, std::size_t max_input) {
+    using resdraft::grammar::source;
+    auto input = file ? source::owning(value_or_throw(resdraft::cli::read_input(*file, max_input)), *file)
+                      : source::borrowing(resdraft::corpus::reference_text(), std::string(resdraft::corpus::reference_name()));
+    const std::string name = input->name();
+    auto result = resdraft::grammar::parse_document(std::move(input));
+    if (!result.ok()) throw error{name + ": " + result.error().message, result.error().offset, {}};
+    return std::move(result.value());
 }
 
 // The .txt and .md files of DIR, sorted, so that the output does not depend on the directory's order.
@@ -127,9 +113,8 @@ struct parse_command {
     }
 
     int run() const {
-        const loaded in = load(file, max_input_bytes(max_input));
-        write_output(output, format == "json" ? resdraft::report::parse_json(in.text, in.doc, in.name)
-                                              : resdraft::report::parse_outline(in.text, in.doc, in.name));
+        const auto doc = load(file, max_input_bytes(max_input));
+        write_output(output, format == "json" ? resdraft::report::parse_json(doc) : resdraft::report::parse_outline(doc));
         return 0;
     }
 };
@@ -140,9 +125,9 @@ std::vector<std::string> read_background(const std::string& dir, std::size_t max
     if (!std::filesystem::is_directory(dir, ec)) throw error{dir + ": not a directory", 0, {}};
     std::vector<std::string> texts;
     for (const std::string& f : text_files(dir)) {
-        const loaded l = load(f, max_input);
-        for (const auto* p : resdraft::analysis::compared_paragraphs(l.doc))
-            texts.push_back(resdraft::grammar::normalized_text(l.text, l.doc, p->text));
+        const auto doc = load(f, max_input);
+        for (const auto* p : resdraft::analysis::compared_paragraphs(doc))
+            texts.push_back(resdraft::grammar::normalized_text(doc, p->text));
     }
     return texts;
 }
@@ -167,13 +152,13 @@ struct check_command {
     int run() const {
         refuse_stdin_twice({draft, reference.value_or("")}, "at most one of DRAFT and --reference");
         const std::size_t limit = max_input_bytes(max_input);
-        const loaded ref = load(reference, limit);
-        const loaded dft = load(draft, limit);
+        const auto ref = load(reference, limit);
+        const auto dft = load(draft, limit);
         resdraft::analysis::check_options options;
         if (background) options.background = read_background(*background, limit);
         const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
         options.wordnet = wordnet.get();
-        const auto result = resdraft::analysis::check({ref.text, &ref.doc, ref.name}, {dft.text, &dft.doc, dft.name}, options);
+        const auto result = resdraft::analysis::check(ref, dft, options);
         if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
         else if (format == "html") write_output(output, resdraft::report::check_html(result));
         else write_output(output, resdraft::report::check_text(result, !output && ::isatty(STDOUT_FILENO) != 0));
@@ -223,7 +208,7 @@ struct cluster_command {
         using resdraft::analysis::unit_kind;
         const unit_kind kind = unit == "clause" ? unit_kind::clause : unit == "all" ? unit_kind::all : unit_kind::paragraph;
         std::vector<resdraft::analysis::cluster_unit> units;
-        auto add = [&](const loaded& l) { resdraft::analysis::add_units(l.text, l.doc, l.name, kind, units); };
+        auto add = [&](const resdraft::grammar::document& doc) { resdraft::analysis::add_units(doc, kind, units); };
         if (files.empty()) add(load(std::nullopt, max_input));
         for (const std::string& f : files) add(load(f, max_input));
         if (units.empty()) throw error{"no " + unit + " units to cluster in the input", 0, {}};
@@ -303,7 +288,7 @@ struct bench_command {
             documents.assign((50'000'000 + text.size() - 1) / text.size(), std::string(text));
         } else {
             // what the parser refuses (binary, empty, no words) is refused as `resdraft parse` refuses it, not measured
-            for (const std::string& f : files) documents.push_back(load(f, limit).owned);
+            for (const std::string& f : files) documents.emplace_back(load(f, limit).text());
         }
         const auto m = resdraft::bench::measure(documents, 3);
         write_output(std::nullopt, format == "json" ? bench_json(m) : bench_text(m));

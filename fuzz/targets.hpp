@@ -19,51 +19,49 @@ namespace resdraft::fuzz {
 
 // Parse, check the spans stay inside the input, write both parse reports.
 inline void parse_target(std::string_view input) {
-    const auto result = grammar::parse_document(input, {"fuzz.txt"});
+    const auto result = grammar::parse_document(grammar::source::borrowing(input, "fuzz.txt"));
     if (!result.ok()) return;
     const auto& doc = result.value();
     for (const auto& p : doc.paragraphs)
         for (const auto& c : p.clauses)
             if (c.whole.end > input.size() || c.phrase.begin < c.whole.begin) std::abort();
-    (void)report::parse_json(input, doc, "fuzz.txt");
-    (void)report::parse_outline(input, doc, "fuzz.txt");
+    (void)report::parse_json(doc);
+    (void)report::parse_outline(doc);
 }
 
 // The input alone: its paragraphs clustered by themselves, and checked against itself with its own
 // paragraphs as background (LSA). A text of verbs and numbers reaches the empty matrices here.
-inline void analysis_self_target(std::string_view input, const grammar::document& doc) {
+inline void analysis_self_target(const grammar::document& doc) {
     std::vector<analysis::cluster_unit> units;
-    analysis::add_units(input, doc, "fuzz.txt", analysis::unit_kind::all, units);
+    analysis::add_units(doc, analysis::unit_kind::all, units);
     const auto clusters = analysis::cluster_units(units);
     (void)report::cluster_text(units, clusters);
     (void)report::cluster_html(units, clusters);
     analysis::check_options options;
     for (const auto& unit : units) options.background.push_back(unit.text);
-    const auto result = analysis::check({input, &doc, "fuzz.txt"}, {input, &doc, "fuzz.txt"}, options);
+    const auto result = analysis::check(doc, doc, options);
     (void)report::check_json(result, {});
 }
 
 // The input as a draft checked against the embedded reference (all three check writers), then its
 // paragraphs and clauses clustered with the reference's (k chosen by silhouette), then by themselves.
 inline void analysis_target(std::string_view input) {
-    static const std::string_view reference_text = corpus::reference_text();
-    static const auto reference = grammar::parse_document(reference_text, {"a-68-l5.txt"});
-    const auto draft = grammar::parse_document(input, {"fuzz.txt"});
+    static const auto reference = grammar::parse_document(grammar::source::borrowing(corpus::reference_text(), "a-68-l5.txt"));
+    const auto draft = grammar::parse_document(grammar::source::borrowing(input, "fuzz.txt"));
     if (!draft.ok()) return;
-    const auto result = analysis::check({reference_text, &reference.value(), "a-68-l5.txt"},
-                                        {input, &draft.value(), "fuzz.txt"});
+    const auto result = analysis::check(reference.value(), draft.value());
     (void)report::check_json(result, {});
     (void)report::check_text(result, true);
     (void)report::check_html(result);
     for (const auto kind : {analysis::unit_kind::paragraph, analysis::unit_kind::clause}) {
         std::vector<analysis::cluster_unit> units;
-        analysis::add_units(reference_text, reference.value(), "a-68-l5.txt", kind, units);
-        analysis::add_units(input, draft.value(), "fuzz.txt", kind, units);
+        analysis::add_units(reference.value(), kind, units);
+        analysis::add_units(draft.value(), kind, units);
         const auto clusters = analysis::cluster_units(units);
         (void)report::cluster_json(units, clusters);
         (void)report::cluster_html(units, clusters);
     }
-    analysis_self_target(input, draft.value());
+    analysis_self_target(draft.value());
 }
 
 }  // namespace resdraft::fuzz

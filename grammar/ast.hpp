@@ -1,8 +1,11 @@
-// The document model: what the parser finds in a resolution, as byte spans into the input.
-// Nothing here owns text of the input; strings are either short ids or lexicon constants.
+// The document model: what the parser finds in a resolution, as byte spans into its source.
+// The document shares ownership of the source; other strings are short ids or lexicon constants.
 #pragma once
 
+#include "grammar/source.hpp"
+
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +79,7 @@ struct front_matter {
 };
 
 struct document {
+    std::shared_ptr<const source> input;    // the bytes every span points into, and their name; set by the parser
     std::optional<std::string> symbol;      // "A/68/L.5", "A/RES/80/9"
     std::optional<span> title;              // title as in the text ("Declaration of the High-level Dialogue ...")
     std::optional<std::string> title_text;  // title from front matter when the text has none
@@ -86,6 +90,13 @@ struct document {
     std::vector<paragraph> paragraphs;      // in document order
     std::vector<span> excluded;             // sorted ranges left out of paragraph text: footnote markers, running heads
     std::vector<warning> warnings;
+
+    // The bytes of `s` as written (see normalized_text for the text as a reader sees it).
+    [[nodiscard]] std::string_view text(span s) const { return s.of(input->bytes()); }
+    // All the bytes the document was parsed from.
+    [[nodiscard]] std::string_view text() const { return input->bytes(); }
+    // The source's name: file name, "-" or the embedded reference's name.
+    [[nodiscard]] const std::string& name() const { return input->name(); }
 };
 
 }  // namespace resdraft::grammar

@@ -87,7 +87,7 @@ bool starts_upper(std::string_view t) {
 
 class assembler {
 public:
-    assembler(std::string_view in, const parse_options& options) : in_(in), options_(options) {}
+    explicit assembler(std::shared_ptr<const source> input) : in_(input->bytes()) { doc_.input = std::move(input); }
 
     document run() {
         std::size_t begin = in_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
@@ -107,8 +107,7 @@ public:
 private:
     enum class state { header, part_intro, content, after_meeting };
 
-    std::string_view in_;
-    const parse_options& options_;
+    std::string_view in_;  // doc_.input's bytes
     document doc_;
     std::vector<line> lines_;
     std::size_t line_index_ = 0;       // line being read
@@ -669,7 +668,7 @@ private:
     }
 
     void infer_symbol_from_name() {
-        std::string_view name = options_.source_name;
+        std::string_view name = doc_.name();
         if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
         if (const auto dot = name.find('.'); dot != std::string_view::npos) name = name.substr(0, dot);
         if (!name.empty()) doc_.symbol = symbol_from_file_stem(name);
@@ -678,16 +677,21 @@ private:
 
 }  // namespace
 
-parse_result parse_document(std::string_view input, const parse_options& options) {
+parse_result parse_document(std::shared_ptr<const source> source) {
+    const std::string_view input = source->bytes();
     if (input.empty()) return parse_error{"empty input", 0};
     if (auto bad = check_text_encoding(input)) return *bad;
     const bool only_space = std::all_of(input.begin(), input.end(), [](char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     });
     if (only_space) return parse_error{"no text: input holds only whitespace", 0};
-    document doc = assembler(input, options).run();
+    document doc = assembler(std::move(source)).run();
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
     return doc;
+}
+
+parse_result parse_document(std::string_view text, std::string name) {
+    return parse_document(source::owning(std::string(text), std::move(name)));
 }
 
 }  // namespace resdraft::grammar

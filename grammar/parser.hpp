@@ -16,10 +16,6 @@ struct parse_error {
     std::size_t offset = 0;
 };
 
-struct parse_options {
-    std::string_view source_name;  // file name or "-"; a UN symbol in it ("A_RES_80_5.md") is used when the text has none
-};
-
 // Either the document or the reason the input cannot be read as text.
 class parse_result {
 public:
@@ -37,13 +33,17 @@ private:
 // Parses a resolution. Fails (never throws) on: empty or whitespace-only input, invalid UTF-8,
 // NUL or other control bytes (binary input). Any other text parses; when it has no recognizable
 // paragraphs, its blank-line blocks become operative paragraphs and a warning says so.
-// The document's spans point into `input`, which must outlive it; so do clause verbs outside the lexicon.
-parse_result parse_document(std::string_view input, const parse_options& options = {});
+// The document keeps `input` alive; its spans, and clause verbs outside the lexicon, point into it.
+// A UN symbol in the source's name ("A_RES_80_5.md") is the document's symbol when the text has none.
+parse_result parse_document(std::shared_ptr<const source> input);
+
+// The same for text held elsewhere: it is copied into a new source named `name`.
+parse_result parse_document(std::string_view text, std::string name = {});
 
 // The text of `s` as a reader sees it: line breaks and space runs collapsed to one space, footnote
 // markers and running heads (document::excluded) left out, words split at line ends ("Secretary- General")
 // rejoined, non-breaking hyphens made plain.
-std::string normalized_text(std::string_view input, const document& doc, span s);
+std::string normalized_text(const document& doc, span s);
 
 // First invalid byte of `input` as UTF-8 text, with the reason; nothing when it is valid.
 std::optional<parse_error> check_text_encoding(std::string_view input);

@@ -80,7 +80,8 @@ std::optional<parse_error> check_text_encoding(std::string_view s) {
     return std::nullopt;
 }
 
-std::string normalized_text(std::string_view input, const document& doc, span s) {
+std::string normalized_text(const document& doc, span s) {
+    const std::string_view input = doc.text();
     std::string out;
     out.reserve(s.size());
     auto excluded = std::lower_bound(doc.excluded.begin(), doc.excluded.end(), s.begin,

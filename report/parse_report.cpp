@@ -18,20 +18,20 @@ using grammar::span;
 
 ordered_json span_json(span s) { return ordered_json::array({s.begin, s.end}); }
 
-ordered_json optional_text(std::string_view input, const document& doc, const std::optional<span>& s) {
-    return s ? ordered_json(grammar::normalized_text(input, doc, *s)) : ordered_json(nullptr);
+ordered_json optional_text(const document& doc, const std::optional<span>& s) {
+    return s ? ordered_json(grammar::normalized_text(doc, *s)) : ordered_json(nullptr);
 }
 
-ordered_json clauses_json(std::string_view input, const document& doc, const std::vector<grammar::clause>& clauses) {
+ordered_json clauses_json(const document& doc, const std::vector<grammar::clause>& clauses) {
     ordered_json out = ordered_json::array();
     for (const grammar::clause& c : clauses) {
         ordered_json adverbs = ordered_json::array();
         for (std::string_view a : c.adverbs) adverbs.push_back(a);
         out.push_back({{"verb", c.verb},
-                       {"phrase", grammar::normalized_text(input, doc, c.phrase)},
+                       {"phrase", grammar::normalized_text(doc, c.phrase)},
                        {"adverbs", adverbs},
-                       {"addressee", optional_text(input, doc, c.addressee)},
-                       {"object", grammar::normalized_text(input, doc, c.object)},
+                       {"addressee", optional_text(doc, c.addressee)},
+                       {"object", grammar::normalized_text(doc, c.object)},
                        {"strength", c.strength >= 0 ? ordered_json(c.strength) : ordered_json(nullptr)},
                        {"in_lexicon", c.in_lexicon},
                        {"span", span_json(c.whole)}});
@@ -39,25 +39,25 @@ ordered_json clauses_json(std::string_view input, const document& doc, const std
     return out;
 }
 
-ordered_json subparagraphs_json(std::string_view input, const document& doc,
+ordered_json subparagraphs_json(const document& doc,
                                 const std::vector<grammar::subparagraph>& subs) {
     ordered_json out = ordered_json::array();
     for (const grammar::subparagraph& s : subs)
         out.push_back({{"id", s.id},
-                       {"text", grammar::normalized_text(input, doc, s.text)},
+                       {"text", grammar::normalized_text(doc, s.text)},
                        {"span", span_json(s.whole)},
                        {"label_missing", s.label_missing},
-                       {"clauses", clauses_json(input, doc, s.clauses)},
-                       {"subparagraphs", subparagraphs_json(input, doc, s.subparagraphs)}});
+                       {"clauses", clauses_json(doc, s.clauses)},
+                       {"subparagraphs", subparagraphs_json(doc, s.subparagraphs)}});
     return out;
 }
 
-std::optional<std::string> title_of(std::string_view input, const document& doc) {
-    if (doc.title) return grammar::normalized_text(input, doc, *doc.title);
+std::optional<std::string> title_of(const document& doc) {
+    if (doc.title) return grammar::normalized_text(doc, *doc.title);
     return doc.title_text;
 }
 
-void outline_clauses(std::ostringstream& out, std::string_view input, const document& doc,
+void outline_clauses(std::ostringstream& out, const document& doc,
                      const std::vector<grammar::clause>& clauses, const std::string& indent) {
     for (const grammar::clause& c : clauses) {
         out << indent << "- " << c.verb;
@@ -66,36 +66,36 @@ void outline_clauses(std::ostringstream& out, std::string_view input, const docu
             out << " adverbs:";
             for (std::string_view a : c.adverbs) out << ' ' << a;
         }
-        if (c.addressee) out << " | to: " << grammar::normalized_text(input, doc, *c.addressee);
-        out << " | " << shorten(grammar::normalized_text(input, doc, c.object), 73) << '\n';
+        if (c.addressee) out << " | to: " << grammar::normalized_text(doc, *c.addressee);
+        out << " | " << shorten(grammar::normalized_text(doc, c.object), 73) << '\n';
     }
 }
 
-void outline_subparagraphs(std::ostringstream& out, std::string_view input, const document& doc,
+void outline_subparagraphs(std::ostringstream& out, const document& doc,
                            const std::vector<grammar::subparagraph>& subs, const std::string& indent) {
     for (const grammar::subparagraph& s : subs) {
-        out << indent << '(' << s.id << ") " << shorten(grammar::normalized_text(input, doc, s.text), 83) << '\n';
-        outline_clauses(out, input, doc, s.clauses, indent + "    ");
-        outline_subparagraphs(out, input, doc, s.subparagraphs, indent + "    ");
+        out << indent << '(' << s.id << ") " << shorten(grammar::normalized_text(doc, s.text), 83) << '\n';
+        outline_clauses(out, doc, s.clauses, indent + "    ");
+        outline_subparagraphs(out, doc, s.subparagraphs, indent + "    ");
     }
 }
 
 }  // namespace
 
-std::string parse_json(std::string_view input, const document& doc, std::string_view source) {
+std::string parse_json(const document& doc) {
     ordered_json j;
-    j["source"] = source;
+    j["source"] = doc.name();
     j["symbol"] = doc.symbol ? ordered_json(*doc.symbol) : ordered_json(nullptr);
-    const auto title = title_of(input, doc);
+    const auto title = title_of(doc);
     j["title"] = title ? ordered_json(*title) : ordered_json(nullptr);
-    j["date"] = optional_text(input, doc, doc.date);
-    j["session"] = optional_text(input, doc, doc.session);
-    j["agenda_item"] = optional_text(input, doc, doc.agenda_item);
+    j["date"] = optional_text(doc, doc.date);
+    j["session"] = optional_text(doc, doc.session);
+    j["agenda_item"] = optional_text(doc, doc.agenda_item);
     ordered_json parts = ordered_json::array();
     for (const grammar::part& p : doc.parts)
         parts.push_back({{"name", p.name},
-                         {"title", optional_text(input, doc, p.title)},
-                         {"formula", optional_text(input, doc, p.formula)}});
+                         {"title", optional_text(doc, p.title)},
+                         {"formula", optional_text(doc, p.formula)}});
     j["parts"] = parts;
     j["paragraphs"] = ordered_json::array();  // written one at a time below: a tree of every paragraph costs ~70 bytes per input byte
     ordered_json warnings = ordered_json::array();
@@ -107,31 +107,31 @@ std::string parse_json(std::string_view input, const document& doc, std::string_
         return ordered_json{{"id", p.id},
                             {"part", doc.parts[p.part].name},
                             {"kind", operative ? "operative" : "preambular"},
-                            {"text", grammar::normalized_text(input, doc, p.text)},
+                            {"text", grammar::normalized_text(doc, p.text)},
                             {"span", span_json(p.whole)},
-                            {"clauses", clauses_json(input, doc, p.clauses)},
-                            {"subparagraphs", subparagraphs_json(input, doc, p.subparagraphs)}};
+                            {"clauses", clauses_json(doc, p.clauses)},
+                            {"subparagraphs", subparagraphs_json(doc, p.subparagraphs)}};
     };
     return dump_with_lists(j, {{"paragraphs", doc.paragraphs.size(), paragraph}});
 }
 
-std::string parse_outline(std::string_view input, const document& doc, std::string_view source) {
+std::string parse_outline(const document& doc) {
     std::ostringstream out;
     out << (doc.symbol ? *doc.symbol : std::string("(no symbol)"));
-    if (const auto title = title_of(input, doc)) out << "  " << *title;
-    out << "\nsource: " << source << '\n';
+    if (const auto title = title_of(doc)) out << "  " << *title;
+    out << "\nsource: " << doc.name() << '\n';
     std::size_t part = static_cast<std::size_t>(-1);
     for (const grammar::paragraph& p : doc.paragraphs) {
         if (p.part != part) {
             part = p.part;
             const grammar::part& pt = doc.parts[part];
             out << '\n' << pt.name;
-            if (pt.title) out << ": " << grammar::normalized_text(input, doc, *pt.title);
+            if (pt.title) out << ": " << grammar::normalized_text(doc, *pt.title);
             out << '\n';
         }
-        out << "  " << p.id << ". " << shorten(grammar::normalized_text(input, doc, p.chapeau), 93) << '\n';
-        outline_clauses(out, input, doc, p.clauses, "      ");
-        outline_subparagraphs(out, input, doc, p.subparagraphs, "      ");
+        out << "  " << p.id << ". " << shorten(grammar::normalized_text(doc, p.chapeau), 93) << '\n';
+        outline_clauses(out, doc, p.clauses, "      ");
+        outline_subparagraphs(out, doc, p.subparagraphs, "      ");
     }
     if (!doc.warnings.empty()) {
         out << "\nwarnings:\n";

@@ -8,10 +8,10 @@
 
 namespace resdraft::report {
 
-// The parse result as JSON (field names are a contract, see README), indented by two spaces.
-std::string parse_json(std::string_view input, const grammar::document& doc, std::string_view source);
+// The parse result as JSON (field names are a contract, see README), indented by two spaces; "source" is the document's name.
+std::string parse_json(const grammar::document& doc);
 
 // The parse result as an outline: parts, paragraphs with their clauses, warnings.
-std::string parse_outline(std::string_view input, const grammar::document& doc, std::string_view source);
+std::string parse_outline(const grammar::document& doc);
 
 }  // namespace resdraft::report

@@ -12,8 +12,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 build() {  # build DIR SOURCE_ROOT FLAGS...: dump_document against SOURCE_ROOT's grammar/
   local dir=$1 root=$2; shift 2; mkdir -p "$dir"
-  for f in grammar/lexicon.cpp grammar/parser.cpp grammar/text.cpp grammar/detail/grammar.cpp grammar/detail/clauses.cpp; do
-    g++ -std=c++20 -O2 "$@" -I"$root" -c "$root/$f" -o "$dir/$(basename "$f" .cpp).o"
+  for f in "$root"/grammar/*.cpp "$root"/grammar/detail/*.cpp; do
+    g++ -std=c++20 -O2 "$@" -I"$root" -c "$f" -o "$dir/$(basename "$(dirname "$f")")_$(basename "$f" .cpp).o"
   done
   g++ -std=c++20 -O2 "$@" -I"$root" "$repo/bench/dump_document.cpp" "$dir"/*.o -o "$dir/dump_document"
 }

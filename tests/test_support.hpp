@@ -30,20 +30,20 @@ inline std::string read_file(const std::filesystem::path& path) {
 }
 
 // "condemn +strongly | urge @States": the clauses of a paragraph or subparagraph in the test-data notation.
-inline std::string render_clauses(std::string_view input, const grammar::document& doc,
+inline std::string render_clauses(const grammar::document& doc,
                                   const std::vector<grammar::clause>& clauses) {
     std::string out;
     for (const grammar::clause& c : clauses) {
         if (!out.empty()) out += " | ";
         out += std::string(c.verb);
         for (std::string_view a : c.adverbs) out += " +" + std::string(a);
-        if (c.addressee) out += " @" + grammar::normalized_text(input, doc, *c.addressee);
+        if (c.addressee) out += " @" + grammar::normalized_text(doc, *c.addressee);
     }
     return out;
 }
 
 inline grammar::document parse_ok(std::string_view input, std::string_view name = {}) {
-    auto result = grammar::parse_document(input, {name});
+    auto result = grammar::parse_document(input, std::string(name));
     if (!result.ok()) ADD_FAILURE() << "parse failed: " << result.error().message << " at " << result.error().offset;
     return result.ok() ? result.value() : grammar::document{};
 }

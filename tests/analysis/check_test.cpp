@@ -30,19 +30,18 @@ protected:
     }
     static void TearDownTestSuite() { wordnet_.reset(); }
 
-    static check_result run(std::string_view text, const grammar::document& doc, const std::string& name) {
+    static check_result run(const grammar::document& doc) {
         check_options options;
         options.wordnet = wordnet_.get();
-        return check({corpus::reference_text(), &reference_, std::string(corpus::reference_name())}, {text, &doc, name},
-                     options);
+        return check(reference_, doc, options);
     }
 
     static labelled_run labelled(const std::string& stem) {
         labelled_run r;
         r.text = testing::read_file(testing::source_dir() / "corpus/drafts" / (stem + ".txt"));
-        r.doc = testing::parse_ok(r.text);
+        r.doc = testing::parse_ok(r.text, stem + ".txt");
         r.labels = nlohmann::json::parse(testing::read_file(testing::source_dir() / "corpus/drafts" / (stem + ".labels.json")));
-        r.result = run(r.text, r.doc, stem + ".txt");
+        r.result = run(r.doc);
         return r;
     }
 
@@ -154,7 +153,7 @@ TEST_F(Check, TextsWithoutContentWordsAreAllNewAndAllGaps) {
     const grammar::document doc = testing::parse_ok(text);
     check_options options;
     options.background = {"Urges", "Decides"};
-    const auto r = check({text, &doc, "verbs.txt"}, {text, &doc, "verbs.txt"}, options);
+    const auto r = check(doc, doc, options);
     EXPECT_EQ(r.count(status::fresh), 2u);
     EXPECT_EQ(r.gaps.size(), 2u);
     for (const auto& p : r.paragraphs) EXPECT_TRUE(p.matches.empty()) << p.id;
@@ -167,11 +166,10 @@ TEST_F(Check, KeepsNoAllPairsMatrixPastTheHeatmapLimit) {
     check_options options;
     options.wordnet = wordnet_.get();
     options.heatmap_cells = 18 * 34;
-    const source ref{corpus::reference_text(), &reference_, "a-68-l5.txt"}, draft{r.text, &r.doc, "draft"};
-    EXPECT_EQ(check(ref, draft, options).similarity.size(), 18u);
+    EXPECT_EQ(check(reference_, r.doc, options).similarity.size(), 18u);
     options.heatmap_cells = 18 * 34 - 1;
     options.deletion_words = 3;
-    const auto small = check(ref, draft, options);
+    const auto small = check(reference_, r.doc, options);
     EXPECT_TRUE(small.similarity.empty());
     ASSERT_EQ(small.paragraphs.size(), r.result.paragraphs.size());
     for (std::size_t d = 0; d < small.paragraphs.size(); ++d) {  // the same findings
@@ -191,7 +189,7 @@ TEST_F(Check, KeepsNoAllPairsMatrixPastTheHeatmapLimit) {
 }
 
 TEST_F(Check, IdenticalTextIsAllVerbatimWithNoGaps) {
-    const auto r = run(corpus::reference_text(), reference_, "a-68-l5.txt");
+    const auto r = run(reference_);
     EXPECT_EQ(r.count(status::verbatim), 34u);
     EXPECT_TRUE(r.gaps.empty());
     EXPECT_DOUBLE_EQ(r.reference_covered(), 1.0);
@@ -206,7 +204,7 @@ TEST_F(Check, UnrelatedRealResolutionIsNearlyAllNew) {
     if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the unrelated-resolution check did not run";
     const std::string text = testing::read_file(*shared / "ga-res-80/A_RES_80_39.md");
     const auto doc = testing::parse_ok(text, "A_RES_80_39.md");
-    const auto r = run(text, doc, "A_RES_80_39.md");
+    const auto r = run(doc);
     EXPECT_EQ(r.count(status::verbatim), 0u);
     EXPECT_EQ(r.count(status::edited), 0u);
     const double share_new = static_cast<double>(r.count(status::fresh)) / static_cast<double>(r.paragraphs.size());
@@ -224,10 +222,10 @@ TEST_F(Check, BackgroundAddsLsaScoresWithoutChangingReuse) {
     for (const auto& entry : std::filesystem::directory_iterator(*shared / "ga-res-80")) {
         keep.push_back(testing::read_file(entry.path()));
         const auto doc = testing::parse_ok(keep.back());
-        for (const auto* p : compared_paragraphs(doc)) options.background.push_back(grammar::normalized_text(keep.back(), doc, p->text));
+        for (const auto* p : compared_paragraphs(doc)) options.background.push_back(grammar::normalized_text(doc, p->text));
     }
     auto r = labelled("migration-followup");
-    const auto with = check({corpus::reference_text(), &reference_, "a-68-l5.txt"}, {r.text, &r.doc, "draft"}, options);
+    const auto with = check(reference_, r.doc, options);
     for (const auto& p : with.paragraphs)
         for (const auto& m : p.matches) EXPECT_TRUE(m.lsa.has_value()) << p.id << " <- " << m.reference;
     for (std::size_t d = 0; d < with.paragraphs.size(); ++d) {

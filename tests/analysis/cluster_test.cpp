@@ -163,7 +163,7 @@ TEST(Cluster, RealResolutionsBySubject) {
         const auto doc = testing::parse_ok(text, file);
         for (const auto* p : compared_paragraphs(doc))
             if (p->kind == grammar::paragraph_kind::operative)
-                units.push_back({file, p->id, grammar::normalized_text(text, doc, p->text)});
+                units.push_back({file, p->id, grammar::normalized_text(doc, p->text)});
     }
     const auto r = cluster_units(units);
     std::size_t majority = 0;

@@ -26,7 +26,7 @@ const std::string marks_text =
     "---\n[^1]: A/70/1.\n[^2]: A/CONF.191/13.\n";
 
 std::string clauses_of(const document& doc, std::size_t i) {
-    return render_clauses(marks_text, doc, doc.paragraphs.at(i).clauses);
+    return render_clauses(doc, doc.paragraphs.at(i).clauses);
 }
 
 TEST(Clauses, AMarkSplitsOnlyBeforeAClauseHead) {
@@ -34,7 +34,7 @@ TEST(Clauses, AMarkSplitsOnlyBeforeAClauseHead) {
     ASSERT_EQ(doc.paragraphs.size(), 8u);
     // "assist and support" continues a list of infinitives; ", and requests" opens a clause
     EXPECT_EQ(clauses_of(doc, 0), "call upon @States | request @the Secretary-General");
-    EXPECT_EQ(normalized_text(marks_text, doc, doc.paragraphs[0].clauses[0].object), "to assist and support victims");
+    EXPECT_EQ(normalized_text(doc, doc.paragraphs[0].clauses[0].object), "to assist and support victims");
     // the comma of "1,000" is part of the number; the "and" after it is a boundary
     EXPECT_EQ(clauses_of(doc, 1), "reaffirm | decide");
     EXPECT_EQ(doc.paragraphs[1].clauses[0].whole.of(marks_text), "Reaffirms the target of 1,000");
@@ -54,18 +54,18 @@ TEST(Clauses, AndInsideWordsIsNoMarkButAfterANoBreakSpaceOrAFootnoteMarkerIs) {
     // "Action2": the footnote marker is left out, and "and" still follows the word "Action"
     ASSERT_FALSE(doc.excluded.empty());
     EXPECT_EQ(clauses_of(doc, 6), "note | welcome");
-    EXPECT_EQ(normalized_text(marks_text, doc, doc.paragraphs[6].clauses[0].object), "the Programme of Action");
+    EXPECT_EQ(normalized_text(doc, doc.paragraphs[6].clauses[0].object), "the Programme of Action");
 }
 
 TEST(Clauses, AddresseeEndsAtTheInfinitiveAParentheticalOrAClosingColon) {
     const document doc = parse_ok(marks_text);
     // "to" inside "protocol" and "into" is no infinitive; the comma before "in consultation" ends the addressee
     EXPECT_EQ(clauses_of(doc, 3), "request @the Secretary-General");
-    EXPECT_EQ(normalized_text(marks_text, doc, doc.paragraphs[3].clauses[0].object),
+    EXPECT_EQ(normalized_text(doc, doc.paragraphs[3].clauses[0].object),
               "in consultation with Member States, to report on the protocol into which States entered");
     // "in particular" does not open a parenthetical
     EXPECT_EQ(clauses_of(doc, 4), "urge @all States, in particular the donors");
-    EXPECT_EQ(normalized_text(marks_text, doc, doc.paragraphs[4].clauses[0].object), "to contribute");
+    EXPECT_EQ(normalized_text(doc, doc.paragraphs[4].clauses[0].object), "to contribute");
     // the colon before lettered subparagraphs
     EXPECT_EQ(clauses_of(doc, 7), "request @the Secretary-General");
     EXPECT_TRUE(doc.paragraphs[7].clauses[0].object.empty());
@@ -78,7 +78,7 @@ TEST(Clauses, FullStopsSeparateSentencesOfADeclaration) {
     const document doc = parse_ok(in);
     ASSERT_EQ(doc.paragraphs.size(), 1u);
     // the second "We" opens a clause; "to act, and reaffirm" is a list of infinitives in this voice
-    EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[0].clauses), "recognize | decide +also");
+    EXPECT_EQ(render_clauses(doc, doc.paragraphs[0].clauses), "recognize | decide +also");
     EXPECT_EQ(doc.paragraphs[0].clauses[1].whole.of(in), "We also decide to act, and reaffirm our commitment");
 }
 

@@ -43,10 +43,10 @@ TEST_F(GaDraft, ParagraphsAndClauses) {
     ASSERT_EQ(doc.paragraphs.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(doc.paragraphs[i].id, expected[i].first);
-        EXPECT_EQ(render_clauses(in, doc, doc.paragraphs[i].clauses), expected[i].second) << expected[i].first;
+        EXPECT_EQ(render_clauses(doc, doc.paragraphs[i].clauses), expected[i].second) << expected[i].first;
     }
-    EXPECT_EQ(normalized_text(in, doc, doc.paragraphs[5].clauses[0].object), "the report of the Secretary-General");
-    EXPECT_EQ(normalized_text(in, doc, doc.paragraphs[0].text),
+    EXPECT_EQ(normalized_text(doc, doc.paragraphs[5].clauses[0].object), "the report of the Secretary-General");
+    EXPECT_EQ(normalized_text(doc, doc.paragraphs[0].text),
               "Recalling the Declaration of the High-level Dialogue on International Migration and Development, "
               "adopted on 3 October 2013,");
     EXPECT_EQ(doc.paragraphs[8].clauses[0].strength, 5);  // "Strongly urges": urge (4) raised by one
@@ -57,16 +57,16 @@ TEST_F(GaDraft, Subparagraphs) {
     ASSERT_EQ(p.id, "4");
     ASSERT_EQ(p.subparagraphs.size(), 3u);
     EXPECT_EQ(p.subparagraphs[0].id, "a");
-    EXPECT_EQ(normalized_text(in, doc, p.subparagraphs[0].text),
+    EXPECT_EQ(normalized_text(doc, p.subparagraphs[0].text),
               "To continue assessing the progress made in the field of migration and development;");
     ASSERT_EQ(p.subparagraphs[1].subparagraphs.size(), 2u);
     EXPECT_EQ(p.subparagraphs[1].subparagraphs[0].id, "i");
     EXPECT_EQ(p.subparagraphs[1].subparagraphs[1].id, "ii");
-    EXPECT_EQ(normalized_text(in, doc, p.subparagraphs[1].subparagraphs[1].text),
+    EXPECT_EQ(normalized_text(doc, p.subparagraphs[1].subparagraphs[1].text),
               "Good practices in lowering the costs of remittances;");
     EXPECT_EQ(p.subparagraphs[2].id, "c");
     EXPECT_TRUE(p.subparagraphs[2].clauses.empty());
-    EXPECT_EQ(normalized_text(in, doc, p.chapeau),
+    EXPECT_EQ(normalized_text(doc, p.chapeau),
               "Requests the Secretary-General, in collaboration with the International Organization for Migration:");
 }
 

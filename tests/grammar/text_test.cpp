@@ -39,15 +39,17 @@ TEST(TextEncoding, AcceptsValidText) {
 TEST(NormalizedText, CollapsesSpacesAndRepairsSplitWords) {
     document doc;
     const std::string_view in = "the Secretary- General and confidence-\nbuilding,  policy- and decision-making\xC2\xA0now non\xE2\x80\x91nuclear";
-    EXPECT_EQ(normalized_text(in, doc, {0, in.size()}),
+    doc.input = source::borrowing(in, "in");
+    EXPECT_EQ(normalized_text(doc, {0, in.size()}),
               "the Secretary-General and confidence-building, policy- and decision-making now non-nuclear");
 }
 
 TEST(NormalizedText, LeavesOutExcludedRanges) {
     document doc;
     const std::string_view in = "Crime,6 and the Agreement[^9] text";
+    doc.input = source::borrowing(in, "in");
     doc.excluded = {{6, 7}, {25, 29}};
-    EXPECT_EQ(normalized_text(in, doc, {0, in.size()}), "Crime, and the Agreement text");
+    EXPECT_EQ(normalized_text(doc, {0, in.size()}), "Crime, and the Agreement text");
 }
 
 }  // namespace

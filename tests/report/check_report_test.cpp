@@ -16,13 +16,12 @@ class CheckReport : public ::testing::Test {
 protected:
     void SetUp() override {
         draft_text = testing::read_file(testing::source_dir() / "corpus/drafts/migration-followup.txt");
-        draft = testing::parse_ok(draft_text);
+        draft = testing::parse_ok(draft_text, "migration-followup.txt");
         reference = testing::parse_ok(corpus::reference_text(), corpus::reference_name());
         wn = models::wordnet::load();
         analysis::check_options options;
         options.wordnet = wn.get();
-        result = analysis::check({corpus::reference_text(), &reference, "a-68-l5.txt"},
-                                 {draft_text, &draft, "migration-followup.txt"}, options);
+        result = analysis::check(reference, draft, options);
     }
     std::string draft_text;
     grammar::document draft, reference;

@@ -10,8 +10,8 @@ namespace {
 
 TEST(ParseJson, FollowsTheContract) {
     const std::string in = testing::read_file(testing::source_dir() / "corpus/ga-draft-migration.txt");
-    const auto doc = testing::parse_ok(in);
-    const auto j = nlohmann::json::parse(parse_json(in, doc, "draft.txt"));
+    const auto doc = testing::parse_ok(in, "draft.txt");
+    const auto j = nlohmann::json::parse(parse_json(doc));
     EXPECT_EQ(j["source"], "draft.txt");
     EXPECT_TRUE(j["symbol"].is_null());
     EXPECT_EQ(j["title"], "International migration and development");
@@ -45,7 +45,7 @@ TEST(ParseJson, FollowsTheContract) {
 TEST(ParseOutline, ShowsPartsParagraphsAndClauses) {
     const std::string_view in = corpus::reference_text();
     const auto doc = testing::parse_ok(in, corpus::reference_name());
-    const std::string outline = parse_outline(in, doc, "a-68-l5.txt");
+    const std::string outline = parse_outline(doc);
     EXPECT_TRUE(outline.starts_with("A/68/L.5  Declaration of the High-level Dialogue"));
     EXPECT_NE(outline.find("\nannex: Declaration of the High-level Dialogue"), std::string::npos);
     EXPECT_NE(outline.find("  16. Strongly condemn the acts"), std::string::npos);
