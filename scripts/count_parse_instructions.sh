@@ -2,7 +2,8 @@
 # Instructions that parse_document executes (callgrind, start-up excluded) on the reference, ga-res-80,
 # a generated document of 1,000 paragraphs and 2 MB of the benchmark's generated documents, for the
 # grammar/ of each COMMIT given (default: HEAD). Needs valgrind; run from the repository with ../shared
-# beside it and build/ configured with -DRESDRAFT_BUILD_BENCH=ON (for build/growth_bench).
+# beside it and build/ configured with -DRESDRAFT_BUILD_BENCH=ON (for build/growth_bench). COMMIT must have
+# grammar/source.hpp (8440af7 or later): bench/count_parse.cpp parses sources.
 #   scripts/count_parse_instructions.sh [COMMIT...]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,8 +15,8 @@ trap 'rm -rf "$work"' EXIT
 for commit in "${@:-HEAD}"; do
   src="$work/src-$commit"; mkdir -p "$src/o"
   git -C "$repo" archive "$commit" grammar | tar -x -C "$src"
-  for f in grammar/lexicon.cpp grammar/parser.cpp grammar/text.cpp grammar/detail/grammar.cpp grammar/detail/clauses.cpp; do
-    g++ -std=c++20 -O3 -I"$src" -c "$src/$f" -o "$src/o/$(basename "$f" .cpp).o"
+  for f in "$src"/grammar/*.cpp "$src"/grammar/detail/*.cpp; do
+    g++ -std=c++20 -O3 -I"$src" -c "$f" -o "$src/o/$(basename "$(dirname "$f")")_$(basename "$f" .cpp).o"
   done
   g++ -std=c++20 -O3 -I"$src" -I"$repo" -DRESDRAFT_SOURCE_DIR="\"$repo\"" "$repo/bench/count_parse.cpp" \
     "$repo/bench/throughput.cpp" "$src"/o/*.o -lboost_regex -o "$src/count_parse"
