@@ -3,14 +3,17 @@
 #include "corpus/embedded.hpp"
 #include "analysis/check.hpp"
 #include "analysis/cluster.hpp"
+#include "analysis/precedents.hpp"
 #include "bench/throughput.hpp"
 #include "cli/files.hpp"
 #include "cli/numbers.hpp"
 #include "grammar/parser.hpp"
+#include "library/library.hpp"
 #include "models/wordnet.hpp"
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
 #include "report/parse_report.hpp"
+#include "report/precedent_report.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -98,6 +101,16 @@ std::vector<std::string> text_files(const std::string& dir) {
     return files;
 }
 
+// Opens LIBRARY, or throws the one-line reason it cannot be (exit 2).
+resdraft::library::library open_library(const std::string& path, resdraft::library::library::access a) {
+    auto opened = resdraft::library::library::open(path, a);
+    if (auto* e = std::get_if<resdraft::library::library_error>(&opened)) throw error{e->message, std::nullopt, {}};
+    return std::move(std::get<resdraft::library::library>(opened));
+}
+
+// Whether reports to standard output get ANSI colours: only on a terminal.
+bool colour_for(const std::optional<std::string>& output) { return !output && ::isatty(STDOUT_FILENO) != 0; }
+
 // resdraft parse [FILE|-] [--format json|text] [--output FILE]
 struct parse_command {
     std::optional<std::string> file, output, max_input;
@@ -135,24 +148,52 @@ std::vector<std::string> read_background(const std::string& dir, std::size_t max
 // resdraft check DRAFT [--reference FILE] [--background DIR] [--format text|json|html] [--output FILE]
 struct check_command {
     std::string draft;
-    std::optional<std::string> reference, background, output, max_input;
+    std::optional<std::string> reference, background, library, output, max_input;
     std::string format = "text";
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("check", "Compare a draft with the reference: reuse, edits, verb changes, gaps");
         c->add_option("DRAFT", draft, "draft text, or - for standard input")->required();
-        c->add_option("--reference", reference, "reference text (default: the embedded A/68/L.5)");
+        c->add_option("--reference", reference, "reference text (default: the embedded A/68/L.5); with --library, a symbol in it");
+        c->add_option("--library", library, "library file (resdraft library add): find each paragraph's precedents in it");
         c->add_option("--background", background, "folder of resolutions that inform term weights");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
+        c->add_option("--format", format, "output format (csv: with --library only)")
+            ->check(CLI::IsMember({"text", "json", "html", "csv"}));
         c->add_option("--output,-o", output, "write to this file instead of standard output");
         add_max_input(c, max_input);
         return c;
     }
 
+    // The reference: a file, the embedded A/68/L.5, or (with --library) a document of the library by symbol.
+    resdraft::grammar::document reference_document(std::size_t limit) const {
+        if (!library || !reference) return load(reference, limit);
+        auto lib = open_library(*library, resdraft::library::library::access::read);
+        auto content = lib.document_content(*reference);
+        if (!content) throw error{*library + ": no document " + *reference + " (resdraft library list " + *library + ")", std::nullopt, {}};
+        auto result = resdraft::grammar::parse_document(content->second, *reference + " in " + *library);
+        if (!result.ok()) throw error{content->first + ": " + result.error().message, result.error().offset, {}};
+        return std::move(result.value());
+    }
+
+    // Precedents of every draft paragraph in the library.
+    int run_library(const resdraft::grammar::document& dft) const {
+        auto lib = open_library(*library, resdraft::library::library::access::read);
+        const resdraft::analysis::precedent_options options;
+        const auto result = resdraft::analysis::find_precedents(dft, lib, *library, options);
+        if (format == "json") write_output(output, resdraft::report::precedents_json(result, options.limits));
+        else if (format == "csv") write_output(output, resdraft::report::precedents_csv(result));
+        else if (format == "html") write_output(output, resdraft::report::precedents_html(result));
+        else write_output(output, resdraft::report::precedents_text(result, colour_for(output)));
+        return 0;
+    }
+
     int run() const {
         refuse_stdin_twice({draft, reference.value_or("")}, "at most one of DRAFT and --reference");
+        if (format == "csv" && (!library || reference))
+            throw usage_error("--format csv is for precedents: give --library without --reference");
         const std::size_t limit = max_input_bytes(max_input);
-        const auto ref = load(reference, limit);
+        if (library && !reference) return run_library(load(draft, limit));
+        const auto ref = reference_document(limit);
         const auto dft = load(draft, limit);
         resdraft::analysis::check_options options;
         if (background) options.background = read_background(*background, limit);
@@ -230,6 +271,132 @@ struct cluster_command {
         write_output(output, format == "json"   ? resdraft::report::cluster_json(all, result)
                              : format == "html" ? resdraft::report::cluster_html(all, result)
                                                 : resdraft::report::cluster_text(all, result));
+        return 0;
+    }
+};
+
+// resdraft library add|list|remove|stats|search LIBRARY ...
+struct library_command {
+    std::string path, query;
+    std::vector<std::string> inputs, symbols;
+    std::string format = "text";
+    bool fuzzy = false;
+    std::optional<std::string> max_input;
+    CLI::App *add_ = nullptr, *list_ = nullptr, *remove_ = nullptr, *stats_ = nullptr, *search_ = nullptr;
+
+    CLI::App* add_to(CLI::App& app) {
+        CLI::App* c = app.add_subcommand("library", "Keep resolutions in a library file (SQLite) and search it");
+        c->require_subcommand(1);
+        const auto sub = [&](const char* name, const char* what, const char* library_help) {
+            CLI::App* a = c->add_subcommand(name, what);
+            a->add_option("LIBRARY", path, library_help)->required();
+            return a;
+        };
+        add_ = sub("add", "Parse files (or the .txt and .md files of folders) and store them; a symbol added again replaces its document",
+                   "library file (created when absent)");
+        add_->add_option("INPUT", inputs, "files or folders")->required();
+        add_max_input(add_, max_input);
+        remove_ = sub("remove", "Remove documents by symbol", "library file");
+        remove_->add_option("SYMBOL", symbols, "document symbols (resdraft library list)")->required();
+        list_ = sub("list", "List the documents of a library, oldest first", "library file");
+        stats_ = sub("stats", "Count what a library holds", "library file");
+        search_ = sub("search", "Where a phrase occurs (oldest first), or with --fuzzy the paragraphs nearest to a text", "library file");
+        search_->add_option("QUERY", query, "a phrase (its words in order), or with --fuzzy a paragraph")->required();
+        search_->add_flag("--fuzzy", fuzzy, "paragraph-level search: precedents of QUERY as check --library finds them");
+        for (CLI::App* a : {list_, stats_, search_})
+            a->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+        return c;
+    }
+
+    int run() const {
+        using access = resdraft::library::library::access;
+        if (add_->parsed()) return run_add(open_library(path, access::write));
+        if (remove_->parsed()) return run_remove(open_library(path, access::write));
+        auto lib = open_library(path, access::read);
+        if (list_->parsed()) return run_list(lib);
+        if (stats_->parsed()) return run_stats(lib);
+        return fuzzy ? run_fuzzy(lib) : run_phrase(lib);
+    }
+
+    int run_add(resdraft::library::library lib) const {
+        const std::size_t limit = max_input_bytes(max_input);
+        std::vector<resdraft::grammar::document> docs;
+        for (const std::string& in : inputs) {
+            std::error_code ec;
+            for (const std::string& f : std::filesystem::is_directory(in, ec) ? text_files(in) : std::vector<std::string>{in})
+                docs.push_back(load(f, limit));
+        }
+        std::vector<const resdraft::grammar::document*> pointers;
+        std::size_t paragraphs = 0;
+        for (const auto& d : docs) pointers.push_back(&d), paragraphs += d.paragraphs.size();
+        resdraft::library::add_progress progress;
+        if (::isatty(STDERR_FILENO) != 0)
+            progress = [](std::size_t done, std::size_t total) { std::cerr << "\r\x1b[Kstoring " << done << "/" << total << std::flush; };
+        lib.add(pointers, progress);
+        if (progress) std::cerr << "\r\x1b[K" << std::flush;
+        write_output(std::nullopt, "added " + std::to_string(docs.size()) + " document" + (docs.size() == 1 ? "" : "s") + " (" +
+                                       std::to_string(paragraphs) + " paragraphs) to " + path + "\n");
+        return 0;
+    }
+
+    int run_remove(resdraft::library::library lib) const {
+        for (const std::string& symbol : symbols)
+            if (!lib.remove(symbol)) throw error{path + ": no document " + symbol + " (resdraft library list " + path + ")", std::nullopt, {}};
+        write_output(std::nullopt, "removed " + std::to_string(symbols.size()) + " document" + (symbols.size() == 1 ? "" : "s") + " from " + path + "\n");
+        return 0;
+    }
+
+    int run_list(resdraft::library::library& lib) const {
+        const auto docs = lib.documents();
+        nlohmann::ordered_json j = nlohmann::ordered_json::array();
+        std::ostringstream out;
+        for (const auto& d : docs) {
+            j.push_back({{"symbol", d.symbol}, {"date", d.date}, {"title", d.title}, {"paragraphs", d.paragraphs}, {"source", d.source}});
+            out << d.symbol << "  " << (d.date.empty() ? "(no date)" : d.date) << "  " << d.paragraphs << " paragraphs  " << d.title << '\n';
+        }
+        write_output(std::nullopt, format == "json" ? j.dump(2) + "\n" : out.str());
+        return 0;
+    }
+
+    int run_stats(resdraft::library::library& lib) const {
+        const auto s = lib.stats();
+        std::error_code ec;
+        const auto bytes = std::filesystem::file_size(path, ec);
+        const nlohmann::ordered_json j{{"schema_version", s.schema_version}, {"documents", s.documents}, {"paragraphs", s.paragraphs},
+                                       {"texts", s.texts}, {"clauses", s.clauses}, {"terms", s.terms},
+                                       {"shingle_rows", s.shingle_rows}, {"posting_bytes", s.posting_bytes}, {"file_bytes", ec ? 0 : bytes}};
+        std::ostringstream out;
+        for (const auto& [key, value] : j.items()) out << key << ' ' << value.dump() << '\n';
+        write_output(std::nullopt, format == "json" ? j.dump(2) + "\n" : out.str());
+        return 0;
+    }
+
+    // Every paragraph holding the phrase, oldest first.
+    int run_phrase(resdraft::library::library& lib) const {
+        std::vector<std::pair<resdraft::library::occurrence, std::string>> found;
+        for (const auto& t : lib.texts(lib.phrase_texts(query, 100000)))
+            for (const auto& o : t.occurrences) found.emplace_back(o, t.text);
+        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first.sort_date < b.first.sort_date; });
+        nlohmann::ordered_json j = nlohmann::ordered_json::array();
+        std::ostringstream out;
+        for (const auto& [where, text] : found) {
+            j.push_back({{"name", resdraft::report::precedent_name(where)}, {"symbol", where.symbol}, {"date", where.date},
+                         {"part", where.part}, {"paragraph", where.paragraph}, {"text", text}});
+            out << resdraft::report::precedent_name(where) << "\n    " << text << '\n';
+        }
+        if (found.empty()) out << "no paragraph of " << path << " holds \"" << query << "\"\n";
+        write_output(std::nullopt, format == "json" ? j.dump(2) + "\n" : out.str());
+        return 0;
+    }
+
+    // The query as a one-paragraph draft, and its precedents.
+    int run_fuzzy(resdraft::library::library& lib) const {
+        auto parsed = resdraft::grammar::parse_document(query, "query");
+        if (!parsed.ok()) throw error{"query: " + parsed.error().message, parsed.error().offset, {}};
+        const resdraft::analysis::precedent_options options;
+        const auto result = resdraft::analysis::find_precedents(parsed.value(), lib, path, options);
+        write_output(std::nullopt, format == "json" ? resdraft::report::precedents_json(result, options.limits)
+                                                    : resdraft::report::precedents_text(result, colour_for(std::nullopt)));
         return 0;
     }
 };
@@ -316,10 +483,12 @@ int run_command_line(int argc, char** argv) {
     check_command check;
     cluster_command cluster;
     bench_command bench;
+    library_command library;
     CLI::App* parse_app = parse.add_to(app);
     CLI::App* check_app = check.add_to(app);
     CLI::App* cluster_app = cluster.add_to(app);
     CLI::App* bench_app = bench.add_to(app);
+    CLI::App* library_app = library.add_to(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -335,8 +504,12 @@ int run_command_line(int argc, char** argv) {
         if (check_app->parsed()) return check.run();
         if (cluster_app->parsed()) return cluster.run();
         if (bench_app->parsed()) return bench.run();
+        if (library_app->parsed()) return library.run();
     } catch (const error& e) {
         report(e);
+        return exit_bad_input;
+    } catch (const resdraft::library::database_error& e) {
+        std::cerr << "resdraft: library: " << e.what() << '\n';
         return exit_bad_input;
     }
     return 0;

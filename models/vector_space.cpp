@@ -24,6 +24,20 @@ void term_collection::add(const weighted_terms& document) {
     begin_.push_back(entries_.size());
 }
 
+namespace {
+float smoothed_idf(float documents, float holding) { return std::log((1.0f + documents) / (1.0f + holding)) + 1.0f; }
+}  // namespace
+
+tfidf_space tfidf_space::from_frequencies(const std::vector<std::pair<std::string, int>>& df, std::size_t documents) {
+    tfidf_space space;
+    for (const auto& [term, count] : df) {
+        if (!space.index_.emplace(term, static_cast<int>(space.terms_.size())).second) continue;
+        space.terms_.push_back(term);
+        space.idf_.push_back(smoothed_idf(static_cast<float>(documents), static_cast<float>(count)));
+    }
+    return space;
+}
+
 learned_tfidf learn_tfidf(term_collection collection) {
     learned_tfidf out;
     tfidf_space& space = out.space;
@@ -31,7 +45,7 @@ learned_tfidf learn_tfidf(term_collection collection) {
     for (const auto& [term, weight] : collection.entries_) ++df[static_cast<std::size_t>(term)];  // once per document
     const auto n = static_cast<float>(collection.size());
     space.idf_.reserve(df.size());
-    for (int f : df) space.idf_.push_back(std::log((1.0f + n) / (1.0f + static_cast<float>(f))) + 1.0f);
+    for (int f : df) space.idf_.push_back(smoothed_idf(n, static_cast<float>(f)));
     space.index_ = std::move(collection.index_);
     space.terms_ = std::move(collection.terms_);
     out.rows = space.rows(collection.begin_, collection.entries_);

@@ -47,6 +47,10 @@ public:
     // smoothed idf. Terms the space has not seen are ignored; a document with no known term is a zero row.
     [[nodiscard]] sparse_rows vectors(const std::vector<weighted_terms>& documents) const;
 
+    // A space whose idf comes from counts made elsewhere (a library's): `df` gives, for each term, how
+    // many of `documents` hold it; idf is smoothed as learn_tfidf smooths it.
+    static tfidf_space from_frequencies(const std::vector<std::pair<std::string, int>>& df, std::size_t documents);
+
     [[nodiscard]] std::size_t dimensions() const { return terms_.size(); }
     [[nodiscard]] const std::string& term(int index) const { return terms_[static_cast<std::size_t>(index)]; }
     [[nodiscard]] float idf(int index) const { return idf_[static_cast<std::size_t>(index)]; }

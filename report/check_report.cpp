@@ -2,6 +2,7 @@
 
 #include "report/html.hpp"
 #include "report/json_lists.hpp"
+#include "report/redline.hpp"
 #include "report/shorten.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,15 +22,6 @@ using analysis::status;
 using nlohmann::ordered_json;
 
 double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
-
-std::string_view op_name(edit_op op) {
-    switch (op) {
-        case edit_op::equal: return "equal";
-        case edit_op::insert: return "insert";
-        case edit_op::remove: return "delete";
-    }
-    return "equal";
-}
 
 std::string percent(double x) { return std::to_string(static_cast<int>(std::lround(x * 100))) + "%"; }
 
@@ -87,18 +79,13 @@ ordered_json paragraph_json(const analysis::paragraph_check& p) {
     }
     ordered_json changes = ordered_json::array();
     for (const auto& v : p.verb_changes) changes.push_back(verb_change_json(v));
-    ordered_json redline = ordered_json::array();
-    for (const auto& run : p.redline) {
-        redline.push_back({{"op", op_name(run.op)}, {"text", run.text}});
-        if (run.omitted_words > 0) redline.back()["omitted_words"] = run.omitted_words;
-    }
     return {{"id", p.id},
             {"status", analysis::status_name(p.state)},
             {"text", p.text},
             {"matches", matches},
             {"merged", p.merged},
             {"verb_changes", changes},
-            {"redline", redline}};
+            {"redline", redline_json(p.redline)}};
 }
 
 }  // namespace
@@ -129,9 +116,7 @@ std::string check_json(const check_result& r, const analysis::thresholds& limits
 }
 
 std::string check_text(const check_result& r, bool colour) {
-    auto paint = [&](std::string_view code, const std::string& s) {
-        return colour ? "\x1b[" + std::string(code) + "m" + s + "\x1b[0m" : s;
-    };
+    auto paint = [&](std::string_view code, const std::string& s) { return report::paint(colour, code, s); };
     std::ostringstream out;
     out << "resdraft check: " << r.draft_name << " (" << r.paragraphs.size() << " paragraphs) against "
         << (r.reference_symbol.empty() ? r.reference_name : r.reference_symbol) << " (" << r.reference_ids.size()
@@ -149,22 +134,7 @@ std::string check_text(const check_result& r, bool colour) {
         out << '\n';
         for (const auto& v : p.verb_changes) out << "    " << paint(v.change == "weaker" ? "33" : "36", "verb: " + describe(v)) << '\n';
         if (p.state == status::edited) {
-            std::string line;
-            for (const auto& run : p.redline) {
-                // a deletion or insertion next to a word it does not touch gets a space between
-                if (!line.empty() && line.back() != ' ' && !run.text.empty() && std::isalnum(static_cast<unsigned char>(run.text[0])))
-                    line += ' ';
-                std::ostringstream piece;
-                // the marks close before the run's trailing space: "{+Requests+} the"
-                const std::size_t kept = run.text.find_last_not_of(' ') + 1;
-                const std::string body = run.text.substr(0, kept), space = run.text.substr(kept);
-                if (run.op == edit_op::equal) piece << run.text;
-                else if (body.empty()) piece << (run.op == edit_op::insert ? space : "");  // only a space changed
-                else if (run.op == edit_op::insert) piece << paint("32", "{+" + body + "+}") << space;
-                else piece << paint("31", "[-" + body + "-]") << space;
-                line += piece.str();
-            }
-            out << "    " << line << '\n';
+            out << "    " << redline_text(p.redline, colour) << '\n';
         } else if (p.state != status::verbatim) {
             out << "    " << shorten(p.text, 160) << '\n';
         }
@@ -218,15 +188,6 @@ std::string anchor(std::string_view prefix, std::string id) {
     return std::string(prefix) + escape_html(id);
 }
 
-void html_redline(std::ostringstream& out, const analysis::paragraph_check& p) {
-    out << "<p class=\"redline\">";
-    for (const auto& run : p.redline) {
-        if (run.op == edit_op::equal) out << escape_html(run.text);
-        else if (run.op == edit_op::insert) out << "<ins>" << escape_html(run.text) << "</ins>";
-        else out << "<del>" << escape_html(run.text) << "</del>";
-    }
-    out << "</p>";
-}
 
 // A draft paragraph beside the reference paragraphs it comes from; a reference paragraph's text is shown
 // the first time only (`shown`), later rows link to it.
@@ -241,7 +202,7 @@ void html_paragraph_row(std::ostringstream& out, const check_result& r, const an
     out << "\n";
     for (const auto& v : p.verb_changes)
         out << "<div class=\"verb-change " << escape_html(v.change) << "\">" << escape_html(describe(v)) << "</div>\n";
-    if (p.state == status::edited || p.state == status::verbatim) html_redline(out, p);
+    if (p.state == status::edited || p.state == status::verbatim) out << redline_html(p.redline);
     else out << "<p>" << escape_html(p.text) << "</p>";
     out << "\n</td>\n<td>";
     for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {

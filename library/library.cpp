@@ -1,0 +1,421 @@
+#include "library/library.hpp"
+
+#include "grammar/parser.hpp"
+#include "library/database.hpp"
+#include "library/shingles.hpp"
+#include "models/text_model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unistd.h>
+
+namespace resdraft::library {
+namespace {
+
+constexpr std::int64_t application_id = 0x52444C42;  // "RDLB": a resdraft library, for `file` and for open()
+
+constexpr std::string_view schema = R"sql(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  symbol TEXT NOT NULL UNIQUE,   -- "A/RES/80/19", or the file name when the text names none
+  title TEXT NOT NULL,
+  date TEXT NOT NULL,            -- as written in the header, or ''
+  sort_date TEXT NOT NULL,       -- '2025-12-03', '2025' (from the session of an A/ symbol) or ''
+  source TEXT NOT NULL,          -- the file added
+  content TEXT NOT NULL);        -- its text as read: `check --library L --reference SYMBOL` parses it again
+CREATE TABLE texts(              -- distinct paragraph texts (normalized): agreed language repeats verbatim
+  id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the shingle postings of a removed text stay harmless
+  hash INTEGER NOT NULL,         -- FNV-1a 64 of the text
+  text TEXT NOT NULL);
+CREATE INDEX texts_hash ON texts(hash);
+CREATE TABLE paragraphs(
+  id INTEGER PRIMARY KEY,
+  document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,     -- order in the document
+  part TEXT NOT NULL,            -- 'body', 'annex', 'annex I' ...
+  paragraph TEXT NOT NULL,       -- '4', '5 bis', 'pp3'
+  kind TEXT NOT NULL,            -- 'operative' or 'preambular'
+  text INTEGER NOT NULL REFERENCES texts(id));
+CREATE INDEX paragraphs_document ON paragraphs(document, position);
+CREATE INDEX paragraphs_text ON paragraphs(text);
+CREATE TABLE clauses(
+  paragraph INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  verb TEXT NOT NULL,            -- lemma ('call upon')
+  strength INTEGER,              -- 0 (weakest) .. 6, NULL for a verb outside the lexicon
+  addressee TEXT,
+  PRIMARY KEY(paragraph, position)) WITHOUT ROWID;
+CREATE TABLE shingles(           -- 4-word shingles of stemmed words -> texts, one row per hash per add
+  hash INTEGER NOT NULL,
+  segment INTEGER NOT NULL,      -- the add that wrote the row
+  count INTEGER NOT NULL,        -- texts in the posting list
+  postings BLOB NOT NULL,        -- text ids, increasing, as LEB128 deltas
+  PRIMARY KEY(hash, segment)) WITHOUT ROWID;
+CREATE TABLE terms(              -- content-word stems -> distinct texts holding them (TF-IDF weights)
+  term TEXT PRIMARY KEY,
+  df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE text_search USING fts5(text, content='texts', content_rowid='id', tokenize='porter unicode61');
+)sql";
+
+std::string file_stem(const std::string& name) {
+    return std::filesystem::path(name).stem().string();
+}
+
+// "3 December 2025" -> "2025-12-03"; a date not in that form gives nothing.
+std::optional<std::string> iso_date(std::string_view date) {
+    static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",   "May",      "June",
+                                                             "July",    "August",   "September", "October", "November", "December"};
+    const auto first = date.find(' '), last = date.rfind(' ');
+    if (first == std::string_view::npos || first == last || first > 2 || date.size() - last - 1 != 4) return std::nullopt;
+    const auto month = std::find(months.begin(), months.end(), date.substr(first + 1, last - first - 1));
+    if (month == months.end()) return std::nullopt;
+    int day = 0, year = 0;
+    const auto digits = [](std::string_view s, int& n) { return std::from_chars(s.data(), s.data() + s.size(), n).ptr == s.data() + s.size(); };
+    if (!digits(date.substr(0, first), day) || !digits(date.substr(last + 1), year) || day < 1 || day > 31) return std::nullopt;
+    char iso[40];  // room for any int, which the compiler cannot rule out
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, static_cast<int>(month - months.begin()) + 1, day);
+    return std::string(iso);
+}
+
+// The year a General Assembly session opened: "A/RES/80/19" and "A/68/L.5" -> 1945 + session.
+std::string session_year(std::string_view symbol) {
+    if (symbol.starts_with("A/RES/")) symbol.remove_prefix(6);
+    else if (symbol.starts_with("A/")) symbol.remove_prefix(2);
+    else return "";
+    int session = 0;
+    std::size_t i = 0;
+    for (; i < symbol.size() && i < 3 && symbol[i] >= '0' && symbol[i] <= '9'; ++i) session = session * 10 + (symbol[i] - '0');
+    if (i == 0 || (i < symbol.size() && symbol[i] != '/')) return "";
+    return std::to_string(1945 + session);
+}
+
+std::string kind_name(grammar::paragraph_kind k) {
+    return k == grammar::paragraph_kind::operative ? "operative" : "preambular";
+}
+
+std::vector<std::string> distinct_stems(const std::string& text, models::stemmer& stem) {
+    auto stems = models::terms_of(text, stem).stems;
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+    return stems;
+}
+
+// What one add (or remove) changes besides rows: the new texts' shingles and the terms' frequencies.
+struct pending_index {
+    std::map<std::uint64_t, std::vector<std::int64_t>> postings;  // shingle -> new text ids, increasing
+    std::map<std::string, int> df_change;
+};
+
+// Writes documents inside the caller's transaction; statements prepared once per add.
+class writer {
+public:
+    explicit writer(database& db)
+        : db_(db),
+          insert_paragraph_(db.prepare(
+              "INSERT INTO paragraphs(document, position, part, paragraph, kind, text) VALUES (?, ?, ?, ?, ?, ?)")),
+          insert_clause_(db.prepare("INSERT INTO clauses(paragraph, position, verb, strength, addressee) VALUES (?, ?, ?, ?, ?)")),
+          find_text_(db.prepare("SELECT id FROM texts WHERE hash = ? AND text = ?")),
+          insert_text_(db.prepare("INSERT INTO texts(hash, text) VALUES (?, ?)")),
+          insert_search_(db.prepare("INSERT INTO text_search(rowid, text) VALUES (?, ?)")) {}
+
+    void remove_document(const std::string& symbol) {
+        auto find = db_.prepare("SELECT id FROM documents WHERE symbol = ?");
+        find.bind(1, symbol);
+        if (!find.step()) return;
+        const std::int64_t doc = find.integer(0);
+        std::vector<std::int64_t> texts;
+        auto list = db_.prepare("SELECT DISTINCT text FROM paragraphs WHERE document = ?");
+        list.bind(1, doc);
+        while (list.step()) texts.push_back(list.integer(0));
+        db_.prepare("DELETE FROM documents WHERE id = ?").bind(1, doc).run();
+        for (std::int64_t t : texts) drop_if_orphan(t);
+    }
+
+    std::string add_document(const grammar::document& doc) {
+        const std::string symbol = doc.symbol.value_or(file_stem(doc.name()));
+        remove_document(symbol);
+        const std::string date = doc.date ? grammar::normalized_text(doc, *doc.date) : "";
+        // the front matter's title is whole where the header's may be its first line only
+        const std::string title = doc.title_text ? *doc.title_text : doc.title ? grammar::normalized_text(doc, *doc.title) : "";
+        auto insert = db_.prepare("INSERT INTO documents(symbol, title, date, sort_date, source, content) VALUES (?, ?, ?, ?, ?, ?)");
+        insert.bind(1, symbol).bind(2, title).bind(3, date).bind(4, iso_date(date).value_or(session_year(symbol))).bind(5, doc.name());
+        insert.bind(6, doc.text());
+        insert.run();
+        const std::int64_t id = db_.last_insert_id();
+        for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) add_paragraph(doc, id, i);
+        return symbol;
+    }
+
+    // Writes the shingle postings of the texts added (one row per shingle for this add) and the term counts.
+    void finish() {
+        std::int64_t segment = 1;
+        auto last = db_.prepare("SELECT coalesce(max(segment), 0) + 1 FROM shingles");
+        if (last.step()) segment = last.integer(0);
+        auto put = db_.prepare("INSERT INTO shingles(hash, segment, count, postings) VALUES (?, ?, ?, ?)");
+        for (const auto& [hash, ids] : pending_.postings) {
+            put.bind(1, static_cast<std::int64_t>(hash)).bind(2, segment).bind(3, static_cast<std::int64_t>(ids.size()));
+            put.bind_blob(4, encode_postings(ids));
+            put.run();
+        }
+        auto count = db_.prepare("INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df");
+        for (const auto& [term, change] : pending_.df_change)
+            if (change != 0) count.bind(1, term).bind(2, static_cast<std::int64_t>(change)).run();
+        db_.execute("DELETE FROM terms WHERE df <= 0");
+    }
+
+private:
+    database& db_;
+    statement insert_paragraph_, insert_clause_, find_text_, insert_text_, insert_search_;
+    models::stemmer stem_;
+    pending_index pending_;
+
+    void add_paragraph(const grammar::document& doc, std::int64_t document, std::size_t i) {
+        const grammar::paragraph& p = doc.paragraphs[i];
+        statement& insert = insert_paragraph_;
+        insert.bind(1, document).bind(2, static_cast<std::int64_t>(i)).bind(3, doc.parts[p.part].name).bind(4, p.id);
+        insert.bind(5, kind_name(p.kind)).bind(6, text_id(grammar::normalized_text(doc, p.text)));
+        insert.run();
+        const std::int64_t paragraph = db_.last_insert_id();
+        statement& clause = insert_clause_;
+        for (std::size_t c = 0; c < p.clauses.size(); ++c) {
+            const grammar::clause& k = p.clauses[c];
+            clause.bind(1, paragraph).bind(2, static_cast<std::int64_t>(c)).bind(3, k.verb);
+            if (k.strength >= 0) clause.bind(4, static_cast<std::int64_t>(k.strength));
+            if (k.addressee) clause.bind(5, grammar::normalized_text(doc, *k.addressee));
+            clause.run();
+        }
+    }
+
+    // The id of `text` in texts, stored (with its search entries) when new.
+    std::int64_t text_id(const std::string& text) {
+        const auto hash = static_cast<std::int64_t>(fnv1a(text));
+        find_text_.bind(1, hash).bind(2, text);
+        const bool found = find_text_.step();
+        const std::int64_t known = found ? find_text_.integer(0) : 0;
+        find_text_.reset();
+        if (found) return known;
+        insert_text_.bind(1, hash).bind(2, text).run();
+        const std::int64_t id = db_.last_insert_id();
+        insert_search_.bind(1, id).bind(2, text).run();
+        for (std::uint64_t s : shingles_of(text, stem_)) pending_.postings[s].push_back(id);
+        for (const std::string& t : distinct_stems(text, stem_)) ++pending_.df_change[t];
+        return id;
+    }
+
+    // Deletes text `id` when no paragraph has it any more; its postings stay and are skipped when read.
+    void drop_if_orphan(std::int64_t id) {
+        auto used = db_.prepare("SELECT 1 FROM paragraphs WHERE text = ? LIMIT 1");
+        used.bind(1, id);
+        if (used.step()) return;
+        auto get = db_.prepare("SELECT text FROM texts WHERE id = ?");
+        get.bind(1, id);
+        if (!get.step()) return;
+        const std::string text = get.text(0);
+        db_.prepare("INSERT INTO text_search(text_search, rowid, text) VALUES ('delete', ?, ?)").bind(1, id).bind(2, text).run();
+        db_.prepare("DELETE FROM texts WHERE id = ?").bind(1, id).run();
+        for (const std::string& t : distinct_stems(text, stem_)) --pending_.df_change[t];
+    }
+};
+
+// Refuses a database that is not a resdraft library of this schema version.
+void check_schema(database& db, const std::string& path) {
+    auto pragma = [&](std::string_view sql) {
+        auto s = db.prepare(sql);
+        return s.step() ? s.integer(0) : 0;
+    };
+    const std::int64_t app = pragma("PRAGMA application_id"), version = pragma("PRAGMA user_version");
+    if (app != application_id) throw library_error{path + ": not a resdraft library (a SQLite database of another kind)"};
+    if (version != schema_version)
+        throw library_error{path + ": library schema version " + std::to_string(version) + "; this resdraft reads version " +
+                            std::to_string(schema_version)};
+}
+
+bool is_empty_database(database& db) {
+    auto s = db.prepare("SELECT count(*) FROM sqlite_schema");
+    return s.step() && s.integer(0) == 0;
+}
+
+std::unique_ptr<database> open_database(const std::string& path, library::access a) {
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (a == library::access::read && !exists) throw library_error{path + ": no such library"};
+    if (exists && std::filesystem::is_directory(path, ec)) throw library_error{path + ": a directory, not a library file"};
+    if (a == library::access::write && exists && ::access(path.c_str(), W_OK) != 0)
+        throw library_error{path + ": read-only file: cannot add to or remove from it"};
+    auto db = std::make_unique<database>(path, a == library::access::read ? database::mode::read_only : database::mode::create);
+    db->execute("PRAGMA foreign_keys = ON");
+    if (a == library::access::write && is_empty_database(*db)) {
+        transaction t(*db);
+        db->execute(schema);
+        db->execute("PRAGMA application_id = " + std::to_string(application_id));
+        db->execute("PRAGMA user_version = " + std::to_string(schema_version));
+        t.commit();
+    }
+    check_schema(*db, path);
+    return db;
+}
+
+}  // namespace
+
+std::variant<library, library_error> library::open(const std::string& path, access a) {
+    try {
+        return library(open_database(path, a));
+    } catch (const library_error& e) {
+        return e;
+    } catch (const database_error& e) {
+        const std::string why = e.what();
+        if (why.find("file is not a database") != std::string::npos) return library_error{path + ": not a SQLite database"};
+        return library_error{path + ": " + why};
+    }
+}
+
+library::library(std::unique_ptr<database> db) : db_(std::move(db)) {}
+library::library(library&&) noexcept = default;
+library::~library() = default;
+
+std::vector<std::string> library::add(const std::vector<const grammar::document*>& documents, const add_progress& progress) {
+    transaction t(*db_);
+    writer w(*db_);
+    std::vector<std::string> symbols;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        symbols.push_back(w.add_document(*documents[i]));
+        if (progress) progress(i + 1, documents.size());
+    }
+    w.finish();
+    t.commit();
+    return symbols;
+}
+
+bool library::remove(const std::string& symbol) {
+    transaction t(*db_);
+    auto find = db_->prepare("SELECT 1 FROM documents WHERE symbol = ?");
+    find.bind(1, symbol);
+    const bool exists = find.step();
+    find.reset();
+    if (!exists) return false;
+    writer w(*db_);
+    w.remove_document(symbol);
+    w.finish();
+    t.commit();
+    return true;
+}
+
+std::vector<document_entry> library::documents() {
+    auto s = db_->prepare(
+        "SELECT symbol, title, date, sort_date, source, (SELECT count(*) FROM paragraphs WHERE document = d.id) "
+        "FROM documents d ORDER BY sort_date, symbol");
+    std::vector<document_entry> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), static_cast<std::size_t>(s.integer(5))});
+    return out;
+}
+
+library_stats library::stats() {
+    auto count = [&](std::string_view sql) {
+        auto s = db_->prepare(sql);
+        return s.step() ? static_cast<std::size_t>(s.integer(0)) : 0;
+    };
+    library_stats out;
+    out.documents = count("SELECT count(*) FROM documents");
+    out.paragraphs = count("SELECT count(*) FROM paragraphs");
+    out.texts = count("SELECT count(*) FROM texts");
+    out.clauses = count("SELECT count(*) FROM clauses");
+    out.shingle_rows = count("SELECT count(*) FROM shingles");
+    out.posting_bytes = count("SELECT coalesce(sum(length(postings)), 0) FROM shingles");
+    out.terms = count("SELECT count(*) FROM terms");
+    out.schema_version = static_cast<int>(count("PRAGMA user_version"));
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::size_t>> library::candidates(const std::vector<std::uint64_t>& shingles,
+                                                                      std::size_t limit, std::size_t frequent) {
+    auto s = db_->prepare("SELECT count, postings FROM shingles WHERE hash = ?");
+    std::unordered_map<std::int64_t, std::size_t> shared;
+    std::vector<std::int64_t> ids;
+    for (std::uint64_t h : shingles) {
+        ids.clear();
+        std::size_t total = 0;
+        s.bind(1, static_cast<std::int64_t>(h));
+        while (s.step()) {
+            total += static_cast<std::size_t>(s.integer(0));
+            if (total <= frequent && !decode_postings(s.blob(1), ids))
+                throw database_error("damaged posting list of shingle " + std::to_string(h));
+        }
+        s.reset();
+        if (total > frequent) continue;  // "the Secretary-General to submit": says nothing of where a text comes from
+        for (std::int64_t id : ids) ++shared[id];
+    }
+    std::vector<std::pair<std::int64_t, std::size_t>> out(shared.begin(), shared.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
+std::vector<stored_text> library::texts(const std::vector<std::int64_t>& ids) {
+    auto text = db_->prepare("SELECT text FROM texts WHERE id = ?");
+    auto where = db_->prepare(
+        "SELECT d.symbol, d.date, d.sort_date, p.part, p.paragraph, p.kind FROM paragraphs p JOIN documents d ON d.id = p.document "
+        "WHERE p.text = ? ORDER BY d.sort_date, d.symbol, p.position");
+    std::vector<stored_text> out;
+    for (std::int64_t id : ids) {
+        text.bind(1, id);
+        if (text.step()) {
+            stored_text t{id, text.text(0), {}};
+            where.bind(1, id);
+            while (where.step())
+                t.occurrences.push_back({where.text(0), where.text(1), where.text(2), where.text(3), where.text(4), where.text(5)});
+            where.reset();
+            if (!t.occurrences.empty()) out.push_back(std::move(t));
+        }
+        text.reset();
+    }
+    return out;
+}
+
+std::vector<std::int64_t> library::all_text_ids() {
+    auto s = db_->prepare("SELECT id FROM texts ORDER BY id");
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
+std::vector<std::int64_t> library::phrase_texts(const std::string& phrase, std::size_t limit) {
+    std::string quoted = "\"";  // an FTS5 phrase: the words in order, any punctuation between them
+    for (char c : phrase) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    quoted += '"';
+    auto s = db_->prepare("SELECT rowid FROM text_search WHERE text_search MATCH ? ORDER BY rowid LIMIT ?");
+    s.bind(1, quoted).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
+std::optional<std::pair<std::string, std::string>> library::document_content(const std::string& symbol) {
+    auto s = db_->prepare("SELECT source, content FROM documents WHERE symbol = ?");
+    s.bind(1, symbol);
+    if (!s.step()) return std::nullopt;
+    return std::pair(s.text(0), s.text(1));
+}
+
+std::unordered_map<std::string, int> library::term_frequencies(const std::vector<std::string>& terms) {
+    auto s = db_->prepare("SELECT df FROM terms WHERE term = ?");
+    std::unordered_map<std::string, int> out;
+    for (const std::string& t : terms) {
+        s.bind(1, t);
+        if (s.step()) out[t] = static_cast<int>(s.integer(0));
+        s.reset();
+    }
+    return out;
+}
+
+std::size_t library::text_count() {
+    auto s = db_->prepare("SELECT count(*) FROM texts");
+    return s.step() ? static_cast<std::size_t>(s.integer(0)) : 0;
+}
+
+}  // namespace resdraft::library
