@@ -170,7 +170,8 @@ struct check_command {
         auto lib = open_library(*library, resdraft::library::library::access::read);
         auto content = lib.document_content(*reference);
         if (!content) throw error{*library + ": no document " + *reference + " (resdraft library list " + *library + ")", std::nullopt, {}};
-        auto result = resdraft::grammar::parse_document(content->second, *reference + " in " + *library);
+        // named as when it was added, so that it reads as it did then (a symbol taken from the file name too)
+        auto result = resdraft::grammar::parse_document(content->second, content->first);
         if (!result.ok()) throw error{content->first + ": " + result.error().message, result.error().offset, {}};
         return std::move(result.value());
     }

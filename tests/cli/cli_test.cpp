@@ -772,5 +772,54 @@ TEST(Cli, AnInvalidByteJustBeforeTheCapIsNamed) {
               "resdraft: -: input larger than the 1 B limit (byte 1); raise it with --max-input\n");
 }
 
+// A library built from files, listed, searched, and a draft checked against it in every format.
+TEST(Cli, LibraryAddListSearchAndCheck) {
+    const auto dir = scratch_dir() / "library";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const auto lib = (dir / "lib.db").string();
+    const auto reference = (testing::source_dir() / "corpus/a-68-l5.txt").string();
+    auto r = run("library add " + lib + " " + reference);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "added 1 document (35 paragraphs) to " + lib + "\n");
+    EXPECT_EQ(run("library list " + lib).out,
+              "A/68/L.5  1 October 2013  35 paragraphs  Declaration of the High-level Dialogue on International Migration and Development\n");
+    r = run("library search " + lib + " \"cheaper, faster and safer transfers\"");
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "A/68/L.5 annex \xC2\xB6" "27 (2013)");
+    const auto draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    r = run("check " + draft + " --library " + lib + " --format csv");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find("\r\n")),
+              "draft_paragraph,draft_status,rank,precedent,symbol,part,paragraph,date,status,reuse,coverage,score,occurrences");
+    EXPECT_NE(r.out.find("\r\n4,verbatim,1,A/68/L.5 annex \xC2\xB6" "27 (2013),A/68/L.5,annex,27,1 October 2013,verbatim,1.00,1.00,1.00,1\r\n"),
+              std::string::npos);
+    // --reference SYMBOL: today's check against that document of the library
+    const auto by_symbol = run("check " + draft + " --library " + lib + " --reference A/68/L.5 --format json");
+    const auto by_file = run("check " + draft + " --reference " + reference + " --format json");
+    ASSERT_EQ(by_symbol.exit_code, 0) << by_symbol.err;
+    EXPECT_EQ(by_symbol.out, by_file.out);
+    r = run("check " + draft + " --library " + lib + " --reference A/RES/1/1");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + lib + ": no document A/RES/1/1 (resdraft library list " + lib + ")\n");
+    EXPECT_EQ(run("library remove " + lib + " A/68/L.5").out, "removed 1 document from " + lib + "\n");
+    EXPECT_EQ(run("library list " + lib).out, "");
+}
+
+TEST(Cli, ABadLibraryIsOneLineAndExitTwo) {
+    const auto dir = scratch_dir() / "bad-library";
+    std::filesystem::create_directories(dir);
+    const auto text = (testing::source_dir() / "corpus/a-68-l5.txt").string();
+    auto r = run("library list " + text);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + text + ": not a SQLite database\n");
+    r = run("check " + text + " --library " + (dir / "absent.db").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "absent.db").string() + ": no such library\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "absent.db"));  // reading never creates one
+    r = run("check " + text + " --format csv");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: --format csv is for precedents: give --library without --reference\n");
+}
+
 }  // namespace
 }  // namespace resdraft

@@ -1,0 +1,217 @@
+// The library file: what add, remove and the precedent search keep and find, on real resolutions
+// (../shared/corpus) and on small texts; what it refuses.
+#include "library/library.hpp"
+
+#include "analysis/precedents.hpp"
+#include "report/precedent_report.hpp"
+#include "test_support.hpp"
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace resdraft::library {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh folder for this test's library files.
+fs::path scratch(const std::string& test) {
+    const auto dir = fs::temp_directory_path() / ("resdraft-library-test-" + std::to_string(::getpid())) / test;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+library open_or_fail(const fs::path& path, library::access a) {
+    auto opened = library::open(path.string(), a);
+    if (auto* e = std::get_if<library_error>(&opened)) throw std::runtime_error(e->message);
+    return std::move(std::get<library>(opened));
+}
+
+std::string open_error(const fs::path& path, library::access a) {
+    auto opened = library::open(path.string(), a);
+    const auto* e = std::get_if<library_error>(&opened);
+    return e ? e->message : "(opened)";
+}
+
+std::vector<grammar::document> parse_files(const fs::path& dir, const std::vector<std::string>& names) {
+    std::vector<grammar::document> docs;
+    for (const auto& n : names) docs.push_back(testing::parse_ok(testing::read_file(dir / n), (dir / n).string()));
+    return docs;
+}
+
+std::vector<const grammar::document*> pointers(const std::vector<grammar::document>& docs) {
+    std::vector<const grammar::document*> out;
+    for (const auto& d : docs) out.push_back(&d);
+    return out;
+}
+
+std::vector<std::string> symbols(library& lib) {
+    std::vector<std::string> out;
+    for (const auto& d : lib.documents()) out.push_back(d.symbol + " " + std::to_string(d.paragraphs));
+    return out;
+}
+
+// The 2025 outer-space resolutions reuse each other's paragraphs: A/RES/80/21 against the other three.
+TEST(Library, PrecedentsAcrossRealResolutions) {
+    const auto shared = testing::shared_corpus();
+    if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the real-resolution library was not built";
+    const auto dir = scratch("outer-space");
+    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    const auto others = parse_files(*shared / "ga-res-80", {"A_RES_80_19.md", "A_RES_80_20.md", "A_RES_80_22.md"});
+    EXPECT_EQ(lib.add(pointers(others)), (std::vector<std::string>{"A/RES/80/19", "A/RES/80/20", "A/RES/80/22"}));
+    const auto draft = parse_files(*shared / "ga-res-80", {"A_RES_80_21.md"});
+    const auto r = analysis::find_precedents(draft[0], lib, "lib.db");
+    EXPECT_EQ(r.library_texts, 72u);
+    EXPECT_EQ(r.count(analysis::status::verbatim), 4u);
+    EXPECT_EQ(r.count(analysis::status::edited), 10u);
+    EXPECT_EQ(r.count(analysis::status::related), 9u);
+    EXPECT_EQ(r.count(analysis::status::fresh), 1u);
+    std::map<std::string, std::string> best;
+    for (const auto& p : r.paragraphs)
+        if (!p.best.empty()) best[p.id] = std::string(analysis::status_name(p.state)) + " " + report::precedent_name(p.best[0].where);
+    EXPECT_EQ(best["pp9"], "verbatim A/RES/80/20 pp9 (2025)");
+    EXPECT_EQ(best["pp4"], "edited A/RES/80/19 pp3 (2025)");
+    EXPECT_EQ(best["9"], "verbatim A/RES/80/20 pp13 (2025)");
+    EXPECT_EQ(best["11"], "edited A/RES/80/20 \xC2\xB6" "7 (2025)");
+}
+
+TEST(Library, AddingASymbolAgainReplacesItsDocument) {
+    const auto dir = scratch("replace");
+    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    const auto v1 = testing::parse_ok("1. Urges States to ratify the Convention on the Rights of Migrant Workers.\n", "A_RES_70_1.txt");
+    const auto v2 = testing::parse_ok("1. Calls upon States to consider ratifying the Convention.\n\n"
+                                      "2. Decides to remain seized of the matter.\n", "A_RES_70_1.txt");
+    const auto other = testing::parse_ok("1. Decides to remain seized of the matter.\n", "A_RES_70_2.txt");
+    lib.add({&v1, &other});
+    EXPECT_EQ(lib.phrase_texts("Rights of Migrant Workers", 10).size(), 1u);
+    lib.add({&v2});
+    EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/70/1 2", "A/RES/70/2 1"}));
+    EXPECT_TRUE(lib.phrase_texts("Rights of Migrant Workers", 10).empty());
+    const auto s = lib.stats();
+    EXPECT_EQ(s.texts, 2u);  // "Decides to remain seized of the matter." once for both documents
+    EXPECT_EQ(s.paragraphs, 3u);
+    const auto seized = lib.texts(lib.phrase_texts("remain seized", 10));
+    ASSERT_EQ(seized.size(), 1u);
+    EXPECT_EQ(seized[0].occurrences.size(), 2u);
+    EXPECT_TRUE(lib.remove("A/RES/70/1"));
+    EXPECT_FALSE(lib.remove("A/RES/70/1"));
+    EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/70/2 1"}));
+    EXPECT_EQ(lib.stats().texts, 1u);
+}
+
+// A process killed in the middle of an add (after two of three documents are written) leaves the
+// library as it was: SQLite's journal rolls the unfinished transaction back when the file is next opened.
+TEST(Library, AnInterruptedAddLeavesTheLibraryAsItWas) {
+    const auto dir = scratch("interrupted");
+    const auto path = dir / "lib.db";
+    const auto first = testing::parse_ok("1. Decides to remain seized of the matter.\n", "A_RES_70_1.txt");
+    open_or_fail(path, library::access::write).add({&first});
+    const pid_t child = ::fork();
+    if (child == 0) {
+        auto lib = open_or_fail(path, library::access::write);
+        std::vector<grammar::document> docs;
+        for (int i = 2; i <= 4; ++i)
+            docs.push_back(testing::parse_ok("1. Urges States to act on item " + std::to_string(i) + ".\n",
+                                             "A_RES_70_" + std::to_string(i) + ".txt"));
+        lib.add(pointers(docs), [](std::size_t done, std::size_t) {
+            if (done == 2) ::raise(SIGKILL);
+        });
+        ::_exit(0);  // not reached
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    EXPECT_TRUE(fs::exists(dir / "lib.db-journal"));  // the rollback journal of the unfinished add
+    auto lib = open_or_fail(path, library::access::read);
+    EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/70/1 1"}));
+    EXPECT_EQ(lib.stats().texts, 1u);
+}
+
+std::map<std::string, std::pair<std::size_t, std::size_t>> agreed_counts(const analysis::precedent_result& r) {
+    std::map<std::string, std::pair<std::size_t, std::size_t>> out;
+    for (const auto& p : r.paragraphs) out[p.id] = {p.verbatim, p.edited};
+    return out;
+}
+
+// The shingle index finds every verbatim and edited precedent that aligning each draft paragraph with
+// every text of the library finds, and the same best one: the labelled drafts against the 48
+// resolutions of 2025 and A/68/L.5.
+TEST(Library, FindsEveryPrecedentThatBruteForceFinds) {
+    const auto shared = testing::shared_corpus();
+    if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the recall check did not run";
+    const auto dir = scratch("recall");
+    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(*shared / "ga-res-80")) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    auto docs = parse_files(*shared / "ga-res-80", names);
+    docs.push_back(testing::parse_ok(testing::read_file(*shared / "a-68-l5.txt"), "a-68-l5.txt"));
+    lib.add(pointers(docs));
+    analysis::precedent_options brute;
+    brute.find_candidates = [](library& l, const std::string&) { return l.all_text_ids(); };
+    std::size_t agreed = 0, related = 0, related_found = 0;
+    for (const auto& e : fs::directory_iterator(testing::source_dir() / "corpus/drafts")) {
+        if (e.path().extension() != ".txt") continue;
+        const auto draft = testing::parse_ok(testing::read_file(e.path()), e.path().filename().string());
+        const auto found = analysis::find_precedents(draft, lib, "lib.db");
+        const auto all = analysis::find_precedents(draft, lib, "lib.db", brute);
+        EXPECT_EQ(agreed_counts(found), agreed_counts(all)) << e.path().filename();
+        for (std::size_t i = 0; i < all.paragraphs.size(); ++i) {
+            const auto& want = all.paragraphs[i];
+            agreed += want.verbatim + want.edited;
+            related += want.state == analysis::status::related;
+            related_found += want.state == analysis::status::related && found.paragraphs[i].state == analysis::status::related;
+            if (want.state != analysis::status::verbatim && want.state != analysis::status::edited) continue;
+            EXPECT_EQ(found.paragraphs[i].state, want.state) << e.path().filename() << " " << want.id;
+            EXPECT_EQ(report::precedent_name(found.paragraphs[i].best.at(0).where), report::precedent_name(want.best.at(0).where));
+        }
+    }
+    EXPECT_EQ(agreed, 31u);  // the comparison covers real reuse, not only new paragraphs
+    // "related" is same topic in other words: a shared 4-word run is not needed, so the index finds only some
+    std::cout << "[library] brute force finds " << agreed << " verbatim or edited precedents, the index all of them; "
+              << related_found << " of " << related << " related paragraphs\n";
+}
+
+TEST(Library, RefusesWhatIsNotALibrary) {
+    const auto dir = scratch("refuses");
+    EXPECT_EQ(open_error(dir / "absent.db", library::access::read), (dir / "absent.db").string() + ": no such library");
+    std::ofstream(dir / "text.db") << "1. Decides to remain seized of the matter.\n";
+    EXPECT_EQ(open_error(dir / "text.db", library::access::read), (dir / "text.db").string() + ": not a SQLite database");
+    EXPECT_EQ(open_error(dir / "text.db", library::access::write), (dir / "text.db").string() + ": not a SQLite database");
+    ASSERT_EQ(std::system(("sqlite3 " + (dir / "other.db").string() + " 'CREATE TABLE t(x)'").c_str()), 0);
+    EXPECT_EQ(open_error(dir / "other.db", library::access::read),
+              (dir / "other.db").string() + ": not a resdraft library (a SQLite database of another kind)");
+    open_or_fail(dir / "v7.db", library::access::write);
+    ASSERT_EQ(std::system(("sqlite3 " + (dir / "v7.db").string() + " 'PRAGMA user_version = 7'").c_str()), 0);
+    EXPECT_EQ(open_error(dir / "v7.db", library::access::read),
+              (dir / "v7.db").string() + ": library schema version 7; this resdraft reads version 1");
+    EXPECT_EQ(open_error(dir, library::access::write), dir.string() + ": a directory, not a library file");
+}
+
+// A library the user may not write: refused for add and remove, read as before. Root may write any
+// file, so the check runs in a child process that gives up root first.
+TEST(Library, AReadOnlyFileIsRefusedForWriting) {
+    const auto dir = scratch("read-only");
+    const auto path = dir / "lib.db";
+    open_or_fail(path, library::access::write);
+    fs::permissions(path, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(fs::temp_directory_path() / ("resdraft-library-test-" + std::to_string(::getpid())),
+                    fs::perms::others_exec, fs::perm_options::add);
+    fs::permissions(dir, fs::perms::others_exec, fs::perm_options::add);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        if (::geteuid() == 0 && ::setuid(65534) != 0) ::_exit(3);
+        const bool refused = open_error(path, library::access::write) == path.string() + ": read-only file: cannot add to or remove from it";
+        const bool readable = open_error(path, library::access::read) == "(opened)";
+        ::_exit(refused && readable ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+}  // namespace
+}  // namespace resdraft::library

@@ -1,0 +1,41 @@
+#include "library/shingles.hpp"
+
+#include <gtest/gtest.h>
+
+namespace resdraft::library {
+namespace {
+
+TEST(Shingles, FourStemmedWordsAtATime) {
+    models::stemmer stem;
+    EXPECT_EQ(shingles_of("Decides to remain seized of the matter.", stem).size(), 4u);  // 7 words
+    // stems compare: a change of voice or number is the same wording; order is not
+    EXPECT_EQ(shingles_of("Urges States to act", stem), shingles_of("urge state to acting", stem));
+    EXPECT_NE(shingles_of("Urges States to act", stem), shingles_of("States urges to act", stem));
+    // fewer words than a shingle: one shingle of them all; no word, none
+    EXPECT_EQ(shingles_of("Urges States", stem).size(), 1u);
+    EXPECT_TRUE(shingles_of(" ;, ", stem).empty());
+    // a repeated run is one shingle
+    EXPECT_EQ(shingles_of("the the the the the the", stem).size(), 1u);
+}
+
+TEST(Postings, DeltasAsLeb128Varints) {
+    const std::vector<std::int64_t> ids{1, 2, 130, 131, 100000};
+    const std::vector<unsigned char> bytes{0x01, 0x01, 0x80, 0x01, 0x01, 0x9D, 0x8C, 0x06};  // deltas 1 1 128 1 99869
+    EXPECT_EQ(encode_postings(ids), bytes);
+    std::vector<std::int64_t> back{7};  // decoding appends
+    ASSERT_TRUE(decode_postings(bytes, back));
+    EXPECT_EQ(back, (std::vector<std::int64_t>{7, 1, 2, 130, 131, 100000}));
+}
+
+TEST(Postings, DamagedListsAreRefused) {
+    std::vector<std::int64_t> out;
+    EXPECT_FALSE(decode_postings({0x01, 0x80}, out));  // a varint cut short
+    EXPECT_EQ(out, (std::vector<std::int64_t>{1}));
+    out.clear();
+    EXPECT_FALSE(decode_postings(std::vector<unsigned char>(11, 0xFF), out));  // longer than 64 bits
+    EXPECT_TRUE(out.empty());
+    EXPECT_TRUE(decode_postings({}, out));
+}
+
+}  // namespace
+}  // namespace resdraft::library
