@@ -321,21 +321,24 @@ struct library_command {
 
     int run_add(resdraft::library::library lib) const {
         const std::size_t limit = max_input_bytes(max_input);
-        std::vector<resdraft::grammar::document> docs;
+        std::vector<std::string> files;
         for (const std::string& in : inputs) {
             std::error_code ec;
             for (const std::string& f : std::filesystem::is_directory(in, ec) ? text_files(in) : std::vector<std::string>{in})
-                docs.push_back(load(f, limit));
+                files.push_back(f);
         }
-        std::vector<const resdraft::grammar::document*> pointers;
         std::size_t paragraphs = 0;
-        for (const auto& d : docs) pointers.push_back(&d), paragraphs += d.paragraphs.size();
+        const auto document = [&](std::size_t i) {  // a file that cannot be read or parsed rolls the add back (exit 2)
+            auto doc = load(files[i], limit);
+            paragraphs += doc.paragraphs.size();
+            return doc;
+        };
         resdraft::library::add_progress progress;
         if (::isatty(STDERR_FILENO) != 0)
             progress = [](std::size_t done, std::size_t total) { std::cerr << "\r\x1b[Kstoring " << done << "/" << total << std::flush; };
-        lib.add(pointers, progress);
+        lib.add(files.size(), document, progress);
         if (progress) std::cerr << "\r\x1b[K" << std::flush;
-        write_output(std::nullopt, "added " + std::to_string(docs.size()) + " document" + (docs.size() == 1 ? "" : "s") + " (" +
+        write_output(std::nullopt, "added " + std::to_string(files.size()) + " document" + (files.size() == 1 ? "" : "s") + " (" +
                                        std::to_string(paragraphs) + " paragraphs) to " + path + "\n");
         return 0;
     }

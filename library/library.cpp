@@ -10,8 +10,7 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
-#include <map>
-#include <set>
+#include <future>
 #include <unistd.h>
 
 namespace resdraft::library {
@@ -50,12 +49,12 @@ CREATE TABLE clauses(
   strength INTEGER,              -- 0 (weakest) .. 6, NULL for a verb outside the lexicon
   addressee TEXT,
   PRIMARY KEY(paragraph, position)) WITHOUT ROWID;
-CREATE TABLE shingles(           -- 4-word shingles of stemmed words -> texts, one row per hash per add
-  hash INTEGER NOT NULL,
-  segment INTEGER NOT NULL,      -- the add that wrote the row
-  count INTEGER NOT NULL,        -- texts in the posting list
-  postings BLOB NOT NULL,        -- text ids, increasing, as LEB128 deltas
-  PRIMARY KEY(hash, segment)) WITHOUT ROWID;
+CREATE TABLE shingles(           -- 4-word shingles of stemmed words (FNV-1a 64) -> texts
+  bucket INTEGER NOT NULL,       -- the shingles' top 16 bits
+  segment INTEGER NOT NULL,      -- the add (or the 50,000 new texts of an add) that wrote the row
+  entries BLOB NOT NULL,         -- per shingle, increasing: varints of the shingle's delta, its text count, the
+                                 -- byte length of its postings, then the text ids (increasing) as varint deltas
+  PRIMARY KEY(bucket, segment)) WITHOUT ROWID;
 CREATE TABLE terms(              -- content-word stems -> distinct texts holding them (TF-IDF weights)
   term TEXT PRIMARY KEY,
   df INTEGER NOT NULL) WITHOUT ROWID;
@@ -98,17 +97,53 @@ std::string kind_name(grammar::paragraph_kind k) {
     return k == grammar::paragraph_kind::operative ? "operative" : "preambular";
 }
 
-std::vector<std::string> distinct_stems(const std::string& text, models::stemmer& stem) {
-    auto stems = models::terms_of(text, stem).stems;
-    std::sort(stems.begin(), stems.end());
-    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-    return stems;
+
+struct prepared_clause {
+    std::string verb;
+    std::optional<std::int64_t> strength;
+    std::optional<std::string> addressee;
+};
+
+struct prepared_paragraph {
+    std::string part, id, kind, text;  // text normalized
+    text_keys keys;
+    std::vector<prepared_clause> clauses;
+};
+
+// A document as the library stores it: all that is computed from its parse, nothing read from the
+// database; made on a second thread while the one before it is written.
+struct prepared_document {
+    std::string symbol, title, date, sort_date, source, content;
+    std::vector<prepared_paragraph> paragraphs;
+};
+
+prepared_document prepare(const grammar::document& doc, models::stemmer& stem) {
+    prepared_document out;
+    out.symbol = doc.symbol.value_or(file_stem(doc.name()));
+    out.date = doc.date ? grammar::normalized_text(doc, *doc.date) : "";
+    // the front matter's title is whole where the header's may be its first line only
+    out.title = doc.title_text ? *doc.title_text : doc.title ? grammar::normalized_text(doc, *doc.title) : "";
+    out.sort_date = iso_date(out.date).value_or(session_year(out.symbol));
+    out.source = doc.name();
+    out.content = doc.text();
+    for (const grammar::paragraph& p : doc.paragraphs) {
+        prepared_paragraph& pp = out.paragraphs.emplace_back();
+        pp.part = doc.parts[p.part].name;
+        pp.id = p.id;
+        pp.kind = kind_name(p.kind);
+        pp.text = grammar::normalized_text(doc, p.text);
+        pp.keys = keys_of(pp.text, stem);
+        for (const grammar::clause& c : p.clauses)
+            pp.clauses.push_back({std::string(c.verb), c.strength >= 0 ? std::optional<std::int64_t>(c.strength) : std::nullopt,
+                                  c.addressee ? std::optional(grammar::normalized_text(doc, *c.addressee)) : std::nullopt});
+    }
+    return out;
 }
 
 // What one add (or remove) changes besides rows: the new texts' shingles and the terms' frequencies.
 struct pending_index {
-    std::map<std::uint64_t, std::vector<std::int64_t>> postings;  // shingle -> new text ids, increasing
-    std::map<std::string, int> df_change;
+    std::vector<std::pair<std::uint64_t, std::int64_t>> postings;  // (shingle, new text id), text ids increasing
+    std::unordered_map<std::string, int> df_change;
 };
 
 // Writes documents inside the caller's transaction; statements prepared once per add.
@@ -136,32 +171,20 @@ public:
         for (std::int64_t t : texts) drop_if_orphan(t);
     }
 
-    std::string add_document(const grammar::document& doc) {
-        const std::string symbol = doc.symbol.value_or(file_stem(doc.name()));
-        remove_document(symbol);
-        const std::string date = doc.date ? grammar::normalized_text(doc, *doc.date) : "";
-        // the front matter's title is whole where the header's may be its first line only
-        const std::string title = doc.title_text ? *doc.title_text : doc.title ? grammar::normalized_text(doc, *doc.title) : "";
+    // Stores `doc`, replacing a document of the same symbol; returns the symbol.
+    std::string store(const prepared_document& doc) {
+        remove_document(doc.symbol);
         auto insert = db_.prepare("INSERT INTO documents(symbol, title, date, sort_date, source, content) VALUES (?, ?, ?, ?, ?, ?)");
-        insert.bind(1, symbol).bind(2, title).bind(3, date).bind(4, iso_date(date).value_or(session_year(symbol))).bind(5, doc.name());
-        insert.bind(6, doc.text());
+        insert.bind(1, doc.symbol).bind(2, doc.title).bind(3, doc.date).bind(4, doc.sort_date).bind(5, doc.source).bind(6, doc.content);
         insert.run();
         const std::int64_t id = db_.last_insert_id();
-        for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) add_paragraph(doc, id, i);
-        return symbol;
+        for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) store_paragraph(doc.paragraphs[i], id, i);
+        return doc.symbol;
     }
 
-    // Writes the shingle postings of the texts added (one row per shingle for this add) and the term counts.
+    // Writes what is pending: the shingle postings and the term counts.
     void finish() {
-        std::int64_t segment = 1;
-        auto last = db_.prepare("SELECT coalesce(max(segment), 0) + 1 FROM shingles");
-        if (last.step()) segment = last.integer(0);
-        auto put = db_.prepare("INSERT INTO shingles(hash, segment, count, postings) VALUES (?, ?, ?, ?)");
-        for (const auto& [hash, ids] : pending_.postings) {
-            put.bind(1, static_cast<std::int64_t>(hash)).bind(2, segment).bind(3, static_cast<std::int64_t>(ids.size()));
-            put.bind_blob(4, encode_postings(ids));
-            put.run();
-        }
+        write_postings();
         auto count = db_.prepare("INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df");
         for (const auto& [term, change] : pending_.df_change)
             if (change != 0) count.bind(1, term).bind(2, static_cast<std::int64_t>(change)).run();
@@ -169,30 +192,57 @@ public:
     }
 
 private:
+    // New texts whose postings are held in memory before they are written as a segment of their own:
+    // an add of any size holds at most this many texts' shingles.
+    static constexpr std::size_t texts_per_segment = 50'000;
+
     database& db_;
     statement insert_paragraph_, insert_clause_, find_text_, insert_text_, insert_search_;
     models::stemmer stem_;
     pending_index pending_;
+    std::size_t pending_texts_ = 0;
+    std::int64_t segment_ = 0;  // of the rows written last; 0 before the first
 
-    void add_paragraph(const grammar::document& doc, std::int64_t document, std::size_t i) {
-        const grammar::paragraph& p = doc.paragraphs[i];
-        statement& insert = insert_paragraph_;
-        insert.bind(1, document).bind(2, static_cast<std::int64_t>(i)).bind(3, doc.parts[p.part].name).bind(4, p.id);
-        insert.bind(5, kind_name(p.kind)).bind(6, text_id(grammar::normalized_text(doc, p.text)));
-        insert.run();
+    // One row per shingle of the pending texts, as a new segment.
+    void write_postings() {
+        if (pending_.postings.empty()) return;
+        if (segment_ == 0) {
+            auto last = db_.prepare("SELECT coalesce(max(segment), 0) FROM shingles");  // a scan: once per add
+            segment_ = last.step() ? last.integer(0) : 0;
+        }
+        ++segment_;
+        auto put = db_.prepare("INSERT INTO shingles(bucket, segment, entries) VALUES (?, ?, ?)");
+        auto& pairs = pending_.postings;
+        std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });  // ids stay increasing
+        bucket_entries bucket;
+        for (std::size_t i = 0; i < pairs.size();) {
+            auto& [shingle, ids] = bucket.emplace_back(pairs[i].first, std::vector<std::int64_t>{});
+            for (; i < pairs.size() && pairs[i].first == shingle; ++i) ids.push_back(pairs[i].second);
+            if (i < pairs.size() && bucket_of(pairs[i].first) == bucket_of(shingle)) continue;
+            put.bind(1, bucket_of(shingle)).bind(2, segment_).bind_blob(3, encode_bucket(bucket));
+            put.run();
+            bucket.clear();
+        }
+        pending_.postings.clear();
+        pending_texts_ = 0;
+    }
+
+    void store_paragraph(const prepared_paragraph& p, std::int64_t document, std::size_t position) {
+        insert_paragraph_.bind(1, document).bind(2, static_cast<std::int64_t>(position)).bind(3, p.part).bind(4, p.id);
+        insert_paragraph_.bind(5, p.kind).bind(6, text_id(p.text, p.keys));
+        insert_paragraph_.run();
         const std::int64_t paragraph = db_.last_insert_id();
-        statement& clause = insert_clause_;
         for (std::size_t c = 0; c < p.clauses.size(); ++c) {
-            const grammar::clause& k = p.clauses[c];
-            clause.bind(1, paragraph).bind(2, static_cast<std::int64_t>(c)).bind(3, k.verb);
-            if (k.strength >= 0) clause.bind(4, static_cast<std::int64_t>(k.strength));
-            if (k.addressee) clause.bind(5, grammar::normalized_text(doc, *k.addressee));
-            clause.run();
+            const prepared_clause& k = p.clauses[c];
+            insert_clause_.bind(1, paragraph).bind(2, static_cast<std::int64_t>(c)).bind(3, k.verb);
+            if (k.strength) insert_clause_.bind(4, *k.strength);
+            if (k.addressee) insert_clause_.bind(5, *k.addressee);
+            insert_clause_.run();
         }
     }
 
     // The id of `text` in texts, stored (with its search entries) when new.
-    std::int64_t text_id(const std::string& text) {
+    std::int64_t text_id(const std::string& text, const text_keys& keys) {
         const auto hash = static_cast<std::int64_t>(fnv1a(text));
         find_text_.bind(1, hash).bind(2, text);
         const bool found = find_text_.step();
@@ -202,8 +252,9 @@ private:
         insert_text_.bind(1, hash).bind(2, text).run();
         const std::int64_t id = db_.last_insert_id();
         insert_search_.bind(1, id).bind(2, text).run();
-        for (std::uint64_t s : shingles_of(text, stem_)) pending_.postings[s].push_back(id);
-        for (const std::string& t : distinct_stems(text, stem_)) ++pending_.df_change[t];
+        for (std::uint64_t s : keys.shingles) pending_.postings.emplace_back(s, id);
+        for (const std::string& t : keys.content_stems) ++pending_.df_change[t];
+        if (++pending_texts_ == texts_per_segment) write_postings();
         return id;
     }
 
@@ -218,7 +269,7 @@ private:
         const std::string text = get.text(0);
         db_.prepare("INSERT INTO text_search(text_search, rowid, text) VALUES ('delete', ?, ?)").bind(1, id).bind(2, text).run();
         db_.prepare("DELETE FROM texts WHERE id = ?").bind(1, id).run();
-        for (const std::string& t : distinct_stems(text, stem_)) --pending_.df_change[t];
+        for (const std::string& t : keys_of(text, stem_).content_stems) --pending_.df_change[t];
     }
 };
 
@@ -279,12 +330,25 @@ library::library(library&&) noexcept = default;
 library::~library() = default;
 
 std::vector<std::string> library::add(const std::vector<const grammar::document*>& documents, const add_progress& progress) {
+    return add(documents.size(), [&](std::size_t i) { return *documents[i]; }, progress);
+}
+
+std::vector<std::string> library::add(std::size_t count, const std::function<grammar::document(std::size_t)>& document,
+                                      const add_progress& progress) {
+    // a large add touches many pages: keep them in memory (64 MB) rather than spill them mid-transaction
+    db_->execute("PRAGMA cache_size = -65536");
     transaction t(*db_);
     writer w(*db_);
     std::vector<std::string> symbols;
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        symbols.push_back(w.add_document(*documents[i]));
-        if (progress) progress(i + 1, documents.size());
+    models::stemmer stem;  // the preparing thread's: one document at a time, never two threads at once
+    const auto make = [&](std::size_t i) { return prepare(document(i), stem); };
+    std::future<prepared_document> next;
+    if (count > 0) next = std::async(std::launch::async, make, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        const prepared_document doc = next.get();  // rethrows what reading or parsing it threw
+        if (i + 1 < count) next = std::async(std::launch::async, make, i + 1);
+        symbols.push_back(w.store(doc));
+        if (progress) progress(i + 1, count);
     }
     w.finish();
     t.commit();
@@ -326,7 +390,7 @@ library_stats library::stats() {
     out.texts = count("SELECT count(*) FROM texts");
     out.clauses = count("SELECT count(*) FROM clauses");
     out.shingle_rows = count("SELECT count(*) FROM shingles");
-    out.posting_bytes = count("SELECT coalesce(sum(length(postings)), 0) FROM shingles");
+    out.posting_bytes = count("SELECT coalesce(sum(length(entries)), 0) FROM shingles");
     out.terms = count("SELECT count(*) FROM terms");
     out.schema_version = static_cast<int>(count("PRAGMA user_version"));
     return out;
@@ -334,20 +398,27 @@ library_stats library::stats() {
 
 std::vector<std::pair<std::int64_t, std::size_t>> library::candidates(const std::vector<std::uint64_t>& shingles,
                                                                       std::size_t limit, std::size_t frequent) {
-    auto s = db_->prepare("SELECT count, postings FROM shingles WHERE hash = ?");
+    auto s = db_->prepare("SELECT entries FROM shingles WHERE bucket = ?");
     std::unordered_map<std::int64_t, std::size_t> shared;
+    std::vector<std::vector<unsigned char>> rows;
     std::vector<std::int64_t> ids;
-    for (std::uint64_t h : shingles) {
-        ids.clear();
-        std::size_t total = 0;
-        s.bind(1, static_cast<std::int64_t>(h));
-        while (s.step()) {
-            total += static_cast<std::size_t>(s.integer(0));
-            if (total <= frequent && !decode_postings(s.blob(1), ids))
-                throw database_error("damaged posting list of shingle " + std::to_string(h));
+    auto find = [&](const std::vector<unsigned char>& row, std::uint64_t h, bool with_ids) {
+        const auto n = find_in_bucket(row, h, with_ids, ids);
+        if (!n) throw database_error("damaged shingle index (bucket " + std::to_string(bucket_of(h)) + ")");
+        return *n;
+    };
+    for (std::size_t k = 0; k < shingles.size(); ++k) {
+        if (k == 0 || bucket_of(shingles[k]) != bucket_of(shingles[k - 1])) {  // shingles come sorted: each bucket read once
+            rows.clear();
+            s.bind(1, bucket_of(shingles[k]));
+            while (s.step()) rows.push_back(s.blob(0));
+            s.reset();
         }
-        s.reset();
-        if (total > frequent) continue;  // "the Secretary-General to submit": says nothing of where a text comes from
+        std::size_t total = 0;
+        for (const auto& row : rows) total += find(row, shingles[k], false);
+        if (total == 0 || total > frequent) continue;  // "the Secretary-General to submit": says nothing of where a text comes from
+        ids.clear();
+        for (const auto& row : rows) find(row, shingles[k], true);
         for (std::int64_t id : ids) ++shared[id];
     }
     std::vector<std::pair<std::int64_t, std::size_t>> out(shared.begin(), shared.end());

@@ -49,7 +49,7 @@ struct stored_text {
 
 struct library_stats {
     std::size_t documents = 0, paragraphs = 0, texts = 0, clauses = 0;
-    std::size_t shingle_rows = 0, posting_bytes = 0, terms = 0;
+    std::size_t shingle_rows = 0, posting_bytes = 0, terms = 0;  // rows of the shingle index (buckets x segments), their bytes
     int schema_version = 0;
 };
 
@@ -69,12 +69,16 @@ public:
     // Stores the documents, each replacing a document of the same symbol, in one transaction: an add
     // that is interrupted (killed, out of disk) leaves the library as it was. Returns the symbols stored.
     std::vector<std::string> add(const std::vector<const grammar::document*>& documents, const add_progress& progress = {});
+    // The same for `count` documents made one at a time by `document(i)` (read and parsed on demand, so
+    // that an add holds one document at a time); an exception from it rolls the whole add back.
+    std::vector<std::string> add(std::size_t count, const std::function<grammar::document(std::size_t)>& document,
+                                 const add_progress& progress = {});
     // Removes the document with `symbol`; false when there is none.
     bool remove(const std::string& symbol);
     [[nodiscard]] std::vector<document_entry> documents();
     [[nodiscard]] library_stats stats();
 
-    // Distinct texts sharing shingles with `shingles` (sorted, distinct), as (text id, shared shingles),
+    // Distinct texts sharing shingles with `shingles` (sorted, distinct: the order keys_of gives), as (text id, shared shingles),
     // most shared first, at most `limit`. Shingles in more than `frequent` texts are skipped.
     [[nodiscard]] std::vector<std::pair<std::int64_t, std::size_t>> candidates(const std::vector<std::uint64_t>& shingles,
                                                                                std::size_t limit, std::size_t frequent);

@@ -121,13 +121,17 @@ std::string stemmer::stem(std::string_view norm) {
     return stem;
 }
 
+bool is_content_word(std::string_view norm) {
+    if (is_stopword(norm)) return false;
+    if (std::all_of(norm.begin(), norm.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    const auto verb = grammar::match_verb(norm);
+    return !(verb && verb->length == norm.size());
+}
+
 term_list terms_of(std::string_view text, stemmer& s) {
     term_list out;
     for (const word& w : words(text)) {
-        if (is_stopword(w.norm)) continue;
-        if (std::all_of(w.norm.begin(), w.norm.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-        // "recalls", "welcoming": the paragraph's operative verb or opener tells what it does, not what it is about
-        if (const auto verb = grammar::match_verb(w.norm); verb && verb->length == w.norm.size()) continue;
+        if (!is_content_word(w.norm)) continue;
         out.stems.push_back(s.stem(w.norm));
         out.surfaces.push_back(w.norm);
     }

@@ -42,6 +42,10 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
+// True for a word that says what a text is about: not a function word, not a number, not an operative
+// verb or opener ("recalls", "welcoming": they tell what a paragraph does). `norm` as words() gives it.
+bool is_content_word(std::string_view norm);
+
 // Terms of a text for vector models: stems of its content words, and "a b" bigrams of consecutive
 // content stems. `readable` (if given) receives, for each stem, the words it came from.
 struct term_list {
