@@ -101,6 +101,31 @@ ordered_json paragraph_json(const analysis::paragraph_check& p) {
             {"redline", redline}};
 }
 
+// Whether the draft paragraph's words differ from its first match's: every format then shows the redline,
+// a verbatim paragraph's too ("as well as" -> "and").
+bool has_changes(const analysis::paragraph_check& p) {
+    return std::any_of(p.redline.begin(), p.redline.end(), [](const analysis::redline_run& run) { return run.op != edit_op::equal; });
+}
+
+// The redline on one line: deletions [-so-] and insertions {+so+}, each passed through `paint` with its colour.
+template <class Paint>
+std::string text_redline(const std::vector<analysis::redline_run>& runs, const Paint& paint) {
+    std::string line;
+    for (const auto& run : runs) {
+        // a deletion or insertion next to a word it does not touch gets a space between
+        if (!line.empty() && line.back() != ' ' && !run.text.empty() && std::isalnum(static_cast<unsigned char>(run.text[0])))
+            line += ' ';
+        // the marks close before the run's trailing space: "{+Requests+} the"
+        const std::size_t kept = run.text.find_last_not_of(' ') + 1;
+        const std::string body = run.text.substr(0, kept), space = run.text.substr(kept);
+        if (run.op == edit_op::equal) line += run.text;
+        else if (body.empty()) line += run.op == edit_op::insert ? space : "";  // only a space changed
+        else if (run.op == edit_op::insert) line += paint("32", "{+" + body + "+}") + space;
+        else line += paint("31", "[-" + body + "-]") + space;
+    }
+    return line;
+}
+
 }  // namespace
 
 std::string check_json(const check_result& r, const analysis::thresholds& limits) {
@@ -148,26 +173,8 @@ std::string check_text(const check_result& r, bool colour) {
         }
         out << '\n';
         for (const auto& v : p.verb_changes) out << "    " << paint(v.change == "weaker" ? "33" : "36", "verb: " + describe(v)) << '\n';
-        if (p.state == status::edited) {
-            std::string line;
-            for (const auto& run : p.redline) {
-                // a deletion or insertion next to a word it does not touch gets a space between
-                if (!line.empty() && line.back() != ' ' && !run.text.empty() && std::isalnum(static_cast<unsigned char>(run.text[0])))
-                    line += ' ';
-                std::ostringstream piece;
-                // the marks close before the run's trailing space: "{+Requests+} the"
-                const std::size_t kept = run.text.find_last_not_of(' ') + 1;
-                const std::string body = run.text.substr(0, kept), space = run.text.substr(kept);
-                if (run.op == edit_op::equal) piece << run.text;
-                else if (body.empty()) piece << (run.op == edit_op::insert ? space : "");  // only a space changed
-                else if (run.op == edit_op::insert) piece << paint("32", "{+" + body + "+}") << space;
-                else piece << paint("31", "[-" + body + "-]") << space;
-                line += piece.str();
-            }
-            out << "    " << line << '\n';
-        } else if (p.state != status::verbatim) {
-            out << "    " << shorten(p.text, 160) << '\n';
-        }
+        if (has_changes(p)) out << "    " << text_redline(p.redline, paint) << '\n';
+        else if (p.state != status::verbatim) out << "    " << shorten(p.text, 160) << '\n';
     }
     out << "\ngaps (reference paragraphs whose wording the draft does not carry over):\n";
     if (r.gaps.empty()) out << "  none\n";
@@ -241,7 +248,7 @@ void html_paragraph_row(std::ostringstream& out, const check_result& r, const an
     out << "\n";
     for (const auto& v : p.verb_changes)
         out << "<div class=\"verb-change " << escape_html(v.change) << "\">" << escape_html(describe(v)) << "</div>\n";
-    if (p.state == status::edited || p.state == status::verbatim) html_redline(out, p);
+    if (has_changes(p)) html_redline(out, p);
     else out << "<p>" << escape_html(p.text) << "</p>";
     out << "\n</td>\n<td>";
     for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {
