@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -49,6 +50,35 @@ error usage_error(std::string message) { return {std::move(message), std::nullop
 
 void report(const error& e) { std::cerr << "resdraft: " << resdraft::cli::describe(e) << '\n'; }
 
+// "resdraft 0.1.0"
+std::string version_line() { return "resdraft " RESDRAFT_VERSION; }
+
+// "parse, check, cluster, bench, help or version"
+std::string subcommand_names(const CLI::App& app) {
+    const auto all = app.get_subcommands([](const CLI::App*) { return true; });
+    std::string names;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i]->get_name();
+    return names;
+}
+
+// A usage message ending in where to read more: "check: unknown option --fromat (see resdraft help check)".
+std::string with_usage(const CLI::App& app, const CLI::App* command, const std::string& message) {
+    const std::string help = app.get_name() + " help" + (command ? " " + command->get_name() : "");
+    return (command ? command->get_name() + ": " : "") + message + " (see " + help + ")";
+}
+
+std::string unknown_subcommand(const CLI::App& app, const std::string& name) {
+    return "unknown subcommand \"" + name + "\": use " + subcommand_names(app) + " (see " + app.get_name() + " help)";
+}
+
+// The subcommand called `name`; a usage error when there is none.
+const CLI::App* subcommand_named(const CLI::App& app, const std::string& name) {
+    for (const CLI::App* c : app.get_subcommands([](const CLI::App*) { return true; }))
+        if (c->get_name() == name) return c;
+    throw usage_error(unknown_subcommand(app, name));
+}
+
 // Writes `text` to PATH (see write_output_file), or to standard output when there is none.
 void write_output(const std::optional<std::string>& path, std::string_view text) {
     throw_if(path ? resdraft::cli::write_output_file(*path, text) : resdraft::cli::write_standard_output(text));
@@ -65,7 +95,32 @@ void refuse_stdin_twice(const std::vector<std::string>& inputs, const std::strin
 void add_max_input(CLI::App* command, std::optional<std::string>& size) {
     command->add_option("--max-input", size,
                         "largest input read (default " + resdraft::cli::format_size(resdraft::cli::default_max_input) +
-                            "), in bytes or with K, M or G (binary units)");
+                            "), in bytes or with K, M or G (binary units)")
+        ->type_name("SIZE");
+}
+
+// --format FORMAT, one of `formats`; its present value is the default.
+void add_format(CLI::App* command, std::string& format, const std::vector<std::string>& formats) {
+    command->add_option("--format", format, "output format")->type_name("FORMAT")->check(CLI::IsMember(formats));
+}
+
+// --color WHEN, for a subcommand whose text output has colour.
+void add_color(CLI::App* command, std::string& when) {
+    command->add_option("--color", when, "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+        ->type_name("WHEN")->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+// Whether --color WHEN colours output going to a terminal (`to_terminal`) or not: auto follows the
+// terminal and NO_COLOR (set and not empty: no colour, as no-color.org asks); always and never win over both.
+bool use_colour(const std::string& when, bool to_terminal) {
+    if (when != "auto") return when == "always";
+    const char* no_color = std::getenv("NO_COLOR");
+    return to_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+// --output,-o FILE, shared by the subcommands that write a report.
+void add_output(CLI::App* command, std::optional<std::string>& output) {
+    command->add_option("--output,-o", output, "write to this file instead of standard output")->type_name("FILE");
 }
 
 // The cap --max-input sets, or the default; a size that is not one is a usage error.
@@ -119,9 +174,10 @@ struct parse_command {
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("parse", "Parse a resolution into paragraphs and verb-object clauses");
-        c->add_option("FILE", file, "resolution text, or - for standard input (default: the embedded A/68/L.5)");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"json", "text"}));
-        c->add_option("--output,-o", output, "write to this file instead of standard output");
+        c->add_option("FILE", file, "resolution text, or - for standard input (default: the embedded A/68/L.5)")
+            ->type_name("");
+        add_format(c, format, {"json", "text"});
+        add_output(c, output);
         add_max_input(c, max_input);
         return c;
     }
@@ -147,19 +203,20 @@ std::vector<std::string> read_background(const std::string& dir, std::size_t max
     return texts;
 }
 
-// resdraft check DRAFT [--reference FILE] [--background DIR] [--format text|json|html] [--output FILE]
+// resdraft check DRAFT [--reference FILE] [--background DIR] [--format text|json|html] [--color WHEN] [--output FILE]
 struct check_command {
     std::string draft;
     std::optional<std::string> reference, background, output, max_input;
-    std::string format = "text";
+    std::string format = "text", color = "auto";
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("check", "Compare a draft with the reference: reuse, edits, verb changes, gaps");
-        c->add_option("DRAFT", draft, "draft text, or - for standard input")->required();
-        c->add_option("--reference", reference, "reference text (default: the embedded A/68/L.5)");
-        c->add_option("--background", background, "folder of resolutions that inform term weights");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
-        c->add_option("--output,-o", output, "write to this file instead of standard output");
+        c->add_option("DRAFT", draft, "draft text, or - for standard input")->type_name("")->required();
+        c->add_option("--reference", reference, "reference text (default: the embedded A/68/L.5)")->type_name("FILE");
+        c->add_option("--background", background, "folder of resolutions (.txt, .md) that inform term weights")->type_name("DIR");
+        add_format(c, format, {"text", "json", "html"});
+        add_color(c, color);
+        add_output(c, output);
         add_max_input(c, max_input);
         return c;
     }
@@ -176,7 +233,7 @@ struct check_command {
         const auto result = resdraft::analysis::check({ref.text, &ref.doc, ref.name}, {dft.text, &dft.doc, dft.name}, options);
         if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
         else if (format == "html") write_output(output, resdraft::report::check_html(result));
-        else write_output(output, resdraft::report::check_text(result, !output && ::isatty(STDOUT_FILENO) != 0));
+        else write_output(output, resdraft::report::check_text(result, use_colour(color, !output && ::isatty(STDOUT_FILENO) != 0)));
         return 0;
     }
 };
@@ -189,13 +246,14 @@ struct cluster_command {
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("cluster", "Group paragraphs of one or many documents by topic");
-        c->add_option("INPUT", inputs, "files or folders (default: the embedded A/68/L.5)");
+        c->add_option("INPUT", inputs, "files, or folders of .txt and .md files (default: the embedded A/68/L.5)")
+            ->type_name("FILE|DIR")->default_str("");
         c->add_option("--unit", unit, "operative paragraphs, their clauses, or all paragraphs")
-            ->check(CLI::IsMember({"paragraph", "clause", "all"}));
-        c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)");
-        c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
-        c->add_option("--output,-o", output, "write to this file instead of standard output");
+            ->type_name("UNIT")->check(CLI::IsMember({"paragraph", "clause", "all"}));
+        c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)")->type_name("N|auto");
+        c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295")->type_name("N");
+        add_format(c, format, {"text", "json", "html"});
+        add_output(c, output);
         add_max_input(c, max_input);
         return c;
     }
@@ -287,8 +345,9 @@ struct bench_command {
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
-        c->add_option("FILE", files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+        c->add_option("FILE", files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)")
+            ->type_name("")->default_str("");
+        add_format(c, format, {"text", "json"});
         add_max_input(c, max_input);
         return c;
     }
@@ -311,8 +370,40 @@ struct bench_command {
     }
 };
 
-// Prints CLI11's help (or its error) for `e` through write_standard_output, so a failed write is reported.
-int print_help(const CLI::App& app, const CLI::Error& e) {
+// resdraft help [COMMAND]: the program's help, or a subcommand's, on standard output.
+struct help_command {
+    std::optional<std::string> topic;
+
+    CLI::App* add_to(CLI::App& app) {
+        CLI::App* c = app.add_subcommand("help", "Show this help, or a subcommand's (resdraft help check)");
+        c->add_option("COMMAND", topic, "the subcommand to explain")->type_name("");
+        return c;
+    }
+
+    int run(const CLI::App& app) const {
+        // app.help() would show the help of the subcommand being run, this one
+        write_output(std::nullopt, topic ? subcommand_named(app, *topic)->help(app.get_name())
+                                         : app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal));
+        return 0;
+    }
+};
+
+// resdraft version, as resdraft --version
+struct version_command {
+    CLI::App* add_to(CLI::App& app) {
+        app.set_version_flag("--version", version_line(), "Print the version and exit");
+        return app.add_subcommand("version", "Print the version");
+    }
+
+    int run() const {
+        write_output(std::nullopt, version_line() + "\n");
+        return 0;
+    }
+};
+
+// Prints what CLI11 prints for a success it signals by exception (--help, --version) through
+// write_standard_output, so that a failed write is reported.
+int print_help(const CLI::App& app, const CLI::Success& e) {
     std::ostringstream help;
     const int code = app.exit(e, help, std::cerr);
     if (auto failed = resdraft::cli::write_standard_output(help.str())) {
@@ -322,39 +413,84 @@ int print_help(const CLI::App& app, const CLI::Error& e) {
     return code;
 }
 
-// Parses the command line and runs the subcommand it names; returns the exit code, having printed one line
-// on standard error for any failure.
-int run_command_line(int argc, char** argv) {
-    CLI::App app{"resdraft: parse, check and study UN resolutions and the agreed language they reuse"};
-    app.require_subcommand(1);
+// The first argument of the command line that nothing took: an unknown subcommand or option, or one
+// argument too many; as a usage error naming it. Nothing when every argument was taken.
+std::optional<error> unknown_argument(const CLI::App& app) {
+    const auto selected = app.get_subcommands();
+    const CLI::App* command = selected.empty() ? nullptr : selected.front();
+    const auto is_option = [](const std::string& a) { return a.size() > 1 && a[0] == '-'; };
+    if (const auto extra = app.remaining(); !extra.empty()) {
+        if (is_option(extra[0])) return usage_error(with_usage(app, nullptr, "unknown option " + extra[0]));
+        return usage_error(unknown_subcommand(app, extra[0]));
+    }
+    if (command == nullptr) return std::nullopt;
+    const auto extra = command->remaining();
+    if (extra.empty()) return std::nullopt;
+    return usage_error(with_usage(app, command, is_option(extra[0]) ? "unknown option " + extra[0]
+                                                                    : "unexpected argument \"" + extra[0] + "\""));
+}
+
+// CLI11's message for a command line it refuses, as a usage error naming the subcommand it was in.
+error refused(const CLI::App& app, const CLI::ParseError& e) {
+    const auto selected = app.get_subcommands();
+    if (selected.empty() && app.remaining().empty() && dynamic_cast<const CLI::RequiredError*>(&e))
+        return usage_error(with_usage(app, nullptr, "a subcommand is required: " + subcommand_names(app)));
+    return usage_error(with_usage(app, selected.empty() ? nullptr : selected.front(), e.what()));
+}
+
+// The subcommands, each with its options; parses the command line into them.
+struct command_line {
+    CLI::App app{"resdraft: parse, check and study UN resolutions and the agreed language they reuse", "resdraft"};
     parse_command parse;
     check_command check;
     cluster_command cluster;
     bench_command bench;
-    CLI::App* parse_app = parse.add_to(app);
-    CLI::App* check_app = check.add_to(app);
-    CLI::App* cluster_app = cluster.add_to(app);
-    CLI::App* bench_app = bench.add_to(app);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return print_help(app, e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return print_help(app, e);
-    } catch (const CLI::ParseError& e) {
-        std::cerr << "resdraft: " << e.what() << " (usage: resdraft --help)\n";
-        return exit_bad_input;
+    help_command help;
+    version_command version;
+    CLI::App *parse_app, *check_app, *cluster_app, *bench_app, *help_app, *version_app;
+
+    command_line() {
+        app.require_subcommand(1);
+        app.allow_extras();  // unknown arguments are named by unknown_argument, not lumped together by CLI11
+        app.option_defaults()->always_capture_default();  // help shows each option's default
+        parse_app = parse.add_to(app);
+        check_app = check.add_to(app);
+        cluster_app = cluster.add_to(app);
+        bench_app = bench.add_to(app);
+        help_app = help.add_to(app);
+        version_app = version.add_to(app);
     }
-    try {
+
+    int run() {
         if (parse_app->parsed()) return parse.run();
         if (check_app->parsed()) return check.run();
         if (cluster_app->parsed()) return cluster.run();
         if (bench_app->parsed()) return bench.run();
+        if (help_app->parsed()) return help.run(app);
+        if (version_app->parsed()) return version.run();
+        return 0;
+    }
+};
+
+// Parses the command line and runs the subcommand it names; returns the exit code, having printed one line
+// on standard error for any failure.
+int run_command_line(int argc, char** argv) {
+    command_line line;
+    try {
+        try {
+            line.app.parse(argc, argv);
+        } catch (const CLI::Success& e) {  // --help, --version
+            return print_help(line.app, e);
+        } catch (const CLI::ParseError& e) {
+            // an unknown argument explains the rest: "DRAFT is required" after "check --fromat"
+            throw unknown_argument(line.app).value_or(refused(line.app, e));
+        }
+        throw_if(unknown_argument(line.app));
+        return line.run();
     } catch (const error& e) {
         report(e);
         return exit_bad_input;
     }
-    return 0;
 }
 
 }  // namespace

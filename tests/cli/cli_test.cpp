@@ -16,6 +16,7 @@
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace resdraft {
@@ -770,6 +771,148 @@ TEST(Cli, AnInvalidByteJustBeforeTheCapIsNamed) {
     // a lead byte that may go on past the cap is the cap's
     EXPECT_EQ(run("parse - --max-input 1", "\xC3\xA9").err,
               "resdraft: -: input larger than the 1 B limit (byte 1); raise it with --max-input\n");
+}
+
+// --- help, version and usage errors -----------------------------------------------------------------
+
+// The lines of `text`, each without its newline.
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+bool has_line(const std::string& text, const std::string& line) {
+    const auto all = lines_of(text);
+    return std::find(all.begin(), all.end(), line) != all.end();
+}
+
+TEST(Cli, VersionIsPrintedByTheFlagAndTheSubcommand) {
+    for (const std::string args : {"--version", "version"}) {
+        const auto r = run(args);
+        EXPECT_EQ(r.exit_code, 0) << args;
+        EXPECT_EQ(r.out, "resdraft " RESDRAFT_VERSION "\n") << args;
+        EXPECT_EQ(r.err, "") << args;
+    }
+}
+
+TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
+    auto r = run("help");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, run("--help").out);
+    EXPECT_EQ(lines_of(r.out).at(1), "Usage: resdraft [OPTIONS] SUBCOMMAND");
+    EXPECT_TRUE(has_line(r.out, "  check                       Compare a draft with the reference: reuse, edits, verb changes, gaps"));
+    EXPECT_TRUE(has_line(r.out, "  version                     Print the version"));
+
+    r = run("help check");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, run("check --help").out);
+    EXPECT_EQ(lines_of(r.out).at(1), "Usage: resdraft check [OPTIONS] DRAFT");
+    // defaults are shown
+    EXPECT_TRUE(has_line(r.out, "  --format FORMAT:{text,json,html}=text"));
+    EXPECT_TRUE(has_line(r.out, "  --color WHEN:{auto,always,never}=auto"));
+    r = run("help cluster");
+    EXPECT_TRUE(has_line(r.out, "  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)"));
+    EXPECT_TRUE(has_line(r.out, "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295"));
+    EXPECT_TRUE(has_line(r.out, "  --unit UNIT:{paragraph,clause,all}=paragraph"));
+    EXPECT_EQ(r.err, "");
+}
+
+// Each refused command line is named for what is wrong with it, in one line, exit code 2.
+TEST(Cli, UsageErrorsNameWhatIsWrong) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"", "a subcommand is required: parse, check, cluster, bench, help or version (see resdraft help)"},
+        {"chekc", "unknown subcommand \"chekc\": use parse, check, cluster, bench, help or version (see resdraft help)"},
+        {"help chekc", "unknown subcommand \"chekc\": use parse, check, cluster, bench, help or version (see resdraft help)"},
+        {"--bogus", "unknown option --bogus (see resdraft help)"},
+        {"check", "check: DRAFT is required (see resdraft help check)"},
+        {"check --fromat json draft.txt", "check: unknown option --fromat (see resdraft help check)"},
+        {"check draft.txt --fromat=json", "check: unknown option --fromat=json (see resdraft help check)"},
+        {"check --fromat", "check: unknown option --fromat (see resdraft help check)"},
+        {"parse a.txt b.txt", "parse: unexpected argument \"b.txt\" (see resdraft help parse)"},
+        {"parse --format xml", "parse: --format: xml not in {json,text} (see resdraft help parse)"},
+        {"check - --color sometimes", "check: --color: sometimes not in {auto,always,never} (see resdraft help check)"},
+    };
+    for (const auto& [args, message] : cases) {
+        const auto r = run(args);
+        EXPECT_EQ(r.exit_code, 2) << args;
+        EXPECT_EQ(r.err, "resdraft: " + message + "\n") << args;
+        EXPECT_EQ(r.out, "") << args;
+    }
+}
+
+// --- colour -----------------------------------------------------------------------------------------
+
+// Runs the binary with ARGS, `environment` (NAME=VALUE) added and NO_COLOR unset before it, its descriptor
+// `terminal_fd` (standard output or error) on a terminal in raw mode (bytes arrive as written) and the
+// other on a file. Returns the exit code, the terminal's bytes as `out` and the file's as `err`.
+run_result run_on_terminal(const std::vector<std::string>& args, int terminal_fd, const std::vector<std::string>& environment = {}) {
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0) return {};
+    const int terminal = ::open(::ptsname(master), O_RDWR | O_NOCTTY);  // held open until the child has it
+    termios raw{};
+    ::tcgetattr(terminal, &raw);
+    ::cfmakeraw(&raw);
+    ::tcsetattr(terminal, TCSANOW, &raw);
+    const auto other = scratch_dir() / "terminal-other";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(master);
+        child_stdio(-1, other);  // standard input from /dev/null, standard error to `other`
+        if (terminal_fd == STDERR_FILENO) ::dup2(STDERR_FILENO, STDOUT_FILENO);  // `other` takes standard output
+        ::dup2(terminal, terminal_fd);
+        ::unsetenv("NO_COLOR");
+        for (const std::string& e : environment) ::putenv(const_cast<char*>(e.c_str()));
+        exec_binary(args);
+    }
+    ::close(terminal);
+    std::string bytes;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(master, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR);)
+        if (n > 0) bytes.append(buffer, static_cast<std::size_t>(n));
+    ::close(master);  // read fails with EIO once the child has closed the terminal
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, bytes, testing::read_file(other)};
+}
+
+TEST(Cli, ColourFollowsTheTerminalNoColorAndTheColorOption) {
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    const auto plain = run("check " + draft);
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    ASSERT_EQ(plain.out.find('\x1b'), std::string::npos);
+    const std::string coloured_line = "\x1b[1mpp1\x1b[0m  new";  // the first paragraph's heading, in bold
+    const std::string plain_line = "pp1  new";
+
+    struct expectation {
+        std::vector<std::string> args, environment;
+        bool terminal, coloured;
+    };
+    const std::vector<expectation> cases{
+        {{}, {}, true, true},                                       // auto: a terminal
+        {{}, {"NO_COLOR=1"}, true, false},                          // ...unless NO_COLOR is set
+        {{}, {"NO_COLOR="}, true, true},                            // ...and not empty
+        {{"--color", "never"}, {}, true, false},
+        {{"--color", "always"}, {"NO_COLOR=1"}, true, true},        // the option wins over NO_COLOR
+        {{"--color", "auto"}, {}, false, false},                    // auto: not a terminal
+        {{"--color", "always"}, {}, false, true},                   // always: a pipe too
+    };
+    for (const auto& c : cases) {
+        std::vector<std::string> args{"check", draft};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        const std::string what = ::testing::PrintToString(c.args) + " " + ::testing::PrintToString(c.environment);
+        std::string piped = "env -u NO_COLOR";
+        for (const auto& word : c.environment) piped += " " + word;
+        piped += " " + binary;
+        for (const auto& word : args) piped += " " + word;
+        const run_result r = c.terminal ? run_on_terminal(args, STDOUT_FILENO, c.environment) : run_sh(piped);
+        ASSERT_EQ(r.exit_code, 0) << what << r.err;
+        EXPECT_TRUE(has_line(r.out, c.coloured ? coloured_line : plain_line)) << what;
+        if (!c.coloured) {
+            EXPECT_EQ(r.out, plain.out) << what;
+        }
+    }
 }
 
 }  // namespace
