@@ -283,9 +283,7 @@ void add_units(std::string_view text, const grammar::document& doc, const std::s
 }
 
 cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options) {
-    const auto say = [&](const std::string& what) {
-        if (options.progress) options.progress(what);
-    };
+    const auto say = [&](const std::string& what) { tell(options.progress, what); };
     cluster_result result;
     if (units.empty()) return result;
     say("reading " + std::to_string(units.size()) + " units");

@@ -2,10 +2,10 @@
 // TF-IDF or LSA vectors from models/), each group labelled by its centroid's heaviest words.
 #pragma once
 
+#include "analysis/progress.hpp"
 #include "grammar/ast.hpp"
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +36,7 @@ struct cluster_options {
     // seed); the clustering itself covers every unit.
     int lsa_sample = 20000;     // units the LSA basis is learned from
     int choose_k_sample = 5000; // units each k is tried on when k is chosen by silhouette
-    std::function<void(const std::string&)> progress;  // told what is being done, when set
+    progress_callback progress;  // told what is being done, when set
 };
 
 struct cluster_member {

@@ -132,6 +132,30 @@ std::size_t max_input_bytes(const std::optional<std::string>& size) {
     return *bytes;
 }
 
+bool standard_error_is_terminal() { return ::isatty(STDERR_FILENO) != 0; }
+
+// Steps of a long run on standard error, each over the last ("\r", then erase the line), when standard
+// error is a terminal; nothing otherwise, so that pipes, files and tests see none. The last step is
+// erased when this ends, before any error is reported.
+class terminal_progress {
+public:
+    terminal_progress() : shown_(standard_error_is_terminal()) {}
+    terminal_progress(const terminal_progress&) = delete;
+    terminal_progress& operator=(const terminal_progress&) = delete;
+    ~terminal_progress() {
+        if (shown_) std::cerr << "\r\x1b[K" << std::flush;
+    }
+
+    // What analysis/ is told to call; empty when nothing is shown.
+    resdraft::analysis::progress_callback callback() const {
+        if (!shown_) return {};
+        return [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
+    }
+
+private:
+    bool shown_;
+};
+
 // A parsed input: its bytes (owned unless embedded), its name, its document.
 struct loaded {
     std::string owned;
@@ -226,7 +250,9 @@ struct check_command {
         const std::size_t limit = max_input_bytes(max_input);
         const loaded ref = load(reference, limit);
         const loaded dft = load(draft, limit);
+        const terminal_progress progress;
         resdraft::analysis::check_options options;
+        options.progress = progress.callback();
         if (background) options.background = read_background(*background, limit);
         const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
         options.wordnet = wordnet.get();
@@ -292,10 +318,9 @@ struct cluster_command {
         refuse_stdin_twice(inputs, "at most one INPUT");
         auto o = options();
         const auto all = units(max_input_bytes(max_input));
-        if (::isatty(STDERR_FILENO) != 0)
-            o.progress = [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
+        const terminal_progress progress;
+        o.progress = progress.callback();
         const auto result = resdraft::analysis::cluster_units(all, o);
-        if (o.progress) std::cerr << "\r\x1b[K" << std::flush;
         if (result.clusters.empty())  // main's analysis (2987035) finds none when no unit has a content word
             throw error{"nothing to cluster: none of the " + std::to_string(all.size()) + " " + unit +
                             " units has a content word (only verbs, numbers or function words)",

@@ -915,5 +915,33 @@ TEST(Cli, ColourFollowsTheTerminalNoColorAndTheColorOption) {
     }
 }
 
+// --- progress ---------------------------------------------------------------------------------------
+
+// What a terminal receives for these steps: each drawn over the last, the last erased at the end.
+std::string progress_bytes(const std::vector<std::string>& steps) {
+    std::string out;
+    for (const auto& step : steps) out += "\r\x1b[K" + step;
+    return out + "\r\x1b[K";
+}
+
+TEST(Cli, CheckAndClusterShowProgressOnlyOnATerminal) {
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    const auto piped = run("check " + draft);
+    ASSERT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_EQ(piped.err, "");
+    auto r = run_on_terminal({"check", draft}, STDERR_FILENO);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    std::vector<std::string> steps{"reading the words of a-68-l5.txt and " + draft, "weighting terms",
+                                   "finding the nearest reference paragraphs"};
+    for (int d = 1; d <= 18; ++d) steps.push_back("aligning draft paragraph " + std::to_string(d) + " of 18");
+    EXPECT_EQ(r.out, progress_bytes(steps));
+    EXPECT_EQ(r.err, piped.out);  // the report, on standard output
+
+    r = run_on_terminal({"cluster", "--k", "2"}, STDERR_FILENO);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(r.out, progress_bytes({"reading 34 units", "k-means with k = 2", "labelling 2 clusters", "mapping"}));
+    EXPECT_EQ(r.err, run("cluster --k 2").out);
+}
+
 }  // namespace
 }  // namespace resdraft
