@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <new>
 #include <optional>
@@ -134,6 +135,11 @@ std::size_t max_input_bytes(const std::optional<std::string>& size) {
 
 bool standard_error_is_terminal() { return ::isatty(STDERR_FILENO) != 0; }
 
+// Says `message` on standard error, one line, and goes on; on a terminal, over the progress line shown.
+void warn(const std::string& message) {
+    std::cerr << (standard_error_is_terminal() ? "\r\x1b[K" : "") << "resdraft: " << message << '\n';
+}
+
 // Steps of a long run on standard error, each over the last ("\r", then erase the line), when standard
 // error is a terminal; nothing otherwise, so that pipes, files and tests see none. The last step is
 // erased when this ends, before any error is reported.
@@ -181,14 +187,53 @@ loaded load(const std::optional<std::string>& file, std::size_t max_input) {
     return l;
 }
 
-// The .txt and .md files of DIR, sorted, so that the output does not depend on the directory's order.
-std::vector<std::string> text_files(const std::string& dir) {
+// The entries of folder DIR, sorted, so that the output does not depend on the directory's order. Throws
+// a usage error when DIR is no folder or cannot be listed.
+std::vector<std::filesystem::directory_entry> folder_entries(const std::string& dir) {
     std::error_code ec;
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-        if (e.path().extension() == ".txt" || e.path().extension() == ".md") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    return files;
+    if (!std::filesystem::is_directory(dir, ec)) throw usage_error(dir + ": not a directory");
+    std::vector<std::filesystem::directory_entry> entries;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    if (ec) throw usage_error(dir + ": cannot list the folder: " + ec.message());
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
+// Why a folder's entry is not read, or nothing for a .txt or .md file.
+std::optional<std::string> not_a_text_file(const std::filesystem::directory_entry& entry) {
+    std::error_code ec;
+    if (entry.is_directory(ec)) return "a folder (folders inside folders are not read)";
+    const auto extension = entry.path().extension();
+    if (extension != ".txt" && extension != ".md") return "not a .txt or .md file";
+    return std::nullopt;
+}
+
+// Loads each .txt and .md file of folder DIR in name order and passes it to `use`. What it skips (other
+// entries, and files it cannot read or parse) it names on standard error, one line each with why. Throws a
+// usage error when DIR is no folder, or has no file it could read: "DIR: nothing to read: the folder is empty".
+void for_each_text_file(const std::string& dir, std::size_t max_input, const std::function<void(const loaded&)>& use) {
+    const auto entries = folder_entries(dir);
+    std::size_t used = 0;
+    for (const auto& entry : entries) {
+        const std::string path = entry.path().string();
+        if (const auto why = not_a_text_file(entry)) {
+            warn("skipping " + path + ": " + *why);
+            continue;
+        }
+        std::optional<loaded> file;
+        try {
+            file = load(path, max_input);
+        } catch (const error& e) {
+            warn("skipping " + resdraft::cli::describe(e));
+            continue;
+        }
+        use(*file);
+        ++used;
+    }
+    if (used > 0) return;
+    throw usage_error(dir + ": nothing to read: " +
+                      (entries.empty() ? "the folder is empty"
+                                       : "none of its " + std::to_string(entries.size()) + " entries is a readable .txt or .md file"));
 }
 
 // resdraft parse [FILE|-] [--format json|text] [--output FILE]
@@ -214,16 +259,13 @@ struct parse_command {
     }
 };
 
-// The compared paragraphs of every .txt and .md file in DIR, as texts (term weights only).
+// The compared paragraphs of the .txt and .md files in DIR (see for_each_text_file), as texts (term weights only).
 std::vector<std::string> read_background(const std::string& dir, std::size_t max_input) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) throw error{dir + ": not a directory", 0, {}};
     std::vector<std::string> texts;
-    for (const std::string& f : text_files(dir)) {
-        const loaded l = load(f, max_input);
+    for_each_text_file(dir, max_input, [&](const loaded& l) {
         for (const auto* p : resdraft::analysis::compared_paragraphs(l.doc))
             texts.push_back(resdraft::grammar::normalized_text(l.text, l.doc, p->text));
-    }
+    });
     return texts;
 }
 
@@ -297,20 +339,19 @@ struct cluster_command {
         return o;
     }
 
+    // The units of each INPUT in order, a folder's files in name order (see for_each_text_file).
     std::vector<resdraft::analysis::cluster_unit> units(std::size_t max_input) const {
-        std::vector<std::string> files;
-        for (const std::string& in : inputs) {
-            std::error_code ec;
-            const auto found = std::filesystem::is_directory(in, ec) ? text_files(in) : std::vector<std::string>{in};
-            files.insert(files.end(), found.begin(), found.end());
-        }
         using resdraft::analysis::unit_kind;
         const unit_kind kind = unit == "clause" ? unit_kind::clause : unit == "all" ? unit_kind::all : unit_kind::paragraph;
         std::vector<resdraft::analysis::cluster_unit> units;
         auto add = [&](const loaded& l) { resdraft::analysis::add_units(l.text, l.doc, l.name, kind, units); };
-        if (files.empty()) add(load(std::nullopt, max_input));
-        for (const std::string& f : files) add(load(f, max_input));
-        if (units.empty()) throw error{"no " + unit + " units to cluster in the input", 0, {}};
+        if (inputs.empty()) add(load(std::nullopt, max_input));
+        for (const std::string& in : inputs) {
+            std::error_code ec;
+            if (std::filesystem::is_directory(in, ec)) for_each_text_file(in, max_input, add);
+            else add(load(in, max_input));
+        }
+        if (units.empty()) throw usage_error("no " + unit + " units to cluster in the input");
         return units;
     }
 
