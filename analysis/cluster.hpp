@@ -6,6 +6,7 @@
 #include "grammar/ast.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,13 +18,15 @@ struct cluster_unit {
     std::string source;     // file name
     std::string paragraph;  // paragraph id ("12", "pp3"), or "12/2" for the second clause of paragraph 12
     std::string text;
+    std::string name = {};  // how reports name it: "A/RES/80/45 ¶3", "A/68/L.5 annex ¶17/2" (the symbol, else `source`)
 };
 
 // What a unit is: an operative paragraph, a clause of one, or any paragraph (preambular ones too).
 enum class unit_kind { paragraph, clause, all };
 
 // Appends the units of one parsed document, from the paragraphs that hold its substance (as for check:
-// a declaration rather than its adopting paragraph); `source` names the document in the units.
+// a declaration rather than its adopting paragraph); `source` (a file name) is their source, and their
+// name's document when it has no symbol.
 void add_units(std::string_view text, const grammar::document& doc, const std::string& source, unit_kind kind,
                std::vector<cluster_unit>& out);
 
@@ -49,6 +52,7 @@ struct cluster {
     std::vector<std::string> label;      // 3 to 5 readable words
     std::size_t exemplar = 0;            // the most central unit
     std::vector<cluster_member> members; // most central first
+    std::optional<double> silhouette;    // mean silhouette of its members (of those in the sample past 2,000 units; none when none is)
 };
 
 struct cluster_result {

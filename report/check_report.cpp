@@ -48,11 +48,7 @@ std::string summary_line(const check_result& r) {
 
 // The draft paragraphs that echo a gap, the first ten of them and a count of the rest.
 std::string echoes(const analysis::gap& g, std::string_view separator) {
-    constexpr std::size_t shown = 10;
-    std::string out;
-    for (std::size_t k = 0; k < g.echoed_by.size() && k < shown; ++k) out += (k ? std::string(separator) : "") + g.echoed_by[k];
-    if (g.echoed_by.size() > shown) out += std::string(separator) + "and " + std::to_string(g.echoed_by.size() - shown) + " more";
-    return out;
+    return shorten_list(g.echoed_by.size(), 10, separator, [&](std::size_t k) { return g.echoed_by[k]; });
 }
 
 std::string describe(const analysis::verb_change& v) {

@@ -982,5 +982,42 @@ TEST(Cli, FoldersNameWhatTheySkipAndRefuseHavingNothingToRead) {
     EXPECT_EQ(lines_of(r.out).at(0), "2 clusters of 34 units (silhouette 0.019)");
 }
 
+// --- cluster names --------------------------------------------------------------------------------
+
+// Every unit is named as "document ¶id": the document's symbol, or its file name when it has none.
+TEST(Cli, ClusterNamesMembersAlike) {
+    auto r = run("cluster --k 6");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto text = lines_of(r.out);
+    ASSERT_GE(text.size(), 5u);
+    EXPECT_EQ(std::vector<std::string>(text.begin(), text.begin() + 5),
+              (std::vector<std::string>{
+                  "6 clusters of 34 units (silhouette 0.023)", "",
+                  "0  organizations, migration, global, development, international  (9 units, silhouette 0.057)",
+                  "   exemplar A/68/L.5 annex ¶20: Recognize also all efforts made by Governments, all relevant bodies, "
+                  "agencies, funds and programmes of the United Nations system, other relevant in...",
+                  "   members: A/68/L.5 annex ¶20, A/68/L.5 annex ¶7, A/68/L.5 annex ¶31, A/68/L.5 annex ¶33, A/68/L.5 annex "
+                  "¶30, A/68/L.5 annex ¶32, A/68/L.5 annex ¶21, A/68/L.5 annex ¶29, A/68/L.5 annex ¶27"}));
+
+    const auto dir = output_dir("cluster-names");
+    const auto verbs = dir / "verbs.txt";  // no symbol: named by its file
+    std::ofstream(verbs, std::ios::binary) << "1. Urges\n\n2. Decides\n\n3. Requests the Secretary-General to report on migration.\n";
+    r = run("cluster " + verbs.string() + " " + (testing::source_dir() / "corpus/a-68-l5.txt").string() + " --unit clause --k 2");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(has_line(r.out, "not clustered (no content word): " + verbs.string() + " ¶1/1, " + verbs.string() + " ¶2/1"));
+    std::size_t named = 0;
+    for (const auto& line : lines_of(r.out)) {
+        if (!line.starts_with("   members: ")) continue;
+        for (std::size_t at = line.find(": ") + 2; at < line.size(); ++named) {
+            const auto end = std::min(line.find(", ", at), line.size());
+            const std::string name = line.substr(at, end - at);
+            EXPECT_TRUE(name.starts_with("A/68/L.5 annex ¶") || name == verbs.string() + " ¶3/1" || name.starts_with("and "))
+                << name;
+            at = end + 2;
+        }
+    }
+    EXPECT_GT(named, 2u);
+}
+
 }  // namespace
 }  // namespace resdraft
