@@ -797,26 +797,31 @@ TEST(Cli, VersionIsPrintedByTheFlagAndTheSubcommand) {
     }
 }
 
+// `help [COMMAND]` prints what `[COMMAND] --help` prints: its usage, and each option with its default.
 TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
-    auto r = run("help");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, run("--help").out);
-    EXPECT_EQ(lines_of(r.out).at(1), "Usage: resdraft [OPTIONS] SUBCOMMAND");
-    EXPECT_TRUE(has_line(r.out, "  check                       Compare a draft with the reference: reuse, edits, verb changes, gaps"));
-    EXPECT_TRUE(has_line(r.out, "  version                     Print the version"));
-
-    r = run("help check");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, run("check --help").out);
-    EXPECT_EQ(lines_of(r.out).at(1), "Usage: resdraft check [OPTIONS] DRAFT");
-    // defaults are shown
-    EXPECT_TRUE(has_line(r.out, "  --format FORMAT:{text,json,html}=text"));
-    EXPECT_TRUE(has_line(r.out, "  --color WHEN:{auto,always,never}=auto"));
-    r = run("help cluster");
-    EXPECT_TRUE(has_line(r.out, "  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)"));
-    EXPECT_TRUE(has_line(r.out, "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295"));
-    EXPECT_TRUE(has_line(r.out, "  --unit UNIT:{paragraph,clause,all}=paragraph"));
-    EXPECT_EQ(r.err, "");
+    struct help_case {
+        std::string command, flag, usage;
+        std::vector<std::string> lines;
+    };
+    const std::vector<help_case> cases{
+        {"help", "--help", "Usage: resdraft [OPTIONS] SUBCOMMAND",
+         {"  check                       Compare a draft with the reference: reuse, edits, verb changes, gaps",
+          "  version                     Print the version"}},
+        {"help check", "check --help", "Usage: resdraft check [OPTIONS] DRAFT",
+         {"  --format FORMAT:{text,json,html}=text", "  --color WHEN:{auto,always,never}=auto"}},
+        {"help cluster", "cluster --help", "Usage: resdraft cluster [OPTIONS] [INPUT...]",
+         {"  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)",
+          "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295",
+          "  --unit UNIT:{paragraph,clause,all}=paragraph"}},
+    };
+    for (const auto& c : cases) {
+        const auto r = run(c.command);
+        ASSERT_EQ(r.exit_code, 0) << c.command << r.err;
+        EXPECT_EQ(r.err, "") << c.command;
+        EXPECT_EQ(r.out, run(c.flag).out) << c.command;
+        EXPECT_EQ(lines_of(r.out).at(1), c.usage) << c.command;
+        for (const auto& line : c.lines) EXPECT_TRUE(has_line(r.out, line)) << c.command << ": " << line;
+    }
 }
 
 // Each refused command line is named for what is wrong with it, in one line, exit code 2.
