@@ -54,9 +54,13 @@ void report(const error& e) { std::cerr << "resdraft: " << resdraft::cli::descri
 // "resdraft 0.1.0"
 std::string version_line() { return "resdraft " RESDRAFT_VERSION; }
 
+std::vector<const CLI::App*> all_subcommands(const CLI::App& app) {
+    return app.get_subcommands([](const CLI::App*) { return true; });
+}
+
 // "parse, check, cluster, bench, help or version"
 std::string subcommand_names(const CLI::App& app) {
-    const auto all = app.get_subcommands([](const CLI::App*) { return true; });
+    const auto all = all_subcommands(app);
     std::string names;
     for (std::size_t i = 0; i < all.size(); ++i)
         names += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i]->get_name();
@@ -70,12 +74,12 @@ std::string with_usage(const CLI::App& app, const CLI::App* command, const std::
 }
 
 std::string unknown_subcommand(const CLI::App& app, const std::string& name) {
-    return "unknown subcommand \"" + name + "\": use " + subcommand_names(app) + " (see " + app.get_name() + " help)";
+    return with_usage(app, nullptr, "unknown subcommand \"" + name + "\": use " + subcommand_names(app));
 }
 
 // The subcommand called `name`; a usage error when there is none.
 const CLI::App* subcommand_named(const CLI::App& app, const std::string& name) {
-    for (const CLI::App* c : app.get_subcommands([](const CLI::App*) { return true; }))
+    for (const CLI::App* c : all_subcommands(app))
         if (c->get_name() == name) return c;
     throw usage_error(unknown_subcommand(app, name));
 }
