@@ -282,10 +282,14 @@ check_result check(const document& reference, const document& draft, const check
     const thresholds& limits = options.limits;
     models::stemmer stem;
     word_reader read(stem);
+    tell(options.progress, "reading the words of " + reference.name() + " and " + draft.name());
     const units ref = read_units(reference, read);
     const units dra = read_units(draft, read);
+    tell(options.progress, options.background.empty() ? "weighting terms" : "weighting terms with the background (LSA)");
     const term_vectors vectors(ref, dra, options, stem);
+    tell(options.progress, "finding the nearest reference paragraphs");
     const auto nearest = models::nearest_rows(vectors.draft, vectors.reference, aligned_candidates);
+    const std::size_t step = std::max<std::size_t>(1, dra.paragraphs.size() / 100);
 
     check_result result;
     result.reference_name = reference.name();
@@ -299,6 +303,8 @@ check_result check(const document& reference, const document& draft, const check
     std::vector<double> coverage(ref.paragraphs.size(), 0.0);
     std::vector<std::vector<std::string>> echoed_by(ref.paragraphs.size());
     for (std::size_t d = 0; d < dra.paragraphs.size(); ++d) {
+        if (d % step == 0)
+            tell(options.progress, "aligning draft paragraph " + std::to_string(d + 1) + " of " + std::to_string(dra.paragraphs.size()));
         std::vector<candidate> candidates = aligned(dra.words[d], ref, nearest[d], coverage);
         paragraph_check pc = judged(dra.paragraphs[d]->id, dra.words[d].text, candidates, nearest[d], limits);
         for (std::size_t c = 0; c < candidates.size() && c < reported_matches && pc.state != status::fresh; ++c) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/alignment.hpp"
+#include "analysis/progress.hpp"
 #include "grammar/ast.hpp"
 #include "models/text_model.hpp"
 
@@ -88,6 +89,7 @@ struct check_options {
     // What the result keeps, so that it grows with the inputs and not with their product:
     std::size_t heatmap_cells = 40'000;        // check_result::similarity only while draft x reference paragraphs is at most this
     std::size_t deletion_words = 300;          // deleted words a redline shows (shorten_deletions)
+    progress_callback progress;                // told each step, and every 1% of the draft paragraphs aligned
 };
 
 // Compares `draft` with `reference`. Memory grows with the sizes of both, not their product: each draft

@@ -1,6 +1,7 @@
 #include "analysis/cluster.hpp"
 
 #include "analysis/check.hpp"
+#include "analysis/naming.hpp"
 #include "grammar/parser.hpp"
 #include "models/lsa.hpp"
 #include "models/text_model.hpp"
@@ -100,12 +101,19 @@ std::vector<int> spherical_kmeans(const dense& x, int k, std::uint32_t seed, den
     return assignment;
 }
 
-// Mean silhouette with cosine distance, over at most `sample` rows (fixed seed).
-double silhouette(const dense& x, const std::vector<int>& assignment, int k, std::uint32_t seed, int sample = 2000) {
+// Silhouettes with cosine distance, over at most 2,000 rows (a sample, fixed seed).
+struct silhouettes {
+    double mean = 0;                                // over the rows
+    std::vector<std::optional<double>> of_cluster;  // over each cluster's rows; none for a cluster without one
+};
+
+silhouettes silhouette(const dense& x, const std::vector<int>& assignment, int k, std::uint32_t seed, int sample = 2000) {
     const std::vector<int> rows = sample_rows(static_cast<int>(x.rows()), sample, seed);
     const dense sub = select_rows(x, rows);
     const dense distances = (dense::Ones(sub.rows(), sub.rows()) - sub * sub.transpose()).cwiseMax(0.0f);
     double total = 0;
+    std::vector<double> cluster_total(static_cast<std::size_t>(k), 0.0);
+    std::vector<int> cluster_rows(static_cast<std::size_t>(k), 0);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         std::vector<double> sum(static_cast<std::size_t>(k), 0.0);
         std::vector<int> count(static_cast<std::size_t>(k), 0);
@@ -115,15 +123,21 @@ double silhouette(const dense& x, const std::vector<int>& assignment, int k, std
             sum[static_cast<std::size_t>(c)] += distances(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
             ++count[static_cast<std::size_t>(c)];
         }
-        const int own = assignment[static_cast<std::size_t>(rows[i])];
-        if (count[static_cast<std::size_t>(own)] == 0) continue;  // a singleton scores 0
-        const double a = sum[static_cast<std::size_t>(own)] / count[static_cast<std::size_t>(own)];
+        const auto own = static_cast<std::size_t>(assignment[static_cast<std::size_t>(rows[i])]);
+        ++cluster_rows[own];
+        if (count[own] == 0) continue;  // a singleton scores 0
+        const double a = sum[own] / count[own];
         double b = 1e300;
-        for (int c = 0; c < k; ++c)
-            if (c != own && count[static_cast<std::size_t>(c)] > 0) b = std::min(b, sum[static_cast<std::size_t>(c)] / count[static_cast<std::size_t>(c)]);
-        if (b < 1e300 && std::max(a, b) > 0) total += (b - a) / std::max(a, b);
+        for (std::size_t c = 0; c < sum.size(); ++c)
+            if (c != own && count[c] > 0) b = std::min(b, sum[c] / count[c]);
+        const double s = b < 1e300 && std::max(a, b) > 0 ? (b - a) / std::max(a, b) : 0;
+        total += s;
+        cluster_total[own] += s;
     }
-    return rows.empty() ? 0 : total / static_cast<double>(rows.size());
+    silhouettes out{rows.empty() ? 0 : total / static_cast<double>(rows.size()), {}};
+    for (std::size_t c = 0; c < cluster_total.size(); ++c)
+        out.of_cluster.push_back(cluster_rows[c] > 0 ? std::optional(cluster_total[c] / cluster_rows[c]) : std::nullopt);
+    return out;
 }
 
 // First two principal components of the rows.
@@ -196,10 +210,10 @@ dense unit_vectors(const models::sparse_rows& tfidf, const cluster_options& opti
     return lsa.project(tfidf);
 }
 
-// An assignment of the rows to k clusters, with its centroids and mean silhouette.
+// An assignment of the rows to k clusters, with its centroids and silhouettes (0 for a single cluster).
 struct partition {
     int k = 1;
-    double silhouette = 0;
+    silhouettes silhouette{0, {0.0}};
     std::vector<int> assignment;
     dense centroids;
 };
@@ -221,10 +235,10 @@ partition choose_partition(const dense& x, const cluster_options& options, const
     double best_score = -2;
     for (int k = k_min; k <= k_max; ++k) {
         say("k-means with k = " + std::to_string(k) + (sampled ? " (sample)" : ""));
-        partition p{k, 0, {}, {}};
+        partition p{k, {0, {0.0}}, {}, {}};
         p.assignment = spherical_kmeans(tried, k, options.seed, p.centroids);
-        p.silhouette = k >= 2 ? silhouette(tried, p.assignment, k, options.seed) : 0;
-        if (p.silhouette > best_score + 1e-9) best_score = p.silhouette, best = std::move(p);
+        if (k >= 2) p.silhouette = silhouette(tried, p.assignment, k, options.seed);
+        if (p.silhouette.mean > best_score + 1e-9) best_score = p.silhouette.mean, best = std::move(p);
     }
     if (sampled) {
         say("k-means with k = " + std::to_string(best.k));
@@ -248,6 +262,7 @@ cluster labelled_cluster(int c, const partition& p, const dense& x, const models
         mean += tfidf.row(i).transpose();
     }
     if (cl.members.empty()) return cl;
+    cl.silhouette = p.silhouette.of_cluster[static_cast<std::size_t>(c)];
     std::stable_sort(cl.members.begin(), cl.members.end(),
                      [](const cluster_member& a, const cluster_member& b) { return a.similarity > b.similarity; });
     cl.exemplar = cl.members.front().unit;
@@ -267,25 +282,26 @@ cluster labelled_cluster(int c, const partition& p, const dense& x, const models
 
 void add_units(const grammar::document& doc, unit_kind kind, std::vector<cluster_unit>& out) {
     const std::string& source = doc.name();
+    const std::string document = doc.symbol.value_or(source);
     for (const grammar::paragraph* paragraph : compared_paragraphs(doc)) {
         const grammar::paragraph& p = *paragraph;
         const bool operative = p.kind == grammar::paragraph_kind::operative;
-        const std::string part = doc.parts[p.part].name == "body" ? "" : doc.parts[p.part].name + " ";
+        const std::string& part_name = doc.parts[p.part].name;
+        const std::string part = part_name == "body" ? "" : part_name + " ";
         if (kind == unit_kind::clause) {
             if (!operative) continue;
-            for (std::size_t c = 0; c < p.clauses.size(); ++c)
-                out.push_back({source, part + p.id + "/" + std::to_string(c + 1),
-                               grammar::normalized_text(doc, p.clauses[c].whole)});
+            for (std::size_t c = 0; c < p.clauses.size(); ++c) {
+                const std::string id = p.id + "/" + std::to_string(c + 1);
+                out.push_back({source, part + id, grammar::normalized_text(doc, p.clauses[c].whole), paragraph_name(document, part_name, id)});
+            }
         } else if (operative || kind == unit_kind::all) {
-            out.push_back({source, part + p.id, grammar::normalized_text(doc, p.text)});
+            out.push_back({source, part + p.id, grammar::normalized_text(doc, p.text), paragraph_name(document, part_name, p.id)});
         }
     }
 }
 
 cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options) {
-    const auto say = [&](const std::string& what) {
-        if (options.progress) options.progress(what);
-    };
+    const auto say = [&](const std::string& what) { tell(options.progress, what); };
     cluster_result result;
     if (units.empty()) return result;
     say("reading " + std::to_string(units.size()) + " units");
@@ -301,7 +317,7 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
     const partition best = choose_partition(x, options, say);
     say("labelling " + std::to_string(best.k) + " clusters");
     result.k = best.k;
-    result.silhouette = best.silhouette;
+    result.silhouette = best.silhouette.mean;
     for (int c = 0; c < best.k; ++c)
         if (auto cl = labelled_cluster(c, best, x, rows, clustered, space, written); !cl.members.empty()) result.clusters.push_back(std::move(cl));
     std::stable_sort(result.clusters.begin(), result.clusters.end(),

@@ -2,10 +2,11 @@
 // TF-IDF or LSA vectors from models/), each group labelled by its centroid's heaviest words.
 #pragma once
 
+#include "analysis/progress.hpp"
 #include "grammar/ast.hpp"
 
 #include <cstdint>
-#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,13 +18,15 @@ struct cluster_unit {
     std::string source;     // file name
     std::string paragraph;  // paragraph id ("12", "pp3"), or "12/2" for the second clause of paragraph 12
     std::string text;
+    std::string name = {};  // how reports name it: "A/RES/80/45 ¶3", "A/68/L.5 annex ¶17/2" (the symbol, else `source`)
 };
 
 // What a unit is: an operative paragraph, a clause of one, or any paragraph (preambular ones too).
 enum class unit_kind { paragraph, clause, all };
 
 // Appends the units of one parsed document, from the paragraphs that hold its substance (as for check:
-// a declaration rather than its adopting paragraph); the document's name names it in the units.
+// a declaration rather than its adopting paragraph); the document's name (a file name) is their source,
+// and their name's document when it has no symbol (see paragraph_name).
 void add_units(const grammar::document& doc, unit_kind kind, std::vector<cluster_unit>& out);
 
 struct cluster_options {
@@ -35,7 +38,7 @@ struct cluster_options {
     // seed); the clustering itself covers every unit.
     int lsa_sample = 20000;     // units the LSA basis is learned from
     int choose_k_sample = 5000; // units each k is tried on when k is chosen by silhouette
-    std::function<void(const std::string&)> progress;  // told what is being done, when set
+    progress_callback progress;  // told what is being done, when set
 };
 
 struct cluster_member {
@@ -48,6 +51,7 @@ struct cluster {
     std::vector<std::string> label;      // 3 to 5 readable words
     std::size_t exemplar = 0;            // the most central unit
     std::vector<cluster_member> members; // most central first
+    std::optional<double> silhouette;    // mean silhouette of its members (of those in the sample past 2,000 units; none when none is)
 };
 
 struct cluster_result {

@@ -88,7 +88,7 @@ int build(std::size_t paragraphs, const std::string& path) {
     lib.add(docs.size(), [&](std::size_t i) {
         auto doc = resdraft::grammar::parse_document(docs[i], "generated.md").value();
         stored += doc.paragraphs.size();
-        return doc;
+        return std::optional(std::move(doc));
     });
     const double s = seconds_since(start);
     std::printf("%zu documents, %zu paragraphs, %zu bytes, add %.1f s, %.1f MB/s\n", docs.size(), stored, bytes, s, bytes / s / 1e6);

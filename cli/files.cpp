@@ -114,8 +114,8 @@ std::variant<std::string, error> read_input(const std::string& path, std::size_t
     if (path == "-") return read_blocks(STDIN_FILENO, path, max_input, 0);
     const unique_fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     struct stat st {};
-    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) return error{path + ": cannot open: " + std::strerror(errno), 0, {}};
-    if (S_ISDIR(st.st_mode)) return error{path + ": is a directory", 0, {}};
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) return error{path + ": cannot open: " + std::strerror(errno), std::nullopt, {}};
+    if (S_ISDIR(st.st_mode)) return error{path + ": is a directory", std::nullopt, {}};
     const bool regular = S_ISREG(st.st_mode);
     // a regular file says its size: one past the cap is refused before a byte is read
     if (regular && static_cast<std::uint64_t>(st.st_size) > max_input) return too_large(path, max_input);

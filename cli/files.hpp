@@ -26,7 +26,7 @@ inline constexpr std::size_t default_max_input = std::size_t{256} << 20;
 // The bytes of PATH, or of standard input for "-", read in 64 KiB blocks, each checked as text as it arrives.
 // Fails at the first NUL or control byte or invalid UTF-8 (offset of that byte); past `max_input` bytes
 // (offset max_input, having read one byte more at most); when PATH is missing, unreadable or a directory
-// (offset 0); on a read error (offset where reading stopped).
+// (no offset: it is about the path); on a read error (offset where reading stopped).
 std::variant<std::string, error> read_input(const std::string& path, std::size_t max_input);
 
 // Writes `text` to standard output. Fails with errno's text ("Broken pipe", "No space left on device").
@@ -40,9 +40,9 @@ std::optional<int> close_standard_output();
 // Writes `text` to PATH. A symbolic link is followed to the file it names (created when missing); the link
 // stays. A regular file is replaced whole through a temporary file and a rename, keeping its mode and (as
 // root) its owner; a new file gets 0666 less the umask. A file with several hard links is rewritten in
-// place so every name sees the new text. Character devices and FIFOs are written through. Fails (offset 0,
-// or how far a write got) on: a directory, block device or socket; a read-only file; a missing folder;
-// any failed system call, naming it. SIGINT, SIGTERM and SIGHUP remove the temporary file.
+// place so every name sees the new text. Character devices and FIFOs are written through. Fails on: a directory,
+// block device or socket; a read-only file; a missing folder (no offset: these are about the path); any
+// failed system call, naming it (a failed write with how far it got). SIGINT, SIGTERM and SIGHUP remove the temporary file.
 std::optional<error> write_output_file(const std::string& path, std::string_view text);
 
 }  // namespace resdraft::cli

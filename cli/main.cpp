@@ -20,8 +20,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <new>
 #include <optional>
@@ -52,6 +54,39 @@ error usage_error(std::string message) { return {std::move(message), std::nullop
 
 void report(const error& e) { std::cerr << "resdraft: " << resdraft::cli::describe(e) << '\n'; }
 
+// "resdraft 0.1.0"
+std::string version_line() { return "resdraft " RESDRAFT_VERSION; }
+
+std::vector<const CLI::App*> all_subcommands(const CLI::App& app) {
+    return app.get_subcommands([](const CLI::App*) { return true; });
+}
+
+// "parse, check, cluster, bench, help or version"
+std::string subcommand_names(const CLI::App& app) {
+    const auto all = all_subcommands(app);
+    std::string names;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i]->get_name();
+    return names;
+}
+
+// A usage message ending in where to read more: "check: unknown option --fromat (see resdraft help check)".
+std::string with_usage(const CLI::App& app, const CLI::App* command, const std::string& message) {
+    const std::string help = app.get_name() + " help" + (command ? " " + command->get_name() : "");
+    return (command ? command->get_name() + ": " : "") + message + " (see " + help + ")";
+}
+
+std::string unknown_subcommand(const CLI::App& app, const std::string& name) {
+    return with_usage(app, nullptr, "unknown subcommand \"" + name + "\": use " + subcommand_names(app));
+}
+
+// The subcommand called `name`; a usage error when there is none.
+const CLI::App* subcommand_named(const CLI::App& app, const std::string& name) {
+    for (const CLI::App* c : all_subcommands(app))
+        if (c->get_name() == name) return c;
+    throw usage_error(unknown_subcommand(app, name));
+}
+
 // Writes `text` to PATH (see write_output_file), or to standard output when there is none.
 void write_output(const std::optional<std::string>& path, std::string_view text) {
     throw_if(path ? resdraft::cli::write_output_file(*path, text) : resdraft::cli::write_standard_output(text));
@@ -68,7 +103,32 @@ void refuse_stdin_twice(const std::vector<std::string>& inputs, const std::strin
 void add_max_input(CLI::App* command, std::optional<std::string>& size) {
     command->add_option("--max-input", size,
                         "largest input read (default " + resdraft::cli::format_size(resdraft::cli::default_max_input) +
-                            "), in bytes or with K, M or G (binary units)");
+                            "), in bytes or with K, M or G (binary units)")
+        ->type_name("SIZE");
+}
+
+// --format FORMAT, one of `formats`; its present value is the default.
+void add_format(CLI::App* command, std::string& format, const std::vector<std::string>& formats) {
+    command->add_option("--format", format, "output format")->type_name("FORMAT")->check(CLI::IsMember(formats));
+}
+
+// --color WHEN, for a subcommand whose text output has colour.
+void add_color(CLI::App* command, std::string& when) {
+    command->add_option("--color", when, "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+        ->type_name("WHEN")->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+// Whether --color WHEN colours output going to a terminal (`to_terminal`) or not: auto follows the
+// terminal and NO_COLOR (set and not empty: no colour, as no-color.org asks); always and never win over both.
+bool use_colour(const std::string& when, bool to_terminal) {
+    if (when != "auto") return when == "always";
+    const char* no_color = std::getenv("NO_COLOR");
+    return to_terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+// --output,-o FILE, shared by the subcommands that write a report.
+void add_output(CLI::App* command, std::optional<std::string>& output) {
+    command->add_option("--output,-o", output, "write to this file instead of standard output")->type_name("FILE");
 }
 
 // The cap --max-input sets, or the default; a size that is not one is a usage error.
@@ -80,8 +140,39 @@ std::size_t max_input_bytes(const std::optional<std::string>& size) {
     return *bytes;
 }
 
+bool standard_error_is_terminal() { return ::isatty(STDERR_FILENO) != 0; }
+
+// Says `message` on standard error, one line, and goes on; on a terminal, over the progress line shown.
+void warn(const std::string& message) {
+    std::cerr << (standard_error_is_terminal() ? "\r\x1b[K" : "") << "resdraft: " << message << '\n';
+}
+
+// Steps of a long run on standard error, each over the last ("\r", then erase the line), when standard
+// error is a terminal; nothing otherwise, so that pipes, files and tests see none. The last step is
+// erased when this ends, before any error is reported.
+class terminal_progress {
+public:
+    terminal_progress() : shown_(standard_error_is_terminal()) {}
+    terminal_progress(const terminal_progress&) = delete;
+    terminal_progress& operator=(const terminal_progress&) = delete;
+    ~terminal_progress() {
+        if (shown_) std::cerr << "\r\x1b[K" << std::flush;
+    }
+
+    // What analysis/ is told to call; empty when nothing is shown.
+    resdraft::analysis::progress_callback callback() const {
+        if (!shown_) return {};
+        return [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
+    }
+
+private:
+    bool shown_;
+};
+
+using resdraft::grammar::document;
+
 // Reads and parses FILE ("-" for standard input; nothing for the embedded reference). Throws error on bad input.
-resdraft::grammar::document load(const std::optional<std::string>& file, std::size_t max_input) {
+document load(const std::optional<std::string>& file, std::size_t max_input) {
     using resdraft::grammar::source;
     auto input = file ? source::owning(value_or_throw(resdraft::cli::read_input(*file, max_input)), *file)
                       : source::borrowing(resdraft::corpus::reference_text(), std::string(resdraft::corpus::reference_name()));
@@ -91,14 +182,61 @@ resdraft::grammar::document load(const std::optional<std::string>& file, std::si
     return std::move(result.value());
 }
 
-// The .txt and .md files of DIR, sorted, so that the output does not depend on the directory's order.
-std::vector<std::string> text_files(const std::string& dir) {
+// The entries of folder DIR, sorted, so that the output does not depend on the directory's order. Throws
+// a usage error when DIR is no folder or cannot be listed.
+std::vector<std::filesystem::directory_entry> folder_entries(const std::string& dir) {
     std::error_code ec;
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-        if (e.path().extension() == ".txt" || e.path().extension() == ".md") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    return files;
+    if (!std::filesystem::is_directory(dir, ec)) throw usage_error(dir + ": not a directory");
+    std::vector<std::filesystem::directory_entry> entries;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    if (ec) throw usage_error(dir + ": cannot list the folder: " + ec.message());
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
+// Why a folder's entry is not read, or nothing for a .txt or .md file.
+std::optional<std::string> not_a_text_file(const std::filesystem::directory_entry& entry) {
+    std::error_code ec;
+    if (entry.is_directory(ec)) return "a folder (folders inside folders are not read)";
+    const auto extension = entry.path().extension();
+    if (extension != ".txt" && extension != ".md") return "not a .txt or .md file";
+    return std::nullopt;
+}
+
+// Whether a folder's entry is a .txt or .md file; the others are named on standard error, with why.
+bool is_text_file(const std::filesystem::directory_entry& entry) {
+    const auto why = not_a_text_file(entry);
+    if (why) warn("skipping " + entry.path().string() + ": " + *why);
+    return !why;
+}
+
+// FILE parsed, or nothing when it cannot be read or parsed: named on standard error (a folder's file).
+std::optional<document> load_or_skip(const std::string& path, std::size_t max_input) {
+    try {
+        return load(path, max_input);
+    } catch (const error& e) {
+        warn("skipping " + resdraft::cli::describe(e));
+        return std::nullopt;
+    }
+}
+
+// The usage error of a folder from which nothing could be read.
+error nothing_to_read(const std::string& dir, std::size_t entries) {
+    return usage_error(dir + ": nothing to read: " +
+                       (entries == 0 ? "the folder is empty"
+                                     : "none of its " + std::to_string(entries) + " entries is a readable .txt or .md file"));
+}
+
+// Loads each .txt and .md file of folder DIR in name order and passes it to `use`. What it skips (other
+// entries, and files it cannot read or parse) it names on standard error, one line each with why. Throws a
+// usage error when DIR is no folder, or has no file it could read: "DIR: nothing to read: the folder is empty".
+void for_each_text_file(const std::string& dir, std::size_t max_input, const std::function<void(const document&)>& use) {
+    const auto entries = folder_entries(dir);
+    std::size_t used = 0;
+    for (const auto& entry : entries)
+        if (is_text_file(entry))
+            if (const auto doc = load_or_skip(entry.path().string(), max_input)) use(*doc), ++used;
+    if (used == 0) throw nothing_to_read(dir, entries.size());
 }
 
 // Opens LIBRARY, or throws the one-line reason it cannot be (exit 2).
@@ -108,8 +246,10 @@ resdraft::library::library open_library(const std::string& path, resdraft::libra
     return std::move(std::get<resdraft::library::library>(opened));
 }
 
-// Whether reports to standard output get ANSI colours: only on a terminal.
-bool colour_for(const std::optional<std::string>& output) { return !output && ::isatty(STDOUT_FILENO) != 0; }
+// Whether text written to standard output (`output` unset) or a file is coloured under --color WHEN.
+bool colour_for(const std::string& when, const std::optional<std::string>& output) {
+    return use_colour(when, !output && ::isatty(STDOUT_FILENO) != 0);
+}
 
 // resdraft parse [FILE|-] [--format json|text] [--output FILE]
 struct parse_command {
@@ -118,9 +258,10 @@ struct parse_command {
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("parse", "Parse a resolution into paragraphs and verb-object clauses");
-        c->add_option("FILE", file, "resolution text, or - for standard input (default: the embedded A/68/L.5)");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"json", "text"}));
-        c->add_option("--output,-o", output, "write to this file instead of standard output");
+        c->add_option("FILE", file, "resolution text, or - for standard input (default: the embedded A/68/L.5)")
+            ->type_name("");
+        add_format(c, format, {"json", "text"});
+        add_output(c, output);
         add_max_input(c, max_input);
         return c;
     }
@@ -132,40 +273,40 @@ struct parse_command {
     }
 };
 
-// The compared paragraphs of every .txt and .md file in DIR, as texts (term weights only).
+// The compared paragraphs of the .txt and .md files in DIR (see for_each_text_file), as texts (term weights only).
 std::vector<std::string> read_background(const std::string& dir, std::size_t max_input) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) throw error{dir + ": not a directory", 0, {}};
     std::vector<std::string> texts;
-    for (const std::string& f : text_files(dir)) {
-        const auto doc = load(f, max_input);
+    for_each_text_file(dir, max_input, [&](const document& doc) {
         for (const auto* p : resdraft::analysis::compared_paragraphs(doc))
             texts.push_back(resdraft::grammar::normalized_text(doc, p->text));
-    }
+    });
     return texts;
 }
 
-// resdraft check DRAFT [--reference FILE] [--background DIR] [--format text|json|html] [--output FILE]
+// resdraft check DRAFT [--reference FILE|SYMBOL] [--background DIR] [--library LIBRARY] [--format text|json|html|csv]
+//                [--color WHEN] [--output FILE]
 struct check_command {
     std::string draft;
     std::optional<std::string> reference, background, library, output, max_input;
-    std::string format = "text";
+    std::string format = "text", color = "auto";
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("check", "Compare a draft with the reference: reuse, edits, verb changes, gaps");
-        c->add_option("DRAFT", draft, "draft text, or - for standard input")->required();
-        c->add_option("--reference", reference, "reference text (default: the embedded A/68/L.5); with --library, a symbol in it");
-        c->add_option("--library", library, "library file (resdraft library add): find each paragraph's precedents in it");
-        c->add_option("--background", background, "folder of resolutions that inform term weights");
-        c->add_option("--format", format, "output format (csv: with --library only)")
-            ->check(CLI::IsMember({"text", "json", "html", "csv"}));
-        c->add_option("--output,-o", output, "write to this file instead of standard output");
+        c->add_option("DRAFT", draft, "draft text, or - for standard input")->type_name("")->required();
+        c->add_option("--reference", reference, "reference text (default: the embedded A/68/L.5); with --library, a symbol of it")
+            ->type_name("FILE|SYMBOL");
+        c->add_option("--background", background, "folder of resolutions (.txt, .md) that inform term weights")->type_name("DIR");
+        c->add_option("--library", library, "library file (resdraft library add): each paragraph's precedents in it")
+            ->type_name("LIBRARY");
+        add_format(c, format, {"text", "json", "html", "csv"});
+        add_color(c, color);
+        add_output(c, output);
         add_max_input(c, max_input);
         return c;
     }
 
     // The reference: a file, the embedded A/68/L.5, or (with --library) a document of the library by symbol.
-    resdraft::grammar::document reference_document(std::size_t limit) const {
+    document reference_document(std::size_t limit) const {
         if (!library || !reference) return load(reference, limit);
         auto lib = open_library(*library, resdraft::library::library::access::read);
         auto content = lib.document_content(*reference);
@@ -177,14 +318,14 @@ struct check_command {
     }
 
     // Precedents of every draft paragraph in the library.
-    int run_library(const resdraft::grammar::document& dft) const {
+    int run_library(const document& dft) const {
         auto lib = open_library(*library, resdraft::library::library::access::read);
         const resdraft::analysis::precedent_options options;
         const auto result = resdraft::analysis::find_precedents(dft, lib, *library, options);
         if (format == "json") write_output(output, resdraft::report::precedents_json(result, options.limits));
         else if (format == "csv") write_output(output, resdraft::report::precedents_csv(result));
         else if (format == "html") write_output(output, resdraft::report::precedents_html(result));
-        else write_output(output, resdraft::report::precedents_text(result, colour_for(output)));
+        else write_output(output, resdraft::report::precedents_text(result, colour_for(color, output)));
         return 0;
     }
 
@@ -196,14 +337,16 @@ struct check_command {
         if (library && !reference) return run_library(load(draft, limit));
         const auto ref = reference_document(limit);
         const auto dft = load(draft, limit);
+        const terminal_progress progress;
         resdraft::analysis::check_options options;
+        options.progress = progress.callback();
         if (background) options.background = read_background(*background, limit);
         const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
         options.wordnet = wordnet.get();
         const auto result = resdraft::analysis::check(ref, dft, options);
         if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
         else if (format == "html") write_output(output, resdraft::report::check_html(result));
-        else write_output(output, resdraft::report::check_text(result, !output && ::isatty(STDOUT_FILENO) != 0));
+        else write_output(output, resdraft::report::check_text(result, colour_for(color, output)));
         return 0;
     }
 };
@@ -216,13 +359,14 @@ struct cluster_command {
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("cluster", "Group paragraphs of one or many documents by topic");
-        c->add_option("INPUT", inputs, "files or folders (default: the embedded A/68/L.5)");
+        c->add_option("INPUT", inputs, "files, or folders of .txt and .md files (default: the embedded A/68/L.5)")
+            ->type_name("FILE|DIR")->default_str("");
         c->add_option("--unit", unit, "operative paragraphs, their clauses, or all paragraphs")
-            ->check(CLI::IsMember({"paragraph", "clause", "all"}));
-        c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)");
-        c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json", "html"}));
-        c->add_option("--output,-o", output, "write to this file instead of standard output");
+            ->type_name("UNIT")->check(CLI::IsMember({"paragraph", "clause", "all"}));
+        c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)")->type_name("N|auto");
+        c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295")->type_name("N");
+        add_format(c, format, {"text", "json", "html"});
+        add_output(c, output);
         add_max_input(c, max_input);
         return c;
     }
@@ -240,20 +384,19 @@ struct cluster_command {
         return o;
     }
 
+    // The units of each INPUT in order, a folder's files in name order (see for_each_text_file).
     std::vector<resdraft::analysis::cluster_unit> units(std::size_t max_input) const {
-        std::vector<std::string> files;
-        for (const std::string& in : inputs) {
-            std::error_code ec;
-            const auto found = std::filesystem::is_directory(in, ec) ? text_files(in) : std::vector<std::string>{in};
-            files.insert(files.end(), found.begin(), found.end());
-        }
         using resdraft::analysis::unit_kind;
         const unit_kind kind = unit == "clause" ? unit_kind::clause : unit == "all" ? unit_kind::all : unit_kind::paragraph;
         std::vector<resdraft::analysis::cluster_unit> units;
-        auto add = [&](const resdraft::grammar::document& doc) { resdraft::analysis::add_units(doc, kind, units); };
-        if (files.empty()) add(load(std::nullopt, max_input));
-        for (const std::string& f : files) add(load(f, max_input));
-        if (units.empty()) throw error{"no " + unit + " units to cluster in the input", 0, {}};
+        auto add = [&](const document& doc) { resdraft::analysis::add_units(doc, kind, units); };
+        if (inputs.empty()) add(load(std::nullopt, max_input));
+        for (const std::string& in : inputs) {
+            std::error_code ec;
+            if (std::filesystem::is_directory(in, ec)) for_each_text_file(in, max_input, add);
+            else add(load(in, max_input));
+        }
+        if (units.empty()) throw usage_error("no " + unit + " units to cluster in the input");
         return units;
     }
 
@@ -261,10 +404,9 @@ struct cluster_command {
         refuse_stdin_twice(inputs, "at most one INPUT");
         auto o = options();
         const auto all = units(max_input_bytes(max_input));
-        if (::isatty(STDERR_FILENO) != 0)
-            o.progress = [](const std::string& what) { std::cerr << "\r\x1b[K" << what << std::flush; };
+        const terminal_progress progress;
+        o.progress = progress.callback();
         const auto result = resdraft::analysis::cluster_units(all, o);
-        if (o.progress) std::cerr << "\r\x1b[K" << std::flush;
         if (result.clusters.empty())  // main's analysis (2987035) finds none when no unit has a content word
             throw error{"nothing to cluster: none of the " + std::to_string(all.size()) + " " + unit +
                             " units has a content word (only verbs, numbers or function words)",
@@ -304,8 +446,7 @@ struct library_command {
         search_ = sub("search", "Where a phrase occurs (oldest first), or with --fuzzy the paragraphs nearest to a text", "library file");
         search_->add_option("QUERY", query, "a phrase (its words in order), or with --fuzzy a paragraph")->required();
         search_->add_flag("--fuzzy", fuzzy, "paragraph-level search: precedents of QUERY as check --library finds them");
-        for (CLI::App* a : {list_, stats_, search_})
-            a->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+        for (CLI::App* a : {list_, stats_, search_}) add_format(a, format, {"text", "json"});
         return c;
     }
 
@@ -321,24 +462,32 @@ struct library_command {
 
     int run_add(resdraft::library::library lib) const {
         const std::size_t limit = max_input_bytes(max_input);
-        std::vector<std::string> files;
+        std::vector<std::pair<std::string, bool>> files;  // (path, from a folder: skipped when unreadable)
         for (const std::string& in : inputs) {
             std::error_code ec;
-            for (const std::string& f : std::filesystem::is_directory(in, ec) ? text_files(in) : std::vector<std::string>{in})
-                files.push_back(f);
+            if (!std::filesystem::is_directory(in, ec)) {
+                files.emplace_back(in, false);
+                continue;
+            }
+            const auto entries = folder_entries(in);
+            const std::size_t before = files.size();
+            for (const auto& entry : entries)
+                if (is_text_file(entry)) files.emplace_back(entry.path().string(), true);
+            if (files.size() == before) throw nothing_to_read(in, entries.size());
         }
-        std::size_t paragraphs = 0;
-        const auto document = [&](std::size_t i) {  // a file that cannot be read or parsed rolls the add back (exit 2)
-            auto doc = load(files[i], limit);
-            paragraphs += doc.paragraphs.size();
+        std::size_t documents = 0, paragraphs = 0;
+        // a named file that cannot be read or parsed rolls the whole add back (exit 2); a folder's is skipped
+        const auto next = [&](std::size_t i) -> std::optional<document> {
+            auto doc = files[i].second ? load_or_skip(files[i].first, limit) : load(files[i].first, limit);
+            if (doc) ++documents, paragraphs += doc->paragraphs.size();
             return doc;
         };
+        const terminal_progress shown;
         resdraft::library::add_progress progress;
-        if (::isatty(STDERR_FILENO) != 0)
-            progress = [](std::size_t done, std::size_t total) { std::cerr << "\r\x1b[Kstoring " << done << "/" << total << std::flush; };
-        lib.add(files.size(), document, progress);
-        if (progress) std::cerr << "\r\x1b[K" << std::flush;
-        write_output(std::nullopt, "added " + std::to_string(files.size()) + " document" + (files.size() == 1 ? "" : "s") + " (" +
+        if (const auto say = shown.callback())
+            progress = [say](std::size_t done, std::size_t total) { say("storing " + std::to_string(done) + "/" + std::to_string(total)); };
+        lib.add(files.size(), next, progress);
+        write_output(std::nullopt, "added " + std::to_string(documents) + " document" + (documents == 1 ? "" : "s") + " (" +
                                        std::to_string(paragraphs) + " paragraphs) to " + path + "\n");
         return 0;
     }
@@ -400,7 +549,7 @@ struct library_command {
         const resdraft::analysis::precedent_options options;
         const auto result = resdraft::analysis::find_precedents(parsed.value(), lib, path, options);
         write_output(std::nullopt, format == "json" ? resdraft::report::precedents_json(result, options.limits)
-                                                    : resdraft::report::precedents_text(result, colour_for(std::nullopt)));
+                                                    : resdraft::report::precedents_text(result, colour_for("auto", std::nullopt)));
         return 0;
     }
 };
@@ -443,8 +592,9 @@ struct bench_command {
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
-        c->add_option("FILE", files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)");
-        c->add_option("--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+        c->add_option("FILE", files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)")
+            ->type_name("")->default_str("");
+        add_format(c, format, {"text", "json"});
         add_max_input(c, max_input);
         return c;
     }
@@ -467,8 +617,40 @@ struct bench_command {
     }
 };
 
-// Prints CLI11's help (or its error) for `e` through write_standard_output, so a failed write is reported.
-int print_help(const CLI::App& app, const CLI::Error& e) {
+// resdraft help [COMMAND]: the program's help, or a subcommand's, on standard output.
+struct help_command {
+    std::optional<std::string> topic;
+
+    CLI::App* add_to(CLI::App& app) {
+        CLI::App* c = app.add_subcommand("help", "Show this help, or a subcommand's (resdraft help check)");
+        c->add_option("COMMAND", topic, "the subcommand to explain")->type_name("");
+        return c;
+    }
+
+    int run(const CLI::App& app) const {
+        // app.help() would show the help of the subcommand being run, this one
+        write_output(std::nullopt, topic ? subcommand_named(app, *topic)->help(app.get_name())
+                                         : app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal));
+        return 0;
+    }
+};
+
+// resdraft version, as resdraft --version
+struct version_command {
+    CLI::App* add_to(CLI::App& app) {
+        app.set_version_flag("--version", version_line(), "Print the version and exit");
+        return app.add_subcommand("version", "Print the version");
+    }
+
+    int run() const {
+        write_output(std::nullopt, version_line() + "\n");
+        return 0;
+    }
+};
+
+// Prints what CLI11 prints for a success it signals by exception (--help, --version) through
+// write_standard_output, so that a failed write is reported.
+int print_help(const CLI::App& app, const CLI::Success& e) {
     std::ostringstream help;
     const int code = app.exit(e, help, std::cerr);
     if (auto failed = resdraft::cli::write_standard_output(help.str())) {
@@ -478,45 +660,90 @@ int print_help(const CLI::App& app, const CLI::Error& e) {
     return code;
 }
 
-// Parses the command line and runs the subcommand it names; returns the exit code, having printed one line
-// on standard error for any failure.
-int run_command_line(int argc, char** argv) {
-    CLI::App app{"resdraft: parse, check and study UN resolutions and the agreed language they reuse"};
-    app.require_subcommand(1);
+// The first argument of the command line that nothing took: an unknown subcommand or option, or one
+// argument too many; as a usage error naming it. Nothing when every argument was taken.
+std::optional<error> unknown_argument(const CLI::App& app) {
+    const auto selected = app.get_subcommands();
+    const CLI::App* command = selected.empty() ? nullptr : selected.front();
+    const auto is_option = [](const std::string& a) { return a.size() > 1 && a[0] == '-'; };
+    if (const auto extra = app.remaining(); !extra.empty()) {
+        if (is_option(extra[0])) return usage_error(with_usage(app, nullptr, "unknown option " + extra[0]));
+        return usage_error(unknown_subcommand(app, extra[0]));
+    }
+    if (command == nullptr) return std::nullopt;
+    const auto extra = command->remaining();
+    if (extra.empty()) return std::nullopt;
+    return usage_error(with_usage(app, command, is_option(extra[0]) ? "unknown option " + extra[0]
+                                                                    : "unexpected argument \"" + extra[0] + "\""));
+}
+
+// CLI11's message for a command line it refuses, as a usage error naming the subcommand it was in.
+error refused(const CLI::App& app, const CLI::ParseError& e) {
+    const auto selected = app.get_subcommands();
+    if (selected.empty() && app.remaining().empty() && dynamic_cast<const CLI::RequiredError*>(&e))
+        return usage_error(with_usage(app, nullptr, "a subcommand is required: " + subcommand_names(app)));
+    return usage_error(with_usage(app, selected.empty() ? nullptr : selected.front(), e.what()));
+}
+
+// The subcommands, each with its options; parses the command line into them.
+struct command_line {
+    CLI::App app{"resdraft: parse, check and study UN resolutions and the agreed language they reuse", "resdraft"};
     parse_command parse;
     check_command check;
     cluster_command cluster;
     bench_command bench;
     library_command library;
-    CLI::App* parse_app = parse.add_to(app);
-    CLI::App* check_app = check.add_to(app);
-    CLI::App* cluster_app = cluster.add_to(app);
-    CLI::App* bench_app = bench.add_to(app);
-    CLI::App* library_app = library.add_to(app);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return print_help(app, e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return print_help(app, e);
-    } catch (const CLI::ParseError& e) {
-        std::cerr << "resdraft: " << e.what() << " (usage: resdraft --help)\n";
-        return exit_bad_input;
+    help_command help;
+    version_command version;
+    CLI::App *parse_app, *check_app, *cluster_app, *bench_app, *library_app, *help_app, *version_app;
+
+    command_line() {
+        app.require_subcommand(1);
+        app.allow_extras();  // unknown arguments are named by unknown_argument, not lumped together by CLI11
+        app.option_defaults()->always_capture_default();  // help shows each option's default
+        parse_app = parse.add_to(app);
+        check_app = check.add_to(app);
+        cluster_app = cluster.add_to(app);
+        bench_app = bench.add_to(app);
+        library_app = library.add_to(app);
+        help_app = help.add_to(app);
+        version_app = version.add_to(app);
     }
-    try {
+
+    int run() {
         if (parse_app->parsed()) return parse.run();
         if (check_app->parsed()) return check.run();
         if (cluster_app->parsed()) return cluster.run();
         if (bench_app->parsed()) return bench.run();
         if (library_app->parsed()) return library.run();
+        if (help_app->parsed()) return help.run(app);
+        if (version_app->parsed()) return version.run();
+        return 0;
+    }
+};
+
+// Parses the command line and runs the subcommand it names; returns the exit code, having printed one line
+// on standard error for any failure.
+int run_command_line(int argc, char** argv) {
+    command_line line;
+    try {
+        try {
+            line.app.parse(argc, argv);
+        } catch (const CLI::Success& e) {  // --help, --version
+            return print_help(line.app, e);
+        } catch (const CLI::ParseError& e) {
+            // an unknown argument explains the rest: "DRAFT is required" after "check --fromat"
+            throw unknown_argument(line.app).value_or(refused(line.app, e));
+        }
+        throw_if(unknown_argument(line.app));
+        return line.run();
     } catch (const error& e) {
         report(e);
         return exit_bad_input;
-    } catch (const resdraft::library::database_error& e) {
+    } catch (const resdraft::library::database_error& e) {  // a library damaged past what opening it checks
         std::cerr << "resdraft: library: " << e.what() << '\n';
         return exit_bad_input;
     }
-    return 0;
 }
 
 }  // namespace

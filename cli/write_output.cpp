@@ -34,11 +34,12 @@ int write_all(int fd, std::string_view text, std::size_t& written) {
     return 0;
 }
 
-error file_error(const std::string& path, const std::string& what, std::size_t offset = 0) {
+// A refusal of PATH has no offset: it is about the path, not a byte; a failed write says how far it got.
+error file_error(const std::string& path, const std::string& what, std::optional<std::size_t> offset = std::nullopt) {
     return {path + ": " + what, offset, {}};
 }
 
-error cannot_write(const std::string& path, int err, std::size_t offset = 0) {
+error cannot_write(const std::string& path, int err, std::optional<std::size_t> offset = std::nullopt) {
     return file_error(path, std::string("cannot write: ") + std::strerror(err), offset);
 }
 

@@ -330,10 +330,10 @@ library::library(library&&) noexcept = default;
 library::~library() = default;
 
 std::vector<std::string> library::add(const std::vector<const grammar::document*>& documents, const add_progress& progress) {
-    return add(documents.size(), [&](std::size_t i) { return *documents[i]; }, progress);
+    return add(documents.size(), [&](std::size_t i) { return std::optional(*documents[i]); }, progress);
 }
 
-std::vector<std::string> library::add(std::size_t count, const std::function<grammar::document(std::size_t)>& document,
+std::vector<std::string> library::add(std::size_t count, const std::function<std::optional<grammar::document>(std::size_t)>& document,
                                       const add_progress& progress) {
     // a large add touches many pages: keep them in memory (64 MB) rather than spill them mid-transaction
     db_->execute("PRAGMA cache_size = -65536");
@@ -341,13 +341,16 @@ std::vector<std::string> library::add(std::size_t count, const std::function<gra
     writer w(*db_);
     std::vector<std::string> symbols;
     models::stemmer stem;  // the preparing thread's: one document at a time, never two threads at once
-    const auto make = [&](std::size_t i) { return prepare(document(i), stem); };
-    std::future<prepared_document> next;
+    const auto make = [&](std::size_t i) -> std::optional<prepared_document> {
+        const auto doc = document(i);
+        return doc ? std::optional(prepare(*doc, stem)) : std::nullopt;
+    };
+    std::future<std::optional<prepared_document>> next;
     if (count > 0) next = std::async(std::launch::async, make, 0);
     for (std::size_t i = 0; i < count; ++i) {
-        const prepared_document doc = next.get();  // rethrows what reading or parsing it threw
+        const std::optional<prepared_document> doc = next.get();  // rethrows what reading or parsing it threw
         if (i + 1 < count) next = std::async(std::launch::async, make, i + 1);
-        symbols.push_back(w.store(doc));
+        if (doc) symbols.push_back(w.store(*doc));
         if (progress) progress(i + 1, count);
     }
     w.finish();

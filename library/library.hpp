@@ -70,8 +70,9 @@ public:
     // that is interrupted (killed, out of disk) leaves the library as it was. Returns the symbols stored.
     std::vector<std::string> add(const std::vector<const grammar::document*>& documents, const add_progress& progress = {});
     // The same for `count` documents made one at a time by `document(i)` (read and parsed on demand, so
-    // that an add holds one document at a time); an exception from it rolls the whole add back.
-    std::vector<std::string> add(std::size_t count, const std::function<grammar::document(std::size_t)>& document,
+    // that an add holds one document at a time; nothing for one to skip); an exception from it rolls the
+    // whole add back.
+    std::vector<std::string> add(std::size_t count, const std::function<std::optional<grammar::document>(std::size_t)>& document,
                                  const add_progress& progress = {});
     // Removes the document with `symbol`; false when there is none.
     bool remove(const std::string& symbol);

@@ -40,11 +40,7 @@ std::string summary_line(const check_result& r) {
 
 // The draft paragraphs that echo a gap, the first ten of them and a count of the rest.
 std::string echoes(const analysis::gap& g, std::string_view separator) {
-    constexpr std::size_t shown = 10;
-    std::string out;
-    for (std::size_t k = 0; k < g.echoed_by.size() && k < shown; ++k) out += (k ? std::string(separator) : "") + g.echoed_by[k];
-    if (g.echoed_by.size() > shown) out += std::string(separator) + "and " + std::to_string(g.echoed_by.size() - shown) + " more";
-    return out;
+    return shorten_list(g.echoed_by.size(), 10, separator, [&](std::size_t k) { return g.echoed_by[k]; });
 }
 
 std::string describe(const analysis::verb_change& v) {
@@ -87,6 +83,7 @@ ordered_json paragraph_json(const analysis::paragraph_check& p) {
             {"verb_changes", changes},
             {"redline", redline_json(p.redline)}};
 }
+
 
 }  // namespace
 
@@ -133,11 +130,8 @@ std::string check_text(const check_result& r, bool colour) {
         }
         out << '\n';
         for (const auto& v : p.verb_changes) out << "    " << paint(v.change == "weaker" ? "33" : "36", "verb: " + describe(v)) << '\n';
-        if (p.state == status::edited) {
-            out << "    " << redline_text(p.redline, colour) << '\n';
-        } else if (p.state != status::verbatim) {
-            out << "    " << shorten(p.text, 160) << '\n';
-        }
+        if (has_changes(p.redline)) out << "    " << redline_text(p.redline, colour) << '\n';
+        else if (p.state != status::verbatim) out << "    " << shorten(p.text, 160) << '\n';
     }
     out << "\ngaps (reference paragraphs whose wording the draft does not carry over):\n";
     if (r.gaps.empty()) out << "  none\n";
@@ -202,7 +196,7 @@ void html_paragraph_row(std::ostringstream& out, const check_result& r, const an
     out << "\n";
     for (const auto& v : p.verb_changes)
         out << "<div class=\"verb-change " << escape_html(v.change) << "\">" << escape_html(describe(v)) << "</div>\n";
-    if (p.state == status::edited || p.state == status::verbatim) out << redline_html(p.redline);
+    if (has_changes(p.redline)) out << redline_html(p.redline);
     else out << "<p>" << escape_html(p.text) << "</p>";
     out << "\n</td>\n<td>";
     for (std::size_t k = 0; k < p.matches.size() && k < (p.merged ? 2u : 1u); ++k) {

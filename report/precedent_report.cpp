@@ -1,5 +1,6 @@
 #include "report/precedent_report.hpp"
 
+#include "analysis/naming.hpp"
 #include "report/html.hpp"
 #include "report/json_lists.hpp"
 #include "report/redline.hpp"
@@ -74,9 +75,7 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 std::string precedent_name(const library::occurrence& where) {
-    std::string name = where.symbol;
-    if (where.part != "body") name += " " + where.part;
-    name += where.kind == "preambular" ? " " + where.paragraph : " \xC2\xB6" + where.paragraph;
+    std::string name = analysis::paragraph_name(where.symbol, where.part, where.paragraph);
     if (where.sort_date.size() >= 4) name += " (" + where.sort_date.substr(0, 4) + ")";
     return name;
 }

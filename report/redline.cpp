@@ -2,6 +2,7 @@
 
 #include "report/html.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 
@@ -21,6 +22,10 @@ std::string_view op_name(edit_op op) {
 }
 
 }  // namespace
+
+bool has_changes(const std::vector<analysis::redline_run>& runs) {
+    return std::any_of(runs.begin(), runs.end(), [](const analysis::redline_run& run) { return run.op != edit_op::equal; });
+}
 
 std::string paint(bool colour, std::string_view code, const std::string& s) {
     return colour ? "\x1b[" + std::string(code) + "m" + s + "\x1b[0m" : s;

@@ -10,6 +10,10 @@
 
 namespace resdraft::report {
 
+// Whether the redline changes anything: every format then shows it, a verbatim paragraph's too ("as well
+// as" -> "and"); an identical text shows as itself.
+bool has_changes(const std::vector<analysis::redline_run>& runs);
+
 // [{"op": "equal"|"insert"|"delete", "text": ..., "omitted_words"?: N}, ...]
 nlohmann::ordered_json redline_json(const std::vector<analysis::redline_run>& runs);
 

@@ -93,6 +93,24 @@ TEST(Cluster, DegenerateInputs) {
     EXPECT_EQ(members, 3u);
 }
 
+// Each cluster's silhouette is its members' mean: two pairs of identical texts with nothing in common score
+// 1 (distance 0 within, 1 to the other pair), a unit alone scores 0; the mean is over all five units.
+TEST(Cluster, EachClusterHasItsSilhouette) {
+    const std::vector<cluster_unit> units{{"a", "1", "Remittances transfer costs;"}, {"a", "2", "Remittances transfer costs;"},
+                                          {"a", "3", "Satellites orbit debris;"},     {"a", "4", "Satellites orbit debris;"},
+                                          {"a", "5", "Trafficking victims smuggling;"}};
+    const auto r = cluster_units(units, with(3));
+    ASSERT_EQ(r.clusters.size(), 3u);
+    EXPECT_NEAR(r.silhouette, 0.8, 1e-6);
+    EXPECT_EQ(r.clusters[2].members.size(), 1u);
+    for (std::size_t c = 0; c < 3; ++c) {
+        ASSERT_TRUE(r.clusters[c].silhouette.has_value()) << c;
+        EXPECT_NEAR(*r.clusters[c].silhouette, c < 2 ? 1.0 : 0.0, 1e-6) << c;
+    }
+    const auto one = cluster_units({units[0]});  // one cluster: no silhouette to speak of, 0 as the mean
+    EXPECT_EQ(one.clusters.at(0).silhouette, std::optional(0.0));
+}
+
 // A unit with no content word has no topic: it crashed in pca_map (Eigen on a 0 x 0 matrix) and, from
 // 200 units, in lsa_space. Now such units are listed apart and the others clustered as usual.
 TEST(Cluster, UnitsWithoutAContentWordAreListedApart) {
@@ -107,7 +125,7 @@ TEST(Cluster, UnitsWithoutAContentWordAreListedApart) {
         EXPECT_EQ(r.map.size(), units.size());
     }
     auto mixed = synthetic();
-    mixed.insert(mixed.begin() + 3, {"v", "1", "Decides"});
+    mixed.insert(mixed.begin() + 3, {"v", "1", "Decides", "v ¶1"});
     mixed.push_back({"v", "2", "Requests the Secretary-General"});  // a content word: clustered
     const auto r = cluster_units(mixed, with(3));
     EXPECT_EQ(r.unclustered, std::vector<int>{3});
@@ -119,7 +137,7 @@ TEST(Cluster, UnitsWithoutAContentWordAreListedApart) {
     EXPECT_EQ(members, mixed.size() - 1);
     const std::string json = report::cluster_json(mixed, r);
     EXPECT_NE(json.find("\"unclustered\": [\n    {\n      \"source\": \"v\",\n      \"paragraph\": \"1\"\n    }\n  ]"), std::string::npos) << json;
-    EXPECT_NE(report::cluster_text(mixed, r).find("\nnot clustered (no content word): v 1\n"), std::string::npos);
+    EXPECT_NE(report::cluster_text(mixed, r).find("\nnot clustered (no content word): v ¶1\n"), std::string::npos);
 }
 
 // Past `choose_k_sample` units (5,000 by default; 300 here, to keep the sanitizer build quick) k is chosen

@@ -16,6 +16,7 @@
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace resdraft {
@@ -126,11 +127,11 @@ TEST(Cli, BadInputExitsTwoWithOneLineNamingTheOffset) {
     auto r = run("parse " + (dir / "missing.txt").string());
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(lines(r.err), 1u);
-    EXPECT_NE(r.err.find("cannot open: No such file or directory (byte 0)"), std::string::npos);
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "missing.txt").string() + ": cannot open: No such file or directory\n");
 
     r = run("parse " + dir.string());
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + dir.string() + ": is a directory (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: " + dir.string() + ": is a directory\n");  // about the path, not a byte: no offset
 
     r = run("parse --format xml");
     EXPECT_EQ(r.exit_code, 2);
@@ -148,7 +149,7 @@ TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
     const auto missing = dir / "no-such-dir" / "out.json";
     r = run("parse --output " + missing.string());
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + missing.string() + ": directory does not exist (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: " + missing.string() + ": directory does not exist\n");
     EXPECT_FALSE(std::filesystem::exists(missing));
 
     const auto bad = dir / "bad2.txt";
@@ -214,7 +215,7 @@ TEST(Cli, CheckRefusesBadInput) {
     EXPECT_NE(r.err.find("missing.txt: cannot open"), std::string::npos);
     r = run("check - --background " + (scratch_dir() / "nowhere").string(), "1. Decides to act.\n");
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("nowhere: not a directory (byte 0)"), std::string::npos);
+    EXPECT_EQ(r.err, "resdraft: " + (scratch_dir() / "nowhere").string() + ": not a directory\n");  // usage: no byte
 }
 
 TEST(Cli, ClusterRefusesBadInput) {
@@ -228,7 +229,7 @@ TEST(Cli, ClusterRefusesBadInput) {
     std::ofstream(preamble, std::ios::binary) << "The General Assembly,\n\nRecalling its resolution 68/4,\n";
     auto r = run("cluster " + preamble.string());
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: no paragraph units to cluster in the input (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: no paragraph units to cluster in the input\n");
     EXPECT_EQ(run("cluster --unit all " + preamble.string()).exit_code, 0);
 
     const auto missing = dir / "no-such-dir" / "clusters.json";
@@ -565,7 +566,7 @@ TEST(Cli, OutputToAHardLinkedFileThatCannotGrowIsLeftAsItWas) {
         ::setrlimit(RLIMIT_FSIZE, &fsize);
     });
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + (dir / "b.json").string() + ": cannot write: File too large (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "b.json").string() + ": cannot write: File too large\n");  // refused before a byte was written
     EXPECT_EQ(testing::read_file(dir / "a.json"), "old\n");
 }
 
@@ -605,7 +606,7 @@ TEST(Cli, OutputRefusesDirectoriesSocketsAndReadOnlyFiles) {
     std::filesystem::create_directories(dir / "folder");
     auto r = run("parse --output " + (dir / "folder").string());
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + (dir / "folder").string() + ": is a directory; not replaced (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "folder").string() + ": is a directory; not replaced\n");
 
     const auto socket_path = dir / "socket";
     const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
@@ -616,7 +617,7 @@ TEST(Cli, OutputRefusesDirectoriesSocketsAndReadOnlyFiles) {
     r = run("parse --output " + socket_path.string());
     ::close(sock);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + socket_path.string() + ": is a socket; not written (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: " + socket_path.string() + ": is a socket; not written\n");
 
     // the tests run as root, for whom access() grants any file: the mode bits decide
     const auto locked = dir / "locked.json";
@@ -624,7 +625,7 @@ TEST(Cli, OutputRefusesDirectoriesSocketsAndReadOnlyFiles) {
     std::filesystem::permissions(locked, std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
     r = run("parse --output " + locked.string());
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + locked.string() + ": is read-only; not replaced (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: " + locked.string() + ": is read-only; not replaced\n");
     EXPECT_EQ(testing::read_file(locked), "old\n");
     EXPECT_EQ(entries(dir), (std::vector<std::string>{"folder", "locked.json", "socket"}));
 }
@@ -637,7 +638,7 @@ TEST(Cli, OutputRefusesBlockDevices) {
         GTEST_SKIP() << "cannot make a block device node here (" << std::strerror(errno) << "); root can";
     const auto r = run("parse --output " + node.string());
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: " + node.string() + ": is a block device; not written (byte 0)\n");
+    EXPECT_EQ(r.err, "resdraft: " + node.string() + ": is a block device; not written\n");
     struct stat st {};
     ASSERT_EQ(::stat(node.c_str(), &st), 0);
     EXPECT_TRUE(S_ISBLK(st.st_mode));
@@ -770,6 +771,257 @@ TEST(Cli, AnInvalidByteJustBeforeTheCapIsNamed) {
     // a lead byte that may go on past the cap is the cap's
     EXPECT_EQ(run("parse - --max-input 1", "\xC3\xA9").err,
               "resdraft: -: input larger than the 1 B limit (byte 1); raise it with --max-input\n");
+}
+
+// --- help, version and usage errors -----------------------------------------------------------------
+
+// The lines of `text`, each without its newline.
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+bool has_line(const std::string& text, const std::string& line) {
+    const auto all = lines_of(text);
+    return std::find(all.begin(), all.end(), line) != all.end();
+}
+
+TEST(Cli, VersionIsPrintedByTheFlagAndTheSubcommand) {
+    for (const std::string args : {"--version", "version"}) {
+        const auto r = run(args);
+        EXPECT_EQ(r.exit_code, 0) << args;
+        EXPECT_EQ(r.out, "resdraft " RESDRAFT_VERSION "\n") << args;
+        EXPECT_EQ(r.err, "") << args;
+    }
+}
+
+// `help [COMMAND]` prints what `[COMMAND] --help` prints: its usage, and each option with its default.
+TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
+    struct help_case {
+        std::string command, flag, usage;
+        std::vector<std::string> lines;
+    };
+    const std::vector<help_case> cases{
+        {"help", "--help", "Usage: resdraft [OPTIONS] SUBCOMMAND",
+         {"  check                       Compare a draft with the reference: reuse, edits, verb changes, gaps",
+          "  version                     Print the version"}},
+        {"help check", "check --help", "Usage: resdraft check [OPTIONS] DRAFT",
+         {"  --format FORMAT:{text,json,html,csv}=text", "  --color WHEN:{auto,always,never}=auto"}},
+        {"help cluster", "cluster --help", "Usage: resdraft cluster [OPTIONS] [INPUT...]",
+         {"  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)",
+          "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295",
+          "  --unit UNIT:{paragraph,clause,all}=paragraph"}},
+    };
+    for (const auto& c : cases) {
+        const auto r = run(c.command);
+        ASSERT_EQ(r.exit_code, 0) << c.command << r.err;
+        EXPECT_EQ(r.err, "") << c.command;
+        EXPECT_EQ(r.out, run(c.flag).out) << c.command;
+        EXPECT_EQ(lines_of(r.out).at(1), c.usage) << c.command;
+        for (const auto& line : c.lines) EXPECT_TRUE(has_line(r.out, line)) << c.command << ": " << line;
+    }
+}
+
+// Each refused command line is named for what is wrong with it, in one line, exit code 2.
+TEST(Cli, UsageErrorsNameWhatIsWrong) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"", "a subcommand is required: parse, check, cluster, bench, library, help or version (see resdraft help)"},
+        {"chekc", "unknown subcommand \"chekc\": use parse, check, cluster, bench, library, help or version (see resdraft help)"},
+        {"help chekc", "unknown subcommand \"chekc\": use parse, check, cluster, bench, library, help or version (see resdraft help)"},
+        {"--bogus", "unknown option --bogus (see resdraft help)"},
+        {"check", "check: DRAFT is required (see resdraft help check)"},
+        {"check --fromat json draft.txt", "check: unknown option --fromat (see resdraft help check)"},
+        {"check draft.txt --fromat=json", "check: unknown option --fromat=json (see resdraft help check)"},
+        {"check --fromat", "check: unknown option --fromat (see resdraft help check)"},
+        {"parse a.txt b.txt", "parse: unexpected argument \"b.txt\" (see resdraft help parse)"},
+        {"parse --format xml", "parse: --format: xml not in {json,text} (see resdraft help parse)"},
+        {"check - --color sometimes", "check: --color: sometimes not in {auto,always,never} (see resdraft help check)"},
+    };
+    for (const auto& [args, message] : cases) {
+        const auto r = run(args);
+        EXPECT_EQ(r.exit_code, 2) << args;
+        EXPECT_EQ(r.err, "resdraft: " + message + "\n") << args;
+        EXPECT_EQ(r.out, "") << args;
+    }
+}
+
+// --- colour -----------------------------------------------------------------------------------------
+
+// Runs the binary with ARGS, `environment` (NAME=VALUE) added and NO_COLOR unset before it, its descriptor
+// `terminal_fd` (standard output or error) on a terminal in raw mode (bytes arrive as written) and the
+// other on a file. Returns the exit code, the terminal's bytes as `out` and the file's as `err`.
+run_result run_on_terminal(const std::vector<std::string>& args, int terminal_fd, const std::vector<std::string>& environment = {}) {
+    const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0) return {};
+    const int terminal = ::open(::ptsname(master), O_RDWR | O_NOCTTY);  // held open until the child has it
+    termios raw{};
+    ::tcgetattr(terminal, &raw);
+    ::cfmakeraw(&raw);
+    ::tcsetattr(terminal, TCSANOW, &raw);
+    const auto other = scratch_dir() / "terminal-other";
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(master);
+        child_stdio(-1, other);  // standard input from /dev/null, standard error to `other`
+        if (terminal_fd == STDERR_FILENO) ::dup2(STDERR_FILENO, STDOUT_FILENO);  // `other` takes standard output
+        ::dup2(terminal, terminal_fd);
+        ::unsetenv("NO_COLOR");
+        for (const std::string& e : environment) ::putenv(const_cast<char*>(e.c_str()));
+        exec_binary(args);
+    }
+    ::close(terminal);
+    std::string bytes;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(master, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR);)
+        if (n > 0) bytes.append(buffer, static_cast<std::size_t>(n));
+    ::close(master);  // read fails with EIO once the child has closed the terminal
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, bytes, testing::read_file(other)};
+}
+
+TEST(Cli, ColourFollowsTheTerminalNoColorAndTheColorOption) {
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    const auto plain = run("check " + draft);
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    ASSERT_EQ(plain.out.find('\x1b'), std::string::npos);
+    const std::string coloured_line = "\x1b[1mpp1\x1b[0m  new";  // the first paragraph's heading, in bold
+    const std::string plain_line = "pp1  new";
+
+    struct expectation {
+        std::vector<std::string> args, environment;
+        bool terminal, coloured;
+    };
+    const std::vector<expectation> cases{
+        {{}, {}, true, true},                                       // auto: a terminal
+        {{}, {"NO_COLOR=1"}, true, false},                          // ...unless NO_COLOR is set
+        {{}, {"NO_COLOR="}, true, true},                            // ...and not empty
+        {{"--color", "never"}, {}, true, false},
+        {{"--color", "always"}, {"NO_COLOR=1"}, true, true},        // the option wins over NO_COLOR
+        {{"--color", "auto"}, {}, false, false},                    // auto: not a terminal
+        {{"--color", "always"}, {}, false, true},                   // always: a pipe too
+    };
+    for (const auto& c : cases) {
+        std::vector<std::string> args{"check", draft};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        const std::string what = ::testing::PrintToString(c.args) + " " + ::testing::PrintToString(c.environment);
+        std::string piped = "env -u NO_COLOR";
+        for (const auto& word : c.environment) piped += " " + word;
+        piped += " " + binary;
+        for (const auto& word : args) piped += " " + word;
+        const run_result r = c.terminal ? run_on_terminal(args, STDOUT_FILENO, c.environment) : run_sh(piped);
+        ASSERT_EQ(r.exit_code, 0) << what << r.err;
+        EXPECT_TRUE(has_line(r.out, c.coloured ? coloured_line : plain_line)) << what;
+        if (!c.coloured) {
+            EXPECT_EQ(r.out, plain.out) << what;
+        }
+    }
+}
+
+// --- progress ---------------------------------------------------------------------------------------
+
+// What a terminal receives for these steps: each drawn over the last, the last erased at the end.
+std::string progress_bytes(const std::vector<std::string>& steps) {
+    std::string out;
+    for (const auto& step : steps) out += "\r\x1b[K" + step;
+    return out + "\r\x1b[K";
+}
+
+TEST(Cli, CheckAndClusterShowProgressOnlyOnATerminal) {
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    const auto piped = run("check " + draft);
+    ASSERT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_EQ(piped.err, "");
+    auto r = run_on_terminal({"check", draft}, STDERR_FILENO);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    std::vector<std::string> steps{"reading the words of a-68-l5.txt and " + draft, "weighting terms",
+                                   "finding the nearest reference paragraphs"};
+    for (int d = 1; d <= 18; ++d) steps.push_back("aligning draft paragraph " + std::to_string(d) + " of 18");
+    EXPECT_EQ(r.out, progress_bytes(steps));
+    EXPECT_EQ(r.err, piped.out);  // the report, on standard output
+
+    r = run_on_terminal({"cluster", "--k", "2"}, STDERR_FILENO);
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(r.out, progress_bytes({"reading 34 units", "k-means with k = 2", "labelling 2 clusters", "mapping"}));
+    EXPECT_EQ(r.err, run("cluster --k 2").out);
+}
+
+// --- folders ----------------------------------------------------------------------------------------
+
+// A folder with nothing readable is refused in one line saying what it held, exit 2; what a folder's
+// reader skips is named on standard error, one line each with why; the rest is read.
+TEST(Cli, FoldersNameWhatTheySkipAndRefuseHavingNothingToRead) {
+    const auto empty = output_dir("folder-empty");
+    const std::string draft = (testing::source_dir() / "corpus/drafts/migration-followup.txt").string();
+    for (const std::string& command : {"cluster " + empty.string(), "check " + draft + " --background " + empty.string()}) {
+        const auto r = run(command);
+        EXPECT_EQ(r.exit_code, 2) << command;
+        EXPECT_EQ(r.err, "resdraft: " + empty.string() + ": nothing to read: the folder is empty\n") << command;
+        EXPECT_EQ(r.out, "") << command;
+    }
+
+    const auto none = output_dir("folder-unreadable");
+    std::ofstream(none / "notes.pdf") << "%PDF-1.7\n";
+    std::filesystem::create_directories(none / "older");
+    std::filesystem::create_symlink("nowhere.txt", none / "gone.txt");
+    std::ofstream(none / "binary.md", std::ios::binary) << "1. Decides\x01 to act.\n";
+    const std::string skipped = "resdraft: skipping " + (none / "binary.md").string() + ": binary input: control byte 0x01 (byte 10)\n"
+                                "resdraft: skipping " + (none / "gone.txt").string() + ": cannot open: No such file or directory\n"
+                                "resdraft: skipping " + (none / "notes.pdf").string() + ": not a .txt or .md file\n"
+                                "resdraft: skipping " + (none / "older").string() + ": a folder (folders inside folders are not read)\n";
+    for (const std::string& command : {"cluster " + none.string(), "check " + draft + " --background " + none.string()}) {
+        const auto r = run(command);
+        EXPECT_EQ(r.exit_code, 2) << command;
+        EXPECT_EQ(r.err, skipped + "resdraft: " + none.string() +
+                             ": nothing to read: none of its 4 entries is a readable .txt or .md file\n") << command;
+        EXPECT_EQ(r.out, "") << command;
+    }
+
+    // beside a readable file, what is skipped is named and the rest clustered
+    std::filesystem::copy_file(testing::source_dir() / "corpus/a-68-l5.txt", none / "a-68-l5.txt");
+    const auto r = run("cluster " + none.string() + " --k 2");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, skipped);
+    EXPECT_EQ(lines_of(r.out).at(0), "2 clusters of 34 units (silhouette 0.019)");
+}
+
+// --- cluster names --------------------------------------------------------------------------------
+
+// Every unit is named as "document ¶id": the document's symbol, or its file name when it has none.
+TEST(Cli, ClusterNamesMembersAlike) {
+    auto r = run("cluster --k 6");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto text = lines_of(r.out);
+    ASSERT_GE(text.size(), 5u);
+    EXPECT_EQ(std::vector<std::string>(text.begin(), text.begin() + 5),
+              (std::vector<std::string>{
+                  "6 clusters of 34 units (silhouette 0.023)", "",
+                  "0  organizations, migration, global, development, international  (9 units, silhouette 0.057)",
+                  "   exemplar A/68/L.5 annex ¶20: Recognize also all efforts made by Governments, all relevant bodies, "
+                  "agencies, funds and programmes of the United Nations system, other relevant in...",
+                  "   members: A/68/L.5 annex ¶20, A/68/L.5 annex ¶7, A/68/L.5 annex ¶31, A/68/L.5 annex ¶33, A/68/L.5 annex "
+                  "¶30, A/68/L.5 annex ¶32, A/68/L.5 annex ¶21, A/68/L.5 annex ¶29, A/68/L.5 annex ¶27"}));
+
+    const auto dir = output_dir("cluster-names");
+    const auto verbs = dir / "verbs.txt";  // no symbol: named by its file
+    std::ofstream(verbs, std::ios::binary) << "1. Urges\n\n2. Decides\n\n3. Requests the Secretary-General to report on migration.\n";
+    r = run("cluster " + verbs.string() + " " + (testing::source_dir() / "corpus/a-68-l5.txt").string() + " --unit clause --k 2");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(has_line(r.out, "not clustered (no content word): " + verbs.string() + " ¶1/1, " + verbs.string() + " ¶2/1"));
+    std::size_t named = 0;
+    for (const auto& line : lines_of(r.out)) {
+        if (!line.starts_with("   members: ")) continue;
+        for (std::size_t at = line.find(": ") + 2; at < line.size(); ++named) {
+            const auto end = std::min(line.find(", ", at), line.size());
+            const std::string name = line.substr(at, end - at);
+            EXPECT_TRUE(name.starts_with("A/68/L.5 annex ¶") || name == verbs.string() + " ¶3/1" || name.starts_with("and "))
+                << name;
+            at = end + 2;
+        }
+    }
+    EXPECT_GT(named, 2u);
 }
 
 // A library built from files, listed, searched, and a draft checked against it in every format.

@@ -112,6 +112,43 @@ TEST_F(CheckReport, HtmlIsSelfContainedAndHasEveryPart) {
     EXPECT_NE(html.find("<section id=\"heatmap\">"), std::string::npos);
 }
 
+// The lines the text report gives draft paragraph `id`: its heading and what follows, up to the blank line.
+std::string text_block(const std::string& text, const std::string& id) {
+    const auto start = text.find("\n\n" + id + "  ");
+    if (start == std::string::npos) return {};
+    return text.substr(start + 2, text.find("\n\n", start + 2) - start - 1);
+}
+
+// The <p> a draft paragraph's row shows its text in: a redline or the plain text.
+std::string html_text(const std::string& html, const std::string& id) {
+    const auto row = html.find("<tr class=\"paragraph\" id=\"draft-" + id + "\"");
+    const auto start = html.find("\n<p", row);
+    return html.substr(start + 1, html.find("</p>", start) + 4 - start - 1);
+}
+
+// Paragraph 11 is verbatim (reuse 0.93) with "and reintegrated" added and its verbs in another form: every
+// format shows how it differs. A verbatim paragraph that is the same shows its text in HTML, nothing in text.
+TEST_F(CheckReport, AVerbatimParagraphThatDiffersShowsItsRedlineInEveryFormat) {
+    EXPECT_EQ(text_block(check_text(result, false), "11"),
+              "11  verbatim  <- 24 (reuse 0.93, score 0.93); also 23 14\n"
+              "    [-Underline-] {+Underlines+} the right of migrants to return to their country of citizenship, and "
+              "[-recall-] {+recalls+} that States must ensure that their returning nationals are duly received[-;-]{+ and reintegrated;+}\n");
+    EXPECT_EQ(html_text(check_html(result), "11"),
+              "<p class=\"redline\"><del>Underline </del><ins>Underlines </ins>the right of migrants to return to their "
+              "country of citizenship, and <del>recall </del><ins>recalls </ins>that States must ensure that their returning "
+              "nationals are duly received<del>;</del><ins> and reintegrated;</ins></p>");
+    const auto j = nlohmann::json::parse(check_json(result, {}));
+    EXPECT_EQ(j["paragraphs"][15]["id"], "11");
+    EXPECT_EQ(j["paragraphs"][15]["redline"].back(), nlohmann::json::parse(R"({"op": "insert", "text": " and reintegrated;"})"));
+
+    analysis::check_result same = result;
+    analysis::paragraph_check& p = same.paragraphs[15];
+    p.text = "Recognizes the need to act;";
+    p.redline = {{analysis::edit_op::equal, "Recognizes the need to act;", 0}};
+    EXPECT_EQ(text_block(check_text(same, false), "11"), "11  verbatim  <- 24 (reuse 0.93, score 0.93); also 23 14\n");
+    EXPECT_EQ(html_text(check_html(same), "11"), "<p>Recognizes the need to act;</p>");
+}
+
 // A large result: the HTML shows at most shown_paragraphs rows and shown_gaps gaps, each reference text
 // once, no heatmap without the matrix; the text report caps its gap list; the JSON keeps everything.
 TEST_F(CheckReport, LargeResultsStayReadable) {
