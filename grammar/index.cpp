@@ -63,6 +63,10 @@ struct index_access {
     }
 
     static void list_line_ends(structural_index& out) {
+        if (out.text_.empty()) {  // words_ may hold nothing yet: no offset from its null data()
+            out.line_ends_.clear();
+            return;
+        }
         // locals: the stores below could change the members as far as the compiler knows
         const std::uint64_t* bitmap = out.words_.data() + static_cast<std::size_t>(byte_class::line_end) * out.class_stride_;
         const std::size_t stride = out.block_stride_, words = out.word_count();

@@ -76,7 +76,8 @@ public:
     // How many lines the text has: one per line end, and one more when the text does not end with one.
     [[nodiscard]] std::size_t line_count() const;
 
-    // Line i (< line_count()) without its terminator, blanks kept.
+    // Line i (< line_count()) without its terminator, blanks kept. Its begin is always a byte of the
+    // text, so "does line i start with a digit" is has(byte_class::digit, line(i).begin).
     [[nodiscard]] span line(std::size_t i) const;
 
     // Whether both index the same bytes with the same marks and line ends (whatever their layouts).

@@ -68,6 +68,8 @@ protected:
         EXPECT_EQ(render(planar, planar_error), rendered);
         EXPECT_TRUE(interleaved == planar);
         EXPECT_EQ(render(interleaved, check_text_encoding(text)), rendered);
+        // every line starts at a byte of the text (index.hpp promises it for has())
+        for (std::size_t i = 0; i < interleaved.line_count(); ++i) EXPECT_LT(interleaved.line(i).begin, text.size());
         // the bitmap of line ends and their list say the same
         for (std::size_t i = 0, next = 0; i < text.size(); ++i)
             if (interleaved.has(byte_class::line_end, i)) {
