@@ -22,9 +22,8 @@ int main(int argc, char** argv) {
     const index_path path = name == "avx2" ? index_path::avx2 : name == "sse2" ? index_path::sse2 : index_path::scalar;
     std::vector<std::string> documents;
     if (argc == 4 && std::string_view(argv[2]) == "--generated") {
-        auto sources = resdraft::bench::real_resolutions();
-        sources.emplace_back(resdraft::corpus::reference_text());
-        documents = resdraft::bench::generate_corpus(sources, std::strtoul(argv[3], nullptr, 10));
+        documents = resdraft::bench::benchmark_documents("generated", resdraft::corpus::reference_text(),
+                                                         std::strtoul(argv[3], nullptr, 10));
     } else {
         for (int i = 2; i < argc; ++i) documents.push_back(resdraft::bench::read_text(argv[i]));
     }

@@ -12,7 +12,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <map>
 #include <string_view>
 
 namespace {
@@ -23,17 +22,7 @@ using resdraft::grammar::detail::index_layout;
 std::size_t generated_bytes = 100'000'000;
 
 const std::vector<std::string>& documents(const std::string& name) {
-    static std::map<std::string, std::vector<std::string>> cache;
-    if (const auto it = cache.find(name); it != cache.end()) return it->second;
-    std::vector<std::string> docs;
-    if (name == "reference") docs = {std::string(resdraft::corpus::reference_text())};
-    if (name == "ga-res-80") docs = resdraft::bench::real_resolutions();
-    if (name == "generated") {
-        auto sources = resdraft::bench::real_resolutions();
-        sources.emplace_back(resdraft::corpus::reference_text());
-        docs = resdraft::bench::generate_corpus(sources, generated_bytes);
-    }
-    return cache.emplace(name, std::move(docs)).first->second;
+    return resdraft::bench::benchmark_documents(name, resdraft::corpus::reference_text(), generated_bytes);
 }
 
 // Runs f on each document of `name` per iteration; bytes/s over all of them.
