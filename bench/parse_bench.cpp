@@ -9,7 +9,6 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <map>
 
 namespace {
 
@@ -18,18 +17,8 @@ using resdraft::bench::floor_scan;
 using resdraft::bench::regex_baseline;
 
 const std::vector<std::string>& corpus(const std::string& name) {
-    static std::map<std::string, std::vector<std::string>> cache;
-    auto it = cache.find(name);
-    if (it != cache.end()) return it->second;
-    std::vector<std::string> docs;
-    if (name == "reference") docs = {std::string(resdraft::corpus::reference_text())};
-    if (name == "ga-res-80") docs = resdraft::bench::real_resolutions();
-    if (name == "generated-100MB") {
-        auto sources = resdraft::bench::real_resolutions();
-        sources.emplace_back(resdraft::corpus::reference_text());
-        docs = resdraft::bench::generate_corpus(sources, 100'000'000);
-    }
-    return cache.emplace(name, std::move(docs)).first->second;
+    return resdraft::bench::benchmark_documents(name == "generated-100MB" ? "generated" : name,
+                                                resdraft::corpus::reference_text());
 }
 
 std::size_t total_bytes(const std::vector<std::string>& docs) {

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -123,6 +124,21 @@ std::vector<std::string> generate_corpus(const std::vector<std::string>& sources
         }
     }
     return documents;
+}
+
+const std::vector<std::string>& benchmark_documents(const std::string& name, std::string_view reference,
+                                                    std::size_t generated_bytes) {
+    static std::map<std::string, std::vector<std::string>> cache;
+    if (const auto it = cache.find(name); it != cache.end()) return it->second;
+    std::vector<std::string> docs;
+    if (name == "reference") docs = {std::string(reference)};
+    if (name == "ga-res-80") docs = real_resolutions();
+    if (name == "generated") {
+        auto sources = real_resolutions();
+        sources.emplace_back(reference);
+        docs = generate_corpus(sources, generated_bytes);
+    }
+    return cache.emplace(name, std::move(docs)).first->second;
 }
 
 std::string generate_document(const std::vector<std::string>& sources, std::size_t paragraphs, std::uint32_t seed) {

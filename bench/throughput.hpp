@@ -31,6 +31,13 @@ std::size_t regex_baseline(std::string_view text);
 std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
                                          std::uint32_t seed = 2013);
 
+// The inputs of the Google Benchmark binaries, by name: "reference" (the text `reference`), "ga-res-80"
+// (real_resolutions()) and "generated" (generate_corpus from both, about `generated_bytes`, seed 2013).
+// Made at the first call for a name and kept (a later generated_bytes is not looked at); empty when
+// ../shared is absent or the name is unknown.
+const std::vector<std::string>& benchmark_documents(const std::string& name, std::string_view reference,
+                                                    std::size_t generated_bytes = 100'000'000);
+
 // The bytes of a file (empty when it cannot be read).
 std::string read_text(const std::filesystem::path& path);
 

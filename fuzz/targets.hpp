@@ -6,12 +6,15 @@
 #include "analysis/check.hpp"
 #include "analysis/cluster.hpp"
 #include "corpus/embedded.hpp"
+#include "grammar/detail/index_build.hpp"
+#include "grammar/index.hpp"
 #include "grammar/parser.hpp"
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
 #include "report/parse_report.hpp"
 
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +30,28 @@ inline void parse_target(std::string_view input) {
             if (c.whole.end > input.size() || c.phrase.begin < c.whole.begin) std::abort();
     (void)report::parse_json(doc);
     (void)report::parse_outline(doc);
+}
+
+// The structural index along every path and in every layout this CPU has: the same marks and line ends
+// as the scalar path's, and the verdict of check_text_encoding.
+inline void index_target(std::string_view input) {
+    using grammar::detail::index_layout;
+    const auto verdict = grammar::check_text_encoding(input);
+    const auto same_verdict = [&](const std::optional<grammar::parse_error>& e) {
+        return e.has_value() == verdict.has_value() && (!e || (e->message == verdict->message && e->offset == verdict->offset));
+    };
+    grammar::structural_index reference, index;
+    if (!same_verdict(grammar::detail::build_index(input, reference, grammar::index_path::scalar, index_layout::interleaved)))
+        std::abort();
+    for (const auto path : {grammar::index_path::scalar, grammar::index_path::sse2, grammar::index_path::avx2})
+        for (const auto layout : {index_layout::interleaved, index_layout::planar}) {
+            if (!grammar::index_path_available(path)) continue;
+            if (!same_verdict(grammar::detail::build_index(input, index, path, layout)) || !(index == reference)) std::abort();
+        }
+    for (std::size_t i = 0; i < reference.line_count(); ++i)
+        if (reference.line(i).end > input.size() || reference.line(i).begin > reference.line(i).end ||
+            reference.line(i).begin >= input.size())
+            std::abort();
 }
 
 // The input alone: its paragraphs clustered by themselves, and checked against itself with its own

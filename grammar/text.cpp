@@ -2,6 +2,7 @@
 #include "grammar/parser.hpp"
 
 #include "grammar/detail/bytes.hpp"
+#include "grammar/detail/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -44,38 +45,33 @@ bool keeps_suspended_hyphen(std::string_view rest) {
 
 }  // namespace
 
+namespace detail {
+
+std::string describe(text_fault fault, unsigned char c) {
+    switch (fault) {
+        case text_fault::none: break;
+        case text_fault::nul: return "binary input: NUL byte";
+        case text_fault::control: return "binary input: control byte " + hex_byte(c);
+        case text_fault::overlong: return "invalid UTF-8 (overlong encoding)";
+        case text_fault::surrogate: return "invalid UTF-8 (surrogate code point)";
+        case text_fault::above_max: return "invalid UTF-8 (code point above U+10FFFF)";
+        case text_fault::truncated: return "invalid UTF-8 (truncated sequence)";
+        case text_fault::unexpected: return "invalid UTF-8 (unexpected byte " + hex_byte(c) + ")";
+    }
+    return "";
+}
+
+}  // namespace detail
+
 std::optional<parse_error> check_text_encoding(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         i += detail::printable_ascii_prefix(s.data() + i, s.size() - i);  // the common case, many bytes at a time
         if (i >= s.size()) break;
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            if (c == 0) return parse_error{"binary input: NUL byte", i};
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
-                return parse_error{"binary input: control byte " + hex_byte(c), i};
-            if (c == 0x7F) return parse_error{"binary input: control byte 0x7F", i};
-            ++i;
-            continue;
-        }
-        std::size_t need = 0;
-        unsigned min = 0;
-        unsigned cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
-        else if (c == 0xC0 || c == 0xC1) return parse_error{"invalid UTF-8 (overlong encoding)", i};
-        else return parse_error{"invalid UTF-8 (unexpected byte " + hex_byte(c) + ")", i};
-        for (std::size_t k = 1; k <= need; ++k) {
-            if (i + k >= s.size()) return parse_error{"invalid UTF-8 (truncated sequence)", i};
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return parse_error{"invalid UTF-8 (truncated sequence)", i};
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (cp < min) return parse_error{"invalid UTF-8 (overlong encoding)", i};
-        if (cp >= 0xD800 && cp <= 0xDFFF) return parse_error{"invalid UTF-8 (surrogate code point)", i};
-        if (cp > 0x10FFFF) return parse_error{"invalid UTF-8 (code point above U+10FFFF)", i};
-        i += need + 1;
+        const detail::char_check c = detail::check_char(s, i);
+        if (c.fault != detail::text_fault::none)
+            return parse_error{detail::describe(c.fault, static_cast<unsigned char>(s[i])), i};
+        i += c.length;
     }
     return std::nullopt;
 }
