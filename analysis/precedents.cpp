@@ -87,9 +87,9 @@ void report(std::vector<judged_text>& judged, const precedent_options& options, 
 }
 
 std::vector<std::int64_t> shingle_candidates(library::library& lib, const std::string& text, std::size_t limit,
-                                             std::size_t frequent, models::stemmer& stem) {
+                                             std::size_t frequent, library::word_stems& stems) {
     std::vector<std::int64_t> ids;
-    for (const auto& [id, shared] : lib.candidates(library::shingles_of(text, stem), limit, frequent)) ids.push_back(id);
+    for (const auto& [id, shared] : lib.candidates(library::shingles_of(text, stems), limit, frequent)) ids.push_back(id);
     return ids;
 }
 
@@ -104,6 +104,7 @@ precedent_result find_precedents(const grammar::document& draft, library::librar
                                  const precedent_options& options) {
     models::stemmer stem;
     word_reader read(stem);
+    library::word_stems stems;  // for the shingles, as the library made its own
     precedent_result result{draft.name(), library_name, lib.text_count(), {}};
     const std::size_t frequent = options.frequent != 0 ? options.frequent : std::max<std::size_t>(1000, result.library_texts / 50);
     std::vector<draft_unit> units;
@@ -111,7 +112,7 @@ precedent_result find_precedents(const grammar::document& draft, library::librar
     for (const grammar::paragraph* p : compared_paragraphs(draft)) {
         draft_unit u{p, read.read(grammar::normalized_text(draft, p->text)), {}};
         u.candidates = options.find_candidates ? options.find_candidates(lib, u.words.text)
-                                               : shingle_candidates(lib, u.words.text, options.candidates, frequent, stem);
+                                               : shingle_candidates(lib, u.words.text, options.candidates, frequent, stems);
         wanted.insert(u.candidates.begin(), u.candidates.end());
         units.push_back(std::move(u));
     }

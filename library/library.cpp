@@ -10,7 +10,10 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <deque>
 #include <future>
+#include <condition_variable>
+#include <mutex>
 #include <unistd.h>
 
 namespace resdraft::library {
@@ -50,7 +53,7 @@ CREATE TABLE clauses(
   addressee TEXT,
   PRIMARY KEY(paragraph, position)) WITHOUT ROWID;
 CREATE TABLE shingles(           -- 4-word shingles of stemmed words (FNV-1a 64) -> texts
-  bucket INTEGER NOT NULL,       -- the shingles' top 16 bits
+  bucket INTEGER NOT NULL,       -- the shingles' top 14 bits
   segment INTEGER NOT NULL,      -- the add (or the 50,000 new texts of an add) that wrote the row
   entries BLOB NOT NULL,         -- per shingle, increasing: varints of the shingle's delta, its text count, the
                                  -- byte length of its postings, then the text ids (increasing) as varint deltas
@@ -117,7 +120,7 @@ struct prepared_document {
     std::vector<prepared_paragraph> paragraphs;
 };
 
-prepared_document prepare(const grammar::document& doc, models::stemmer& stem) {
+prepared_document prepare(const grammar::document& doc, word_stems& stems) {
     prepared_document out;
     out.symbol = doc.symbol.value_or(file_stem(doc.name()));
     out.date = doc.date ? grammar::normalized_text(doc, *doc.date) : "";
@@ -132,7 +135,7 @@ prepared_document prepare(const grammar::document& doc, models::stemmer& stem) {
         pp.id = p.id;
         pp.kind = kind_name(p.kind);
         pp.text = grammar::normalized_text(doc, p.text);
-        pp.keys = keys_of(pp.text, stem);
+        pp.keys = keys_of(pp.text, stems);
         for (const grammar::clause& c : p.clauses)
             pp.clauses.push_back({std::string(c.verb), c.strength >= 0 ? std::optional<std::int64_t>(c.strength) : std::nullopt,
                                   c.addressee ? std::optional(grammar::normalized_text(doc, *c.addressee)) : std::nullopt});
@@ -198,7 +201,7 @@ private:
 
     database& db_;
     statement insert_paragraph_, insert_clause_, find_text_, insert_text_, insert_search_;
-    models::stemmer stem_;
+    word_stems stems_;
     pending_index pending_;
     std::size_t pending_texts_ = 0;
     std::int64_t segment_ = 0;  // of the rows written last; 0 before the first
@@ -213,15 +216,12 @@ private:
         ++segment_;
         auto put = db_.prepare("INSERT INTO shingles(bucket, segment, entries) VALUES (?, ?, ?)");
         auto& pairs = pending_.postings;
-        std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });  // ids stay increasing
-        bucket_entries bucket;
-        for (std::size_t i = 0; i < pairs.size();) {
-            auto& [shingle, ids] = bucket.emplace_back(pairs[i].first, std::vector<std::int64_t>{});
-            for (; i < pairs.size() && pairs[i].first == shingle; ++i) ids.push_back(pairs[i].second);
-            if (i < pairs.size() && bucket_of(pairs[i].first) == bucket_of(shingle)) continue;
-            put.bind(1, bucket_of(shingle)).bind(2, segment_).bind_blob(3, encode_bucket(bucket));
+        std::sort(pairs.begin(), pairs.end());  // by shingle, then text id
+        for (std::size_t begin = 0, end = 0; begin < pairs.size(); begin = end) {
+            const std::int64_t bucket = bucket_of(pairs[begin].first);
+            while (end < pairs.size() && bucket_of(pairs[end].first) == bucket) ++end;
+            put.bind(1, bucket).bind(2, segment_).bind_blob(3, encode_bucket({pairs.data() + begin, end - begin}));
             put.run();
-            bucket.clear();
         }
         pending_.postings.clear();
         pending_texts_ = 0;
@@ -269,7 +269,7 @@ private:
         const std::string text = get.text(0);
         db_.prepare("INSERT INTO text_search(text_search, rowid, text) VALUES ('delete', ?, ?)").bind(1, id).bind(2, text).run();
         db_.prepare("DELETE FROM texts WHERE id = ?").bind(1, id).run();
-        for (const std::string& t : keys_of(text, stem_).content_stems) --pending_.df_change[t];
+        for (const std::string& t : keys_of(text, stems_).content_stems) --pending_.df_change[t];
     }
 };
 
@@ -340,16 +340,39 @@ std::vector<std::string> library::add(std::size_t count, const std::function<std
     transaction t(*db_);
     writer w(*db_);
     std::vector<std::string> symbols;
-    models::stemmer stem;  // the preparing thread's: one document at a time, never two threads at once
+    // Documents are prepared `ahead` at a time, each on a thread of its own, while this one writes: the
+    // preparing (ICU words, stems) is most of an add's work. Document i uses stems[i % ahead], never
+    // two threads at once. `document(i)` is called in order, one at a time, as a caller expects (what it
+    // says on standard error comes in file order).
+    constexpr std::size_t ahead = 2;
+    std::array<word_stems, ahead> stems;
+    std::mutex reading;
+    std::condition_variable turn_changed;
+    std::size_t turn = 0;  // the document whose reading is next
     const auto make = [&](std::size_t i) -> std::optional<prepared_document> {
-        const auto doc = document(i);
-        return doc ? std::optional(prepare(*doc, stem)) : std::nullopt;
+        std::unique_lock lock(reading);
+        turn_changed.wait(lock, [&] { return turn == i; });
+        const auto pass_turn = [&] {  // also when document(i) throws: i + 1 must not wait for ever
+            ++turn;
+            turn_changed.notify_all();
+        };
+        std::optional<grammar::document> doc;
+        try {
+            doc = document(i);
+        } catch (...) {
+            pass_turn();
+            throw;
+        }
+        pass_turn();
+        lock.unlock();
+        return doc ? std::optional(prepare(*doc, stems[i % ahead])) : std::nullopt;
     };
-    std::future<std::optional<prepared_document>> next;
-    if (count > 0) next = std::async(std::launch::async, make, 0);
+    std::deque<std::future<std::optional<prepared_document>>> next;
+    for (std::size_t i = 0; i < count && i < ahead; ++i) next.push_back(std::async(std::launch::async, make, i));
     for (std::size_t i = 0; i < count; ++i) {
-        const std::optional<prepared_document> doc = next.get();  // rethrows what reading or parsing it threw
-        if (i + 1 < count) next = std::async(std::launch::async, make, i + 1);
+        const std::optional<prepared_document> doc = next.front().get();  // rethrows what reading or parsing it threw
+        next.pop_front();
+        if (i + ahead < count) next.push_back(std::async(std::launch::async, make, i + ahead));
         if (doc) symbols.push_back(w.store(*doc));
         if (progress) progress(i + 1, count);
     }

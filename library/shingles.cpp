@@ -15,30 +15,49 @@ std::uint64_t fnv1a(std::string_view bytes) {
     return h;
 }
 
-text_keys keys_of(std::string_view text, models::stemmer& stem, std::size_t n) {
+const word_stems::entry& word_stems::of(const std::string& norm) {
+    if (const auto found = seen_.find(norm); found != seen_.end()) return found->second;
+    if (seen_.size() >= most_words) seen_.clear();
+    std::string stem = stem_.stem(norm);
+    const std::uint64_t hash = fnv1a(stem);
+    return seen_.emplace(norm, entry{std::move(stem), hash, models::is_content_word(norm)}).first->second;
+}
+
+namespace {
+
+// The hash of `count` words from `first`, order-sensitive: each word's FNV-1a, mixed in turn (the
+// 64-bit finalizer of MurmurHash3 after each), so that a shingle costs a few instructions a word.
+std::uint64_t shingle_hash(const std::vector<std::uint64_t>& words, std::size_t first, std::size_t count) {
+    std::uint64_t h = 0;
+    for (std::size_t i = first; i < first + count; ++i) {
+        h = (h ^ words[i]) * 0xff51afd7ed558ccdull;
+        h ^= h >> 33;
+    }
+    return h;
+}
+
+}  // namespace
+
+text_keys keys_of(std::string_view text, word_stems& stems, std::size_t n) {
     text_keys out;
-    std::string joined;                // the stems with one space between them
-    std::vector<std::size_t> starts;   // where each stem starts in `joined`, and one past the end
+    std::vector<std::uint64_t> words;  // each word's stem, hashed
     for (const models::word& w : models::words(text)) {
-        if (!joined.empty()) joined += ' ';
-        starts.push_back(joined.size());
-        joined += stem.stem(w.norm);
-        if (models::is_content_word(w.norm)) out.content_stems.push_back(joined.substr(starts.back()));
+        const word_stems::entry& e = stems.of(w.norm);
+        words.push_back(e.hash);
+        if (e.content) out.content_stems.push_back(e.stem);
     }
     std::sort(out.content_stems.begin(), out.content_stems.end());
     out.content_stems.erase(std::unique(out.content_stems.begin(), out.content_stems.end()), out.content_stems.end());
-    if (starts.empty()) return out;
-    starts.push_back(joined.size() + 1);
-    const std::size_t words = starts.size() - 1, width = std::min(n, words);
-    for (std::size_t i = 0; i + width <= words; ++i)
-        out.shingles.push_back(fnv1a(std::string_view(joined).substr(starts[i], starts[i + width] - 1 - starts[i])));
+    if (words.empty()) return out;
+    const std::size_t width = std::min(n, words.size());
+    for (std::size_t i = 0; i + width <= words.size(); ++i) out.shingles.push_back(shingle_hash(words, i, width));
     std::sort(out.shingles.begin(), out.shingles.end());
     out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
     return out;
 }
 
-std::vector<std::uint64_t> shingles_of(std::string_view text, models::stemmer& stem, std::size_t n) {
-    return keys_of(text, stem, n).shingles;
+std::vector<std::uint64_t> shingles_of(std::string_view text, word_stems& stems, std::size_t n) {
+    return keys_of(text, stems, n).shingles;
 }
 
 namespace {
@@ -62,15 +81,20 @@ bool get_varint(const std::vector<unsigned char>& bytes, std::size_t& i, std::ui
     }
 }
 
+// Appends increasing ids as varint deltas (the first from 0).
+void put_postings(const std::int64_t* ids, std::size_t count, std::vector<unsigned char>& out) {
+    std::int64_t previous = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        put_varint(static_cast<std::uint64_t>(ids[k] - previous), out);
+        previous = ids[k];
+    }
+}
+
 }  // namespace
 
 std::vector<unsigned char> encode_postings(const std::vector<std::int64_t>& increasing_ids) {
     std::vector<unsigned char> out;
-    std::int64_t previous = 0;
-    for (std::int64_t id : increasing_ids) {
-        put_varint(static_cast<std::uint64_t>(id - previous), out);
-        previous = id;
-    }
+    put_postings(increasing_ids.data(), increasing_ids.size(), out);
     return out;
 }
 
@@ -84,11 +108,16 @@ bool decode_postings(const std::vector<unsigned char>& bytes, std::vector<std::i
     return true;
 }
 
-std::vector<unsigned char> encode_bucket(const bucket_entries& entries) {
-    std::vector<unsigned char> out;
+std::vector<unsigned char> encode_bucket(std::span<const std::pair<std::uint64_t, std::int64_t>> pairs) {
+    std::vector<unsigned char> out, postings;
+    std::vector<std::int64_t> ids;
     std::uint64_t previous = 0;
-    for (const auto& [shingle, ids] : entries) {
-        const std::vector<unsigned char> postings = encode_postings(ids);
+    for (std::size_t i = 0; i < pairs.size();) {
+        const std::uint64_t shingle = pairs[i].first;
+        ids.clear();
+        for (; i < pairs.size() && pairs[i].first == shingle; ++i) ids.push_back(pairs[i].second);
+        postings.clear();
+        put_postings(ids.data(), ids.size(), postings);
         put_varint(shingle - previous, out);
         put_varint(ids.size(), out);
         put_varint(postings.size(), out);
