@@ -86,10 +86,33 @@ void report(std::vector<judged_text>& judged, const precedent_options& options, 
         out.redline = shorten_deletions(best.a.redline, options.deletion_words);
 }
 
-std::vector<std::int64_t> shingle_candidates(library::library& lib, const std::string& text, std::size_t limit,
-                                             std::size_t frequent, library::word_stems& stems) {
+// The content words of `text` that the fewest library texts hold (at most `count`, each in at most
+// `frequent` texts), as written: what says most of its topic.
+std::vector<std::string> rarest_words(library::library& lib, const std::string& text, std::size_t count, std::size_t frequent,
+                                      models::stemmer& stem) {
+    const models::term_list terms = models::terms_of(text, stem);
+    const auto df = lib.term_frequencies(terms.stems);
+    std::vector<std::pair<int, std::size_t>> rare;  // (texts holding it, position in terms.stems)
+    for (std::size_t i = 0; i < terms.stems.size(); ++i)
+        if (const auto f = df.find(terms.stems[i]); f != df.end() && static_cast<std::size_t>(f->second) <= frequent)
+            rare.emplace_back(f->second, i);
+    std::sort(rare.begin(), rare.end());
+    std::vector<std::string> out;
+    for (const auto& [texts, i] : rare) {
+        if (out.size() == count) break;
+        if (std::find(out.begin(), out.end(), terms.surfaces[i]) == out.end()) out.push_back(terms.surfaces[i]);
+    }
+    return out;
+}
+
+// The texts sharing the most shingles with `text` (edited and verbatim reuse), then those on its topic by
+// its rarest words (related ones, which share no wording).
+std::vector<std::int64_t> indexed_candidates(library::library& lib, const std::string& text, const precedent_options& options,
+                                             std::size_t frequent, library::word_stems& stems, models::stemmer& stem) {
     std::vector<std::int64_t> ids;
-    for (const auto& [id, shared] : lib.candidates(library::shingles_of(text, stems), limit, frequent)) ids.push_back(id);
+    for (const auto& [id, shared] : lib.candidates(library::shingles_of(text, stems), options.candidates, frequent)) ids.push_back(id);
+    for (std::int64_t id : lib.topic_texts(rarest_words(lib, text, options.topic_words, frequent, stem), options.topic_candidates))
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     return ids;
 }
 
@@ -112,7 +135,7 @@ precedent_result find_precedents(const grammar::document& draft, library::librar
     for (const grammar::paragraph* p : compared_paragraphs(draft)) {
         draft_unit u{p, read.read(grammar::normalized_text(draft, p->text)), {}};
         u.candidates = options.find_candidates ? options.find_candidates(lib, u.words.text)
-                                               : shingle_candidates(lib, u.words.text, options.candidates, frequent, stems);
+                                               : indexed_candidates(lib, u.words.text, options, frequent, stems, stem);
         wanted.insert(u.candidates.begin(), u.candidates.end());
         units.push_back(std::move(u));
     }

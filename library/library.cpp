@@ -492,6 +492,22 @@ std::vector<std::int64_t> library::phrase_texts(const std::string& phrase, std::
     return out;
 }
 
+std::vector<std::int64_t> library::topic_texts(const std::vector<std::string>& words, std::size_t limit) {
+    std::string query;  // "w1" OR "w2" ...: any of them, best first by BM25
+    for (const std::string& w : words) {
+        if (!query.empty()) query += " OR ";
+        query += '"';
+        for (char c : w) query += c == '"' ? std::string("\"\"") : std::string(1, c);
+        query += '"';
+    }
+    std::vector<std::int64_t> out;
+    if (query.empty()) return out;
+    auto s = db_->prepare("SELECT rowid FROM text_search WHERE text_search MATCH ? ORDER BY rank, rowid LIMIT ?");
+    s.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
 std::optional<std::pair<std::string, std::string>> library::document_content(const std::string& symbol) {
     auto s = db_->prepare("SELECT source, content FROM documents WHERE symbol = ?");
     s.bind(1, symbol);

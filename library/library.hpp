@@ -89,6 +89,9 @@ public:
     [[nodiscard]] std::vector<std::int64_t> all_text_ids();
     // Texts where `phrase` occurs as a phrase (FTS5, words stemmed), at most `limit`.
     [[nodiscard]] std::vector<std::int64_t> phrase_texts(const std::string& phrase, std::size_t limit);
+    // Texts holding any of `words` (FTS5, words stemmed), best first by BM25, at most `limit`: candidates
+    // on the same topic in other words, which share no shingle.
+    [[nodiscard]] std::vector<std::int64_t> topic_texts(const std::vector<std::string>& words, std::size_t limit);
     // The file name and text a document was added from; nothing when the library has no such symbol.
     [[nodiscard]] std::optional<std::pair<std::string, std::string>> document_content(const std::string& symbol);
     // Document frequency of each term in `terms` among the distinct texts, and how many texts there are.
