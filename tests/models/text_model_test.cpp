@@ -1,9 +1,13 @@
 #include "models/text_model.hpp"
+#include "test_support.hpp"
 #include "models/vector_space.hpp"
 #include "models/wordnet.hpp"
 
 #include <Eigen/Dense>
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +23,51 @@ TEST(Words, SegmentsFoldsAndKeepsOffsets) {
     EXPECT_EQ(norms, (std::vector<std::string>{"the", "agency", "second", "summit", "2030", "agenda"}));
     EXPECT_EQ(text.substr(ws[1].begin, ws[1].end - ws[1].begin), "Agency\xE2\x80\x99s");
     EXPECT_EQ(text.substr(ws[5].begin, ws[5].end - ws[5].begin), "Agenda");
+}
+
+std::string rendered(const std::vector<word>& ws) {
+    std::string out;
+    for (const word& w : ws) out += w.norm + "@" + std::to_string(w.begin) + "-" + std::to_string(w.end) + " ";
+    return out;
+}
+
+// The ASCII path of words() against ICU's word break iterator, case by case where the rules are subtle.
+TEST(Words, TheAsciiPathSegmentsAsIcuDoes) {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"U.N. and e.g. 3.5", "u.n@0-3 and@5-8 e.g@9-12 3.5@14-17 "},
+        {"1,000;2 1,a a,1 a:b 10:30", "1,000;2@0-7 1@8-9 a@10-11 a@12-13 1@14-15 a@16-17 b@18-19 10@20-22 30@23-25 "},
+        {"agency's States' can't 'quoted'", "agency@0-8 states@9-15 can't@17-22 quoted@24-30 "},
+        {"Secretary-General A4 4A a_b __ _x x_ ____", "secretary@0-9 general@10-17 a4@18-20 4a@21-23 a_b@24-27 __@28-30 _x@31-33 x_@34-36 ____@37-41 "},
+        {"a..b a.'b 1.,2 x. .y", "a@0-1 b@3-4 a@5-6 b@8-9 1@10-11 2@13-14 x@15-16 y@19-20 "},
+    };
+    for (const auto& [text, want] : cases) {
+        EXPECT_EQ(rendered(words(text)), want) << text;
+        EXPECT_EQ(rendered(words_by_icu(text)), want) << text;
+    }
+}
+
+// ... and on random texts of the bytes that take part in word breaks, and on every corpus text.
+TEST(Words, TheAsciiPathAgreesWithIcuOnRandomAndRealText) {
+    const std::string alphabet = "aZ9_.',;:- \n\"()&";
+    std::mt19937 random(2013);
+    for (int n = 0; n < 20000; ++n) {
+        std::string text;
+        for (std::size_t k = random() % 24; k > 0; --k) text += alphabet[random() % alphabet.size()];
+        ASSERT_EQ(rendered(words(text)), rendered(words_by_icu(text))) << "\"" << text << "\"";
+    }
+    std::size_t ascii = 0;
+    std::vector<std::filesystem::path> files{resdraft::testing::source_dir() / "corpus/a-68-l5.txt"};
+    for (const auto& e : std::filesystem::directory_iterator(resdraft::testing::source_dir() / "corpus/drafts")) files.push_back(e.path());
+    if (const auto shared = resdraft::testing::shared_corpus())
+        for (const char* dir : {"ga-res-80", "pdf-text"})
+            for (const auto& e : std::filesystem::directory_iterator(*shared / dir)) files.push_back(e.path());
+    for (const auto& f : files) {
+        std::string text = resdraft::testing::read_file(f);
+        std::erase_if(text, [](char c) { return static_cast<unsigned char>(c) >= 0x80; });  // the ASCII path's input
+        ASSERT_EQ(rendered(words(text)), rendered(words_by_icu(text))) << f;
+        ascii += text.size();
+    }
+    EXPECT_GT(ascii, resdraft::testing::shared_corpus() ? 800'000u : 50'000u);  // the comparison read real text
 }
 
 TEST(Terms, StemsOfContentWordsAndBigrams) {
