@@ -493,8 +493,8 @@ struct library_command {
     }
 
     int run_remove(resdraft::library::library lib) const {
-        for (const std::string& symbol : symbols)
-            if (!lib.remove(symbol)) throw error{path + ": no document " + symbol + " (resdraft library list " + path + ")", std::nullopt, {}};
+        if (const auto missing = lib.remove(symbols))
+            throw error{path + ": no document " + *missing + " (resdraft library list " + path + "); nothing removed", std::nullopt, {}};
         write_output(std::nullopt, "removed " + std::to_string(symbols.size()) + " document" + (symbols.size() == 1 ? "" : "s") + " from " + path + "\n");
         return 0;
     }

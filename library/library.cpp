@@ -159,29 +159,47 @@ public:
           insert_clause_(db.prepare("INSERT INTO clauses(paragraph, position, verb, strength, addressee) VALUES (?, ?, ?, ?, ?)")),
           find_text_(db.prepare("SELECT id FROM texts WHERE hash = ? AND text = ?")),
           insert_text_(db.prepare("INSERT INTO texts(hash, text) VALUES (?, ?)")),
-          insert_search_(db.prepare("INSERT INTO text_search(rowid, text) VALUES (?, ?)")) {}
+          insert_search_(db.prepare("INSERT INTO text_search(rowid, text) VALUES (?, ?)")),
+          find_document_(db.prepare("SELECT id FROM documents WHERE symbol = ?")),
+          list_texts_(db.prepare("SELECT DISTINCT text FROM paragraphs WHERE document = ?")),
+          delete_document_(db.prepare("DELETE FROM documents WHERE id = ?")),
+          insert_document_(db.prepare("INSERT INTO documents(symbol, title, date, sort_date, source, content) VALUES (?, ?, ?, ?, ?, ?)")),
+          text_used_(db.prepare("SELECT 1 FROM paragraphs WHERE text = ? LIMIT 1")),
+          get_text_(db.prepare("SELECT text FROM texts WHERE id = ?")),
+          unsearch_(db.prepare("INSERT INTO text_search(text_search, rowid, text) VALUES ('delete', ?, ?)")),
+          delete_text_(db.prepare("DELETE FROM texts WHERE id = ?")) {}
 
-    void remove_document(const std::string& symbol) {
-        auto find = db_.prepare("SELECT id FROM documents WHERE symbol = ?");
-        find.bind(1, symbol);
-        if (!find.step()) return;
-        const std::int64_t doc = find.integer(0);
+    // Deletes the document with `symbol` (its paragraphs and clauses go with it); returns the texts it
+    // held, which may now be orphans (see drop_orphans).
+    std::vector<std::int64_t> delete_document(const std::string& symbol) {
         std::vector<std::int64_t> texts;
-        auto list = db_.prepare("SELECT DISTINCT text FROM paragraphs WHERE document = ?");
-        list.bind(1, doc);
-        while (list.step()) texts.push_back(list.integer(0));
-        db_.prepare("DELETE FROM documents WHERE id = ?").bind(1, doc).run();
-        for (std::int64_t t : texts) drop_if_orphan(t);
+        find_document_.bind(1, symbol);
+        const bool found = find_document_.step();
+        const std::int64_t doc = found ? find_document_.integer(0) : 0;
+        find_document_.reset();
+        if (!found) return texts;
+        list_texts_.bind(1, doc);
+        while (list_texts_.step()) texts.push_back(list_texts_.integer(0));
+        list_texts_.reset();
+        delete_document_.bind(1, doc).run();
+        return texts;
+    }
+
+    // Deletes the texts of `ids` that no paragraph has any more.
+    void drop_orphans(const std::vector<std::int64_t>& ids) {
+        for (std::int64_t t : ids) drop_if_orphan(t);
     }
 
     // Stores `doc`, replacing a document of the same symbol; returns the symbol.
+    // The old document's texts are dropped only after the new paragraphs are in, so that the texts both
+    // hold keep their ids and postings: adding a document again changes nothing.
     std::string store(const prepared_document& doc) {
-        remove_document(doc.symbol);
-        auto insert = db_.prepare("INSERT INTO documents(symbol, title, date, sort_date, source, content) VALUES (?, ?, ?, ?, ?, ?)");
-        insert.bind(1, doc.symbol).bind(2, doc.title).bind(3, doc.date).bind(4, doc.sort_date).bind(5, doc.source).bind(6, doc.content);
-        insert.run();
+        const std::vector<std::int64_t> old_texts = delete_document(doc.symbol);
+        insert_document_.bind(1, doc.symbol).bind(2, doc.title).bind(3, doc.date).bind(4, doc.sort_date).bind(5, doc.source);
+        insert_document_.bind(6, doc.content).run();
         const std::int64_t id = db_.last_insert_id();
         for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) store_paragraph(doc.paragraphs[i], id, i);
+        drop_orphans(old_texts);
         return doc.symbol;
     }
 
@@ -201,6 +219,7 @@ private:
 
     database& db_;
     statement insert_paragraph_, insert_clause_, find_text_, insert_text_, insert_search_;
+    statement find_document_, list_texts_, delete_document_, insert_document_, text_used_, get_text_, unsearch_, delete_text_;
     word_stems stems_;
     pending_index pending_;
     std::size_t pending_texts_ = 0;
@@ -260,15 +279,17 @@ private:
 
     // Deletes text `id` when no paragraph has it any more; its postings stay and are skipped when read.
     void drop_if_orphan(std::int64_t id) {
-        auto used = db_.prepare("SELECT 1 FROM paragraphs WHERE text = ? LIMIT 1");
-        used.bind(1, id);
-        if (used.step()) return;
-        auto get = db_.prepare("SELECT text FROM texts WHERE id = ?");
-        get.bind(1, id);
-        if (!get.step()) return;
-        const std::string text = get.text(0);
-        db_.prepare("INSERT INTO text_search(text_search, rowid, text) VALUES ('delete', ?, ?)").bind(1, id).bind(2, text).run();
-        db_.prepare("DELETE FROM texts WHERE id = ?").bind(1, id).run();
+        text_used_.bind(1, id);
+        const bool used = text_used_.step();
+        text_used_.reset();
+        if (used) return;
+        get_text_.bind(1, id);
+        const bool found = get_text_.step();
+        const std::string text = found ? get_text_.text(0) : "";
+        get_text_.reset();
+        if (!found) return;
+        unsearch_.bind(1, id).bind(2, text).run();
+        delete_text_.bind(1, id).run();
         for (const std::string& t : keys_of(text, stems_).content_stems) --pending_.df_change[t];
     }
 };
@@ -381,18 +402,20 @@ std::vector<std::string> library::add(std::size_t count, const std::function<std
     return symbols;
 }
 
-bool library::remove(const std::string& symbol) {
+std::optional<std::string> library::remove(const std::vector<std::string>& symbols) {
     transaction t(*db_);
     auto find = db_->prepare("SELECT 1 FROM documents WHERE symbol = ?");
-    find.bind(1, symbol);
-    const bool exists = find.step();
-    find.reset();
-    if (!exists) return false;
+    for (const std::string& symbol : symbols) {
+        find.bind(1, symbol);
+        const bool exists = find.step();
+        find.reset();
+        if (!exists) return symbol;  // the transaction rolls back: nothing removed
+    }
     writer w(*db_);
-    w.remove_document(symbol);
+    for (const std::string& symbol : symbols) w.drop_orphans(w.delete_document(symbol));
     w.finish();
     t.commit();
-    return true;
+    return std::nullopt;
 }
 
 std::vector<document_entry> library::documents() {
@@ -447,9 +470,16 @@ std::vector<std::pair<std::int64_t, std::size_t>> library::candidates(const std:
         for (const auto& row : rows) find(row, shingles[k], true);
         for (std::int64_t id : ids) ++shared[id];
     }
-    std::vector<std::pair<std::int64_t, std::size_t>> out(shared.begin(), shared.end());
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-    if (out.size() > limit) out.resize(limit);
+    std::vector<std::pair<std::int64_t, std::size_t>> ranked(shared.begin(), shared.end());
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    // postings of removed texts stay in the index: they must not take a live text's place
+    auto live = db_->prepare("SELECT 1 FROM texts WHERE id = ?");
+    std::vector<std::pair<std::int64_t, std::size_t>> out;
+    for (std::size_t k = 0; k < ranked.size() && out.size() < limit; ++k) {
+        live.bind(1, ranked[k].first);
+        if (live.step()) out.push_back(ranked[k]);
+        live.reset();
+    }
     return out;
 }
 

@@ -74,8 +74,9 @@ public:
     // whole add back.
     std::vector<std::string> add(std::size_t count, const std::function<std::optional<grammar::document>(std::size_t)>& document,
                                  const add_progress& progress = {});
-    // Removes the document with `symbol`; false when there is none.
-    bool remove(const std::string& symbol);
+    // Removes the documents with these symbols, all or none: returns the first symbol the library does
+    // not hold (and removes nothing), or nothing when all are removed.
+    std::optional<std::string> remove(const std::vector<std::string>& symbols);
     [[nodiscard]] std::vector<document_entry> documents();
     [[nodiscard]] library_stats stats();
 

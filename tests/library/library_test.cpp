@@ -95,10 +95,36 @@ TEST(Library, AddingASymbolAgainReplacesItsDocument) {
     const auto seized = lib.texts(lib.phrase_texts("remain seized", 10));
     ASSERT_EQ(seized.size(), 1u);
     EXPECT_EQ(seized[0].occurrences.size(), 2u);
-    EXPECT_TRUE(lib.remove("A/RES/70/1"));
-    EXPECT_FALSE(lib.remove("A/RES/70/1"));
+    EXPECT_EQ(lib.remove({"A/RES/70/1", "A/RES/70/9"}), "A/RES/70/9");  // all or none
+    EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/70/1 2", "A/RES/70/2 1"}));
+    EXPECT_EQ(lib.remove({"A/RES/70/1"}), std::nullopt);
+    EXPECT_EQ(lib.remove({"A/RES/70/1"}), "A/RES/70/1");
     EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/70/2 1"}));
     EXPECT_EQ(lib.stats().texts, 1u);
+}
+
+std::string precedents_json(library& lib, const grammar::document& draft) {
+    return report::precedents_json(analysis::find_precedents(draft, lib, "lib.db"), {});
+}
+
+// Adding the same documents again keeps every text, posting and term count as it was: the texts both
+// versions hold keep their ids, so no dead postings pile up in the index.
+TEST(Library, AddingTheSameDocumentsAgainChangesNothing) {
+    const auto dir = scratch("again");
+    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    const auto docs = parse_files(testing::source_dir() / "corpus", {"a-68-l5.txt", "ga-draft-migration.txt"});
+    const auto draft = parse_files(testing::source_dir() / "corpus/drafts", {"migration-followup.txt"});
+    lib.add(pointers(docs));
+    const auto before = lib.stats();
+    const std::string found = precedents_json(lib, draft[0]);
+    for (int i = 0; i < 3; ++i) lib.add(pointers(docs));
+    const auto after = lib.stats();
+    EXPECT_EQ(after.texts, before.texts);
+    EXPECT_EQ(after.shingle_rows, before.shingle_rows);
+    EXPECT_EQ(after.posting_bytes, before.posting_bytes);
+    EXPECT_EQ(after.terms, before.terms);
+    EXPECT_EQ(lib.all_text_ids().front(), 1);  // the first text kept its id
+    EXPECT_EQ(precedents_json(lib, draft[0]), found);
 }
 
 // A process killed in the middle of an add (after two of three documents are written) leaves the
