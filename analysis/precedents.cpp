@@ -36,7 +36,10 @@ status status_of(const alignment& a, double score, const thresholds& limits) {
 
 int order(status s) { return s == status::verbatim ? 0 : s == status::edited ? 1 : s == status::related ? 2 : 3; }
 
-// TF-IDF rows with the library's idf, for the draft paragraphs and the candidate texts together.
+// TF-IDF rows with the library's idf, for the draft paragraphs and the candidate texts together. A
+// draft word no library text holds weighs as a word of one text would, less 1 (df 0): it makes the draft
+// paragraph less like any text, as it should. Word pairs (bigrams) are left out on both sides: the library
+// counts single stems.
 class library_vectors {
 public:
     library_vectors(library::library& lib, const std::vector<const std::string*>& texts, models::stemmer& stem) {
@@ -47,9 +50,13 @@ public:
             stems.insert(terms.stems.begin(), terms.stems.end());
             documents.push_back(models::weighted(terms, stem, nullptr));
         }
-        const auto df = lib.term_frequencies(std::vector<std::string>(stems.begin(), stems.end()));
-        const auto space = models::tfidf_space::from_frequencies(
-            std::vector<std::pair<std::string, int>>(df.begin(), df.end()), lib.text_count());
+        const auto known = lib.term_frequencies(std::vector<std::string>(stems.begin(), stems.end()));
+        std::vector<std::pair<std::string, int>> df;
+        for (const std::string& s : stems) {
+            const auto k = known.find(s);
+            df.emplace_back(s, k != known.end() ? k->second : 0);
+        }
+        const auto space = models::tfidf_space::from_frequencies(df, lib.text_count());
         rows_ = space.vectors(documents);
     }
     [[nodiscard]] double cosine(std::size_t a, std::size_t b) const {

