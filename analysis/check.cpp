@@ -201,7 +201,7 @@ std::vector<candidate> aligned(const aligned_text& words, const units& ref, cons
         const auto r = static_cast<std::size_t>(n.row);
         alignment a = align(words, ref.words[r]);
         coverage[r] = std::max(coverage[r], a.coverage());
-        const double score = n.score, rank = 0.6 * a.reuse() + 0.4 * score;
+        const double score = n.score, rank = match_rank(a.reuse(), score);
         out.push_back({r, std::move(a), score, rank});
     }
     std::stable_sort(out.begin(), out.end(), [](const candidate& a, const candidate& b) { return a.rank > b.rank; });
@@ -235,8 +235,8 @@ paragraph_check judged(const std::string& id, const std::string& text, std::vect
     const double best_coverage = candidates.empty() ? 0 : candidates[0].a.coverage();
     const double top_score = nearest.empty() ? 0 : nearest[0].score, second_score = nearest.size() > 1 ? nearest[1].score : 0;
     const bool distinct = top_score >= limits.distinct_score && top_score >= limits.distinct_ratio * second_score;
-    if (best_reuse >= limits.verbatim_reuse && best_coverage >= limits.verbatim_coverage) pc.state = status::verbatim;
-    else if (best_reuse >= limits.edited_reuse && candidates[0].score >= limits.edited_score) pc.state = status::edited;
+    if (is_verbatim(best_reuse, best_coverage, limits)) pc.state = status::verbatim;
+    else if (!candidates.empty() && is_edited(best_reuse, candidates[0].score, limits)) pc.state = status::edited;
     else if (top_score >= limits.related_score || distinct) pc.state = status::related;
     else pc.state = status::fresh;
     if (pc.state == status::related)  // no shared wording to speak of: rank by topic alone
@@ -246,6 +246,14 @@ paragraph_check judged(const std::string& id, const std::string& text, std::vect
 }
 
 }  // namespace
+
+bool is_verbatim(double reuse, double coverage, const thresholds& limits) {
+    return reuse >= limits.verbatim_reuse && coverage >= limits.verbatim_coverage;
+}
+
+bool is_edited(double reuse, double score, const thresholds& limits) {
+    return reuse >= limits.edited_reuse && score >= limits.edited_score;
+}
 
 std::string_view status_name(status s) {
     switch (s) {

@@ -31,6 +31,13 @@ struct thresholds {
     double merge_added = 0.15;     // ...for draft words the first does not supply, makes a merge
 };
 
+// The calibrated rules, shared by check and the library's precedents: reuse of the draft's words and
+// coverage of the reference's make a match verbatim; reuse with some shared vocabulary (cosine), edited.
+bool is_verbatim(double reuse, double coverage, const thresholds& limits);
+bool is_edited(double reuse, double score, const thresholds& limits);
+// How matches are ranked: reuse and cosine together.
+inline double match_rank(double reuse, double score) { return 0.6 * reuse + 0.4 * score; }
+
 struct match {
     std::string reference;   // reference paragraph id
     std::size_t index = 0;   // its position in check_result::reference_ids

@@ -24,12 +24,14 @@ struct judged_text {
     alignment a;
     double score = 0;
     status state = status::fresh;
-    [[nodiscard]] double rank() const { return 0.6 * a.reuse() + 0.4 * score; }  // as check ranks its matches
+    [[nodiscard]] double rank() const { return match_rank(a.reuse(), score); }
 };
 
+// check's rules for one match; related needs only the cosine here (check's "stands out from the second
+// best" rule compares a paragraph's matches in one reference, which a library of many texts has not).
 status status_of(const alignment& a, double score, const thresholds& limits) {
-    if (a.reuse() >= limits.verbatim_reuse && a.coverage() >= limits.verbatim_coverage) return status::verbatim;
-    if (a.reuse() >= limits.edited_reuse && score >= limits.edited_score) return status::edited;
+    if (is_verbatim(a.reuse(), a.coverage(), limits)) return status::verbatim;
+    if (is_edited(a.reuse(), score, limits)) return status::edited;
     if (score >= limits.related_score) return status::related;
     return status::fresh;
 }
@@ -71,22 +73,41 @@ precedent make_precedent(const judged_text& j, const library::occurrence& where)
     return {where, j.state, j.a.reuse(), j.a.coverage(), j.score, j.text->occurrences.size()};
 }
 
+// The latest occurrence with a date (they come oldest first, undated last), else the last one.
+const library::occurrence& latest_dated(const std::vector<library::occurrence>& occurrences) {
+    for (auto o = occurrences.rbegin(); o != occurrences.rend(); ++o)
+        if (!o->sort_date.empty()) return *o;
+    return occurrences.back();
+}
+
+// Ties (the same text in several documents ranks alike) go to the latest, then the smallest symbol.
+bool ranked_before(const judged_text& a, const judged_text& b) {
+    if (order(a.state) != order(b.state)) return order(a.state) < order(b.state);
+    if (a.rank() != b.rank()) return a.rank() > b.rank();
+    const auto &la = latest_dated(a.text->occurrences), &lb = latest_dated(b.text->occurrences);
+    return la.sort_date != lb.sort_date ? la.sort_date > lb.sort_date : la.symbol < lb.symbol;
+}
+
+// Widens earliest and latest over the dated occurrences of a verbatim or edited text.
+void widen_history(const judged_text& j, paragraph_precedents& out) {
+    for (const library::occurrence& o : j.text->occurrences) {
+        if (o.sort_date.empty()) continue;  // unknown: not the earliest, not the latest
+        if (!out.earliest || o.sort_date < out.earliest->where.sort_date) out.earliest = make_precedent(j, o);
+        if (!out.latest || o.sort_date > out.latest->where.sort_date) out.latest = make_precedent(j, o);
+    }
+}
+
 // Reports the judged texts of one paragraph: best distinct texts, earliest and latest agreed occurrence.
 void report(std::vector<judged_text>& judged, const precedent_options& options, paragraph_precedents& out) {
     std::erase_if(judged, [](const judged_text& j) { return j.state == status::fresh; });
-    std::stable_sort(judged.begin(), judged.end(), [](const judged_text& a, const judged_text& b) {
-        return order(a.state) != order(b.state) ? order(a.state) < order(b.state) : a.rank() > b.rank();
-    });
+    std::stable_sort(judged.begin(), judged.end(), ranked_before);
     if (judged.empty()) return;
     out.state = judged.front().state;
     for (const judged_text& j : judged) {
-        if (out.best.size() < options.shown) out.best.push_back(make_precedent(j, j.text->occurrences.back()));
+        if (out.best.size() < options.shown) out.best.push_back(make_precedent(j, latest_dated(j.text->occurrences)));
         if (j.state != status::verbatim && j.state != status::edited) continue;
         (j.state == status::verbatim ? out.verbatim : out.edited) += j.text->occurrences.size();
-        const auto& first = j.text->occurrences.front();
-        const auto& last = j.text->occurrences.back();
-        if (!out.earliest || first.sort_date < out.earliest->where.sort_date) out.earliest = make_precedent(j, first);
-        if (!out.latest || last.sort_date > out.latest->where.sort_date) out.latest = make_precedent(j, last);
+        widen_history(j, out);
     }
     const judged_text& best = judged.front();
     if (best.state == status::verbatim || best.state == status::edited)

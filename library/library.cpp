@@ -2,13 +2,12 @@
 
 #include "grammar/parser.hpp"
 #include "library/database.hpp"
+#include "library/dates.hpp"
 #include "library/shingles.hpp"
 #include "models/text_model.hpp"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cstdio>
 #include <filesystem>
 #include <deque>
 #include <future>
@@ -68,34 +67,6 @@ std::string file_stem(const std::string& name) {
     return std::filesystem::path(name).stem().string();
 }
 
-// "3 December 2025" -> "2025-12-03"; a date not in that form gives nothing.
-std::optional<std::string> iso_date(std::string_view date) {
-    static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",   "May",      "June",
-                                                             "July",    "August",   "September", "October", "November", "December"};
-    const auto first = date.find(' '), last = date.rfind(' ');
-    if (first == std::string_view::npos || first == last || first > 2 || date.size() - last - 1 != 4) return std::nullopt;
-    const auto month = std::find(months.begin(), months.end(), date.substr(first + 1, last - first - 1));
-    if (month == months.end()) return std::nullopt;
-    int day = 0, year = 0;
-    const auto digits = [](std::string_view s, int& n) { return std::from_chars(s.data(), s.data() + s.size(), n).ptr == s.data() + s.size(); };
-    if (!digits(date.substr(0, first), day) || !digits(date.substr(last + 1), year) || day < 1 || day > 31) return std::nullopt;
-    char iso[40];  // room for any int, which the compiler cannot rule out
-    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, static_cast<int>(month - months.begin()) + 1, day);
-    return std::string(iso);
-}
-
-// The year a General Assembly session opened: "A/RES/80/19" and "A/68/L.5" -> 1945 + session.
-std::string session_year(std::string_view symbol) {
-    if (symbol.starts_with("A/RES/")) symbol.remove_prefix(6);
-    else if (symbol.starts_with("A/")) symbol.remove_prefix(2);
-    else return "";
-    int session = 0;
-    std::size_t i = 0;
-    for (; i < symbol.size() && i < 3 && symbol[i] >= '0' && symbol[i] <= '9'; ++i) session = session * 10 + (symbol[i] - '0');
-    if (i == 0 || (i < symbol.size() && symbol[i] != '/')) return "";
-    return std::to_string(1945 + session);
-}
-
 std::string kind_name(grammar::paragraph_kind k) {
     return k == grammar::paragraph_kind::operative ? "operative" : "preambular";
 }
@@ -126,7 +97,7 @@ prepared_document prepare(const grammar::document& doc, word_stems& stems) {
     out.date = doc.date ? grammar::normalized_text(doc, *doc.date) : "";
     // the front matter's title is whole where the header's may be its first line only
     out.title = doc.title_text ? *doc.title_text : doc.title ? grammar::normalized_text(doc, *doc.title) : "";
-    out.sort_date = iso_date(out.date).value_or(session_year(out.symbol));
+    out.sort_date = sort_date(out.date, out.symbol);
     out.source = doc.name();
     out.content = doc.text();
     for (const grammar::paragraph& p : doc.paragraphs) {
@@ -421,7 +392,7 @@ std::optional<std::string> library::remove(const std::vector<std::string>& symbo
 std::vector<document_entry> library::documents() {
     auto s = db_->prepare(
         "SELECT symbol, title, date, sort_date, source, (SELECT count(*) FROM paragraphs WHERE document = d.id) "
-        "FROM documents d ORDER BY sort_date, symbol");
+        "FROM documents d ORDER BY sort_date = '', sort_date, symbol");  // undated last
     std::vector<document_entry> out;
     while (s.step())
         out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), static_cast<std::size_t>(s.integer(5))});
@@ -487,7 +458,7 @@ std::vector<stored_text> library::texts(const std::vector<std::int64_t>& ids) {
     auto text = db_->prepare("SELECT text FROM texts WHERE id = ?");
     auto where = db_->prepare(
         "SELECT d.symbol, d.date, d.sort_date, p.part, p.paragraph, p.kind FROM paragraphs p JOIN documents d ON d.id = p.document "
-        "WHERE p.text = ? ORDER BY d.sort_date, d.symbol, p.position");
+        "WHERE p.text = ? ORDER BY d.sort_date = '', d.sort_date, d.symbol, p.position");  // undated last
     std::vector<stored_text> out;
     for (std::int64_t id : ids) {
         text.bind(1, id);

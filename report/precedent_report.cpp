@@ -58,9 +58,11 @@ std::string summary_line(const analysis::precedent_result& r) {
 
 // "agreed in 12 paragraphs since A/RES/68/... (2013); most recently ...": the history of verbatim and edited language.
 std::string history_line(const paragraph_precedents& p) {
-    if (!p.earliest) return "";
-    std::string line = "agreed language in " + std::to_string(p.verbatim + p.edited) + " paragraph" +
-                       (p.verbatim + p.edited == 1 ? "" : "s") + ": earliest " + precedent_name(p.earliest->where);
+    const std::size_t agreed = p.verbatim + p.edited;
+    if (agreed == 0) return "";
+    std::string line = "agreed language in " + std::to_string(agreed) + " paragraph" + (agreed == 1 ? "" : "s");
+    if (!p.earliest) return line + " (none dated)";
+    line += ": earliest " + precedent_name(p.earliest->where);
     if (precedent_name(p.latest->where) != precedent_name(p.earliest->where)) line += ", latest " + precedent_name(p.latest->where);
     return line;
 }

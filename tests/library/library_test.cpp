@@ -143,6 +143,26 @@ TEST(Library, NewWordsOfTheDraftLowerTheScore) {
     EXPECT_NEAR(r.paragraphs[0].best[0].score, 2 / (std::sqrt(2.0) * std::sqrt(2 + 2 * fresh * fresh)), 1e-6);
 }
 
+// The same paragraph in three documents: the earliest and the latest dated one are named, an undated one
+// (no header date, no A/ symbol) is neither, and is listed last.
+TEST(Library, EarliestAndLatestAreDated) {
+    const auto dir = scratch("dates");
+    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    const std::string text = "1. Urges States to ratify the Convention on the Rights of Migrant Workers.\n";
+    const auto in_2025 = testing::parse_ok(text, "A_RES_80_7.txt"), in_2013 = testing::parse_ok(text, "A_RES_68_3.txt");
+    const auto undated = testing::parse_ok(text, "notes.txt");
+    lib.add({&in_2025, &undated, &in_2013});
+    EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/68/3 1", "A/RES/80/7 1", "notes 1"}));
+    const auto r = analysis::find_precedents(testing::parse_ok(text, "draft.txt"), lib, "lib.db");
+    const auto& p = r.paragraphs.at(0);
+    EXPECT_EQ(p.verbatim, 3u);
+    EXPECT_EQ(report::precedent_name(p.earliest.value().where), "A/RES/68/3 \xC2\xB6" "1 (2013)");
+    EXPECT_EQ(report::precedent_name(p.latest.value().where), "A/RES/80/7 \xC2\xB6" "1 (2025)");
+    ASSERT_EQ(p.best.size(), 1u);  // one text, named by its latest dated paragraph
+    EXPECT_EQ(report::precedent_name(p.best[0].where), "A/RES/80/7 \xC2\xB6" "1 (2025)");
+    EXPECT_EQ(p.best[0].occurrences, 3u);
+}
+
 // A process killed in the middle of an add (after two of three documents are written) leaves the
 // library as it was: SQLite's journal rolls the unfinished transaction back when the file is next opened.
 TEST(Library, AnInterruptedAddLeavesTheLibraryAsItWas) {
