@@ -83,7 +83,7 @@ int build(std::size_t paragraphs, const std::string& path) {
     const auto docs = generated_documents(paragraphs);
     std::size_t bytes = 0, stored = 0;
     for (const auto& d : docs) bytes += d.size();
-    auto lib = open_library(path, library::access::write);
+    auto lib = open_library(path, library::access::create);
     const auto start = clock_type::now();
     lib.add(docs.size(), [&](std::size_t i) {
         auto doc = resdraft::grammar::parse_document(docs[i], "generated.md").value();

@@ -25,6 +25,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <new>
 #include <optional>
 #include <sstream>
@@ -452,7 +453,7 @@ struct library_command {
 
     int run() const {
         using access = resdraft::library::library::access;
-        if (add_->parsed()) return run_add(open_library(path, access::write));
+        if (add_->parsed()) return run_add();
         if (remove_->parsed()) return run_remove(open_library(path, access::write));
         auto lib = open_library(path, access::read);
         if (list_->parsed()) return run_list(lib);
@@ -460,8 +461,9 @@ struct library_command {
         return fuzzy ? run_fuzzy(lib) : run_phrase(lib);
     }
 
-    int run_add(resdraft::library::library lib) const {
-        const std::size_t limit = max_input_bytes(max_input);
+    // The files INPUT names, a folder's .txt and .md files in name order, each with whether it came from a
+    // folder (skipped when it cannot be read, where a named file refuses the add).
+    std::vector<std::pair<std::string, bool>> input_files() const {
         std::vector<std::pair<std::string, bool>> files;  // (path, from a folder: skipped when unreadable)
         for (const std::string& in : inputs) {
             std::error_code ec;
@@ -475,20 +477,59 @@ struct library_command {
                 if (is_text_file(entry)) files.emplace_back(entry.path().string(), true);
             if (files.size() == before) throw nothing_to_read(in, entries.size());
         }
-        std::size_t documents = 0, paragraphs = 0;
+        return files;
+    }
+
+    struct stored_file {
+        std::string symbol, path;
+        std::size_t paragraphs = 0;
+    };
+
+    // Adds the files to the library at `target`; returns what each stored document was, in order.
+    std::vector<stored_file> add_files(const std::string& target) const {
+        const std::size_t limit = max_input_bytes(max_input);
+        const auto files = input_files();
+        auto lib = open_library(target, resdraft::library::library::access::create);
+        std::vector<stored_file> added;
         // a named file that cannot be read or parsed rolls the whole add back (exit 2); a folder's is skipped
         const auto next = [&](std::size_t i) -> std::optional<document> {
             auto doc = files[i].second ? load_or_skip(files[i].first, limit) : load(files[i].first, limit);
-            if (doc) ++documents, paragraphs += doc->paragraphs.size();
+            if (doc) added.push_back({"", files[i].first, doc->paragraphs.size()});
             return doc;
         };
         const terminal_progress shown;
         resdraft::library::add_progress progress;
         if (const auto say = shown.callback())
             progress = [say](std::size_t done, std::size_t total) { say("storing " + std::to_string(done) + "/" + std::to_string(total)); };
-        lib.add(files.size(), next, progress);
-        write_output(std::nullopt, "added " + std::to_string(documents) + " document" + (documents == 1 ? "" : "s") + " (" +
-                                       std::to_string(paragraphs) + " paragraphs) to " + path + "\n");
+        const auto symbols = lib.add(files.size(), next, progress);
+        for (std::size_t i = 0; i < symbols.size(); ++i) added[i].symbol = symbols[i];
+        return added;
+    }
+
+    // A new library is written beside its name and renamed when the add succeeds: a failed add leaves no file.
+    int run_add() const {
+        std::error_code ec;
+        const bool fresh = !std::filesystem::exists(path, ec);
+        const std::string target = fresh ? path + ".resdraft-new-" + std::to_string(::getpid()) : path;
+        std::vector<stored_file> stored;
+        try {
+            stored = add_files(target);
+            if (fresh) std::filesystem::rename(target, path);
+        } catch (...) {
+            if (fresh) std::filesystem::remove(target, ec);
+            throw;
+        }
+        std::map<std::string, const stored_file*> last;  // symbol -> the file that stored it last
+        for (const stored_file& f : stored) {
+            const auto [at, first] = last.emplace(f.symbol, &f);
+            if (!first) warn(f.path + " replaces " + at->second->path + " in " + path + ": both are " + f.symbol);
+            at->second = &f;
+        }
+        std::size_t paragraphs = 0;
+        for (const auto& [symbol, f] : last) paragraphs += f->paragraphs;
+        const auto& from = last;
+        write_output(std::nullopt, "added " + std::to_string(from.size()) + " document" + (from.size() == 1 ? "" : "s") + " (" +
+                                       std::to_string(paragraphs) + " paragraph" + (paragraphs == 1 ? "" : "s") + ") to " + path + "\n");
         return 0;
     }
 

@@ -286,13 +286,13 @@ bool is_empty_database(database& db) {
 std::unique_ptr<database> open_database(const std::string& path, library::access a) {
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
-    if (a == library::access::read && !exists) throw library_error{path + ": no such library"};
+    if (a != library::access::create && !exists) throw library_error{path + ": no such library"};
     if (exists && std::filesystem::is_directory(path, ec)) throw library_error{path + ": a directory, not a library file"};
-    if (a == library::access::write && exists && ::access(path.c_str(), W_OK) != 0)
+    if (a != library::access::read && exists && ::access(path.c_str(), W_OK) != 0)
         throw library_error{path + ": read-only file: cannot add to or remove from it"};
     auto db = std::make_unique<database>(path, a == library::access::read ? database::mode::read_only : database::mode::create);
     db->execute("PRAGMA foreign_keys = ON");
-    if (a == library::access::write && is_empty_database(*db)) {
+    if (a == library::access::create && is_empty_database(*db)) {
         transaction t(*db);
         db->execute(schema);
         db->execute("PRAGMA application_id = " + std::to_string(application_id));

@@ -58,8 +58,8 @@ using add_progress = std::function<void(std::size_t done, std::size_t total)>;
 
 class library {
 public:
-    enum class access { read, write };
-    // Opens LIBRARY (for write: created when absent). Returns library_error for a file that is not a
+    enum class access { read, write, create };  // create: write, and make the library when there is none
+    // Opens LIBRARY. Returns library_error for a missing file (but with create), a file that is not a
     // SQLite database, a database that is not a resdraft library, another schema version, or a file
     // that cannot be written when write access is asked.
     static std::variant<library, library_error> open(const std::string& path, access a);

@@ -1068,6 +1068,24 @@ TEST(Cli, ABadLibraryIsOneLineAndExitTwo) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err, "resdraft: " + (dir / "absent.db").string() + ": no such library\n");
     EXPECT_FALSE(std::filesystem::exists(dir / "absent.db"));  // reading never creates one
+    // a failed add to a new library leaves no file; remove never makes one
+    r = run("library add " + (dir / "new.db").string() + " " + (dir / "absent.txt").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "absent.txt").string() + ": cannot open: No such file or directory\n");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 0);
+    r = run("library remove " + (dir / "new.db").string() + " A/RES/80/1");
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "new.db").string() + ": no such library\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "new.db"));
+    // two files of the same symbol in one add: the second replaces the first, and says so
+    for (const char* year : {"y2024", "y2025"}) {
+        std::filesystem::create_directories(dir / year);
+        std::ofstream(dir / year / "draft.txt") << "1. Urges States to act on item " << year << ".\n";
+    }
+    r = run("library add " + (dir / "two.db").string() + " " + (dir / "y2024").string() + " " + (dir / "y2025").string());
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out, "added 1 document (1 paragraph) to " + (dir / "two.db").string() + "\n");
+    EXPECT_EQ(r.err, "resdraft: " + (dir / "y2025/draft.txt").string() + " replaces " + (dir / "y2024/draft.txt").string() +
+                         " in " + (dir / "two.db").string() + ": both are draft\n");
     r = run("check " + text + " --format csv");
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.err, "resdraft: --format csv is for precedents: give --library without --reference\n");

@@ -59,7 +59,7 @@ TEST(Library, PrecedentsAcrossRealResolutions) {
     const auto shared = testing::shared_corpus();
     if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the real-resolution library was not built";
     const auto dir = scratch("outer-space");
-    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    auto lib = open_or_fail(dir / "lib.db", library::access::create);
     const auto others = parse_files(*shared / "ga-res-80", {"A_RES_80_19.md", "A_RES_80_20.md", "A_RES_80_22.md"});
     EXPECT_EQ(lib.add(pointers(others)), (std::vector<std::string>{"A/RES/80/19", "A/RES/80/20", "A/RES/80/22"}));
     const auto draft = parse_files(*shared / "ga-res-80", {"A_RES_80_21.md"});
@@ -80,7 +80,7 @@ TEST(Library, PrecedentsAcrossRealResolutions) {
 
 TEST(Library, AddingASymbolAgainReplacesItsDocument) {
     const auto dir = scratch("replace");
-    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    auto lib = open_or_fail(dir / "lib.db", library::access::create);
     const auto v1 = testing::parse_ok("1. Urges States to ratify the Convention on the Rights of Migrant Workers.\n", "A_RES_70_1.txt");
     const auto v2 = testing::parse_ok("1. Calls upon States to consider ratifying the Convention.\n\n"
                                       "2. Decides to remain seized of the matter.\n", "A_RES_70_1.txt");
@@ -112,7 +112,7 @@ std::string precedents_json(library& lib, const grammar::document& draft) {
 // versions hold keep their ids, so no dead postings pile up in the index.
 TEST(Library, AddingTheSameDocumentsAgainChangesNothing) {
     const auto dir = scratch("again");
-    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    auto lib = open_or_fail(dir / "lib.db", library::access::create);
     const auto docs = parse_files(testing::source_dir() / "corpus", {"a-68-l5.txt", "ga-draft-migration.txt"});
     const auto draft = parse_files(testing::source_dir() / "corpus/drafts", {"migration-followup.txt"});
     lib.add(pointers(docs));
@@ -133,7 +133,7 @@ TEST(Library, AddingTheSameDocumentsAgainChangesNothing) {
 // library: idf is log((1 + 1) / (1 + df)) + 1, so 1 for its words and 1 + log 2 for the new ones.
 TEST(Library, NewWordsOfTheDraftLowerTheScore) {
     const auto dir = scratch("score");
-    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    auto lib = open_or_fail(dir / "lib.db", library::access::create);
     const auto stored = testing::parse_ok("1. Welcomes remittances of migrants.\n", "A_RES_70_1.txt");
     lib.add({&stored});
     const auto draft = testing::parse_ok("1. Welcomes remittances of migrants, glaciers and volcanoes.\n", "draft.txt");
@@ -147,7 +147,7 @@ TEST(Library, NewWordsOfTheDraftLowerTheScore) {
 // (no header date, no A/ symbol) is neither, and is listed last.
 TEST(Library, EarliestAndLatestAreDated) {
     const auto dir = scratch("dates");
-    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    auto lib = open_or_fail(dir / "lib.db", library::access::create);
     const std::string text = "1. Urges States to ratify the Convention on the Rights of Migrant Workers.\n";
     const auto in_2025 = testing::parse_ok(text, "A_RES_80_7.txt"), in_2013 = testing::parse_ok(text, "A_RES_68_3.txt");
     const auto undated = testing::parse_ok(text, "notes.txt");
@@ -169,7 +169,7 @@ TEST(Library, AnInterruptedAddLeavesTheLibraryAsItWas) {
     const auto dir = scratch("interrupted");
     const auto path = dir / "lib.db";
     const auto first = testing::parse_ok("1. Decides to remain seized of the matter.\n", "A_RES_70_1.txt");
-    open_or_fail(path, library::access::write).add({&first});
+    open_or_fail(path, library::access::create).add({&first});
     const pid_t child = ::fork();
     if (child == 0) {
         auto lib = open_or_fail(path, library::access::write);
@@ -204,7 +204,7 @@ TEST(Library, FindsEveryPrecedentThatBruteForceFinds) {
     const auto shared = testing::shared_corpus();
     if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the recall check did not run";
     const auto dir = scratch("recall");
-    auto lib = open_or_fail(dir / "lib.db", library::access::write);
+    auto lib = open_or_fail(dir / "lib.db", library::access::create);
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(*shared / "ga-res-80")) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
@@ -240,13 +240,15 @@ TEST(Library, FindsEveryPrecedentThatBruteForceFinds) {
 TEST(Library, RefusesWhatIsNotALibrary) {
     const auto dir = scratch("refuses");
     EXPECT_EQ(open_error(dir / "absent.db", library::access::read), (dir / "absent.db").string() + ": no such library");
+    EXPECT_EQ(open_error(dir / "absent.db", library::access::write), (dir / "absent.db").string() + ": no such library");
+    EXPECT_FALSE(fs::exists(dir / "absent.db"));
     std::ofstream(dir / "text.db") << "1. Decides to remain seized of the matter.\n";
     EXPECT_EQ(open_error(dir / "text.db", library::access::read), (dir / "text.db").string() + ": not a SQLite database");
     EXPECT_EQ(open_error(dir / "text.db", library::access::write), (dir / "text.db").string() + ": not a SQLite database");
     ASSERT_EQ(std::system(("sqlite3 " + (dir / "other.db").string() + " 'CREATE TABLE t(x)'").c_str()), 0);
     EXPECT_EQ(open_error(dir / "other.db", library::access::read),
               (dir / "other.db").string() + ": not a resdraft library (a SQLite database of another kind)");
-    open_or_fail(dir / "v7.db", library::access::write);
+    open_or_fail(dir / "v7.db", library::access::create);
     ASSERT_EQ(std::system(("sqlite3 " + (dir / "v7.db").string() + " 'PRAGMA user_version = 7'").c_str()), 0);
     EXPECT_EQ(open_error(dir / "v7.db", library::access::read),
               (dir / "v7.db").string() + ": library schema version 7; this resdraft reads version 1");
@@ -258,7 +260,7 @@ TEST(Library, RefusesWhatIsNotALibrary) {
 TEST(Library, AReadOnlyFileIsRefusedForWriting) {
     const auto dir = scratch("read-only");
     const auto path = dir / "lib.db";
-    open_or_fail(path, library::access::write);
+    open_or_fail(path, library::access::create);
     fs::permissions(path, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
     fs::permissions(fs::temp_directory_path() / ("resdraft-library-test-" + std::to_string(::getpid())),
                     fs::perms::others_exec, fs::perm_options::add);
