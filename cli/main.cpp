@@ -334,6 +334,8 @@ struct check_command {
         refuse_stdin_twice({draft, reference.value_or("")}, "at most one of DRAFT and --reference");
         if (format == "csv" && (!library || reference))
             throw usage_error("--format csv is for precedents: give --library without --reference");
+        if (library && !reference && background)
+            throw usage_error("--background is for a check against one reference: the library's own texts weigh the terms");
         const std::size_t limit = max_input_bytes(max_input);
         if (library && !reference) return run_library(load(draft, limit));
         const auto ref = reference_document(limit);
@@ -418,6 +420,9 @@ struct cluster_command {
         return 0;
     }
 };
+
+// A date for JSON: null when unknown, as check --library writes it.
+nlohmann::ordered_json optional_date(const std::string& date) { return date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date); }
 
 // resdraft library add|list|remove|stats|search LIBRARY ...
 struct library_command {
@@ -545,7 +550,7 @@ struct library_command {
         nlohmann::ordered_json j = nlohmann::ordered_json::array();
         std::ostringstream out;
         for (const auto& d : docs) {
-            j.push_back({{"symbol", d.symbol}, {"date", d.date}, {"title", d.title}, {"paragraphs", d.paragraphs}, {"source", d.source}});
+            j.push_back({{"symbol", d.symbol}, {"date", optional_date(d.date)}, {"title", d.title}, {"paragraphs", d.paragraphs}, {"source", d.source}});
             out << d.symbol << "  " << (d.date.empty() ? "(no date)" : d.date) << "  " << d.paragraphs << " paragraphs  " << d.title << '\n';
         }
         write_output(std::nullopt, format == "json" ? j.dump(2) + "\n" : out.str());
@@ -565,20 +570,20 @@ struct library_command {
         return 0;
     }
 
-    // Every paragraph holding the phrase, oldest first.
+    // The paragraphs holding the phrase, oldest first: the first 1,000 of them, and how many there are.
     int run_phrase(resdraft::library::library& lib) const {
-        std::vector<std::pair<resdraft::library::occurrence, std::string>> found;
-        for (const auto& t : lib.texts(lib.phrase_texts(query, 100000)))
-            for (const auto& o : t.occurrences) found.emplace_back(o, t.text);
-        std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first.sort_date < b.first.sort_date; });
-        nlohmann::ordered_json j = nlohmann::ordered_json::array();
+        constexpr std::size_t shown = 1000;
+        const auto found = lib.phrase_occurrences(query, shown);
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
         std::ostringstream out;
-        for (const auto& [where, text] : found) {
-            j.push_back({{"name", resdraft::report::precedent_name(where)}, {"symbol", where.symbol}, {"date", where.date},
-                         {"part", where.part}, {"paragraph", where.paragraph}, {"text", text}});
+        for (const auto& [where, text] : found.shown) {
+            list.push_back({{"name", resdraft::report::precedent_name(where)}, {"symbol", where.symbol}, {"date", optional_date(where.date)},
+                            {"part", where.part}, {"paragraph", where.paragraph}, {"text", text}});
             out << resdraft::report::precedent_name(where) << "\n    " << text << '\n';
         }
-        if (found.empty()) out << "no paragraph of " << path << " holds \"" << query << "\"\n";
+        if (found.total == 0) out << "no paragraph of " << path << " holds \"" << query << "\"\n";
+        if (found.total > found.shown.size()) out << "... and " << found.total - found.shown.size() << " more paragraphs\n";
+        const nlohmann::ordered_json j{{"query", query}, {"total", found.total}, {"paragraphs", list}};
         write_output(std::nullopt, format == "json" ? j.dump(2) + "\n" : out.str());
         return 0;
     }

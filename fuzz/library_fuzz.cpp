@@ -4,6 +4,7 @@
 #include "analysis/precedents.hpp"
 #include "grammar/parser.hpp"
 #include "library/library.hpp"
+#include "library/shingles.hpp"
 
 #include <unistd.h>
 
@@ -20,7 +21,7 @@ void read_everything(resdraft::library::library& lib) {
     (void)lib.stats();
     const auto ids = lib.all_text_ids();
     (void)lib.texts(std::vector<std::int64_t>(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(ids.size(), 20))));
-    (void)lib.phrase_texts("the Secretary-General", 20);
+    (void)lib.phrase_occurrences("the Secretary-General", 20);
     static const auto draft = resdraft::grammar::parse_document(
         "1. Recognizes that remittances constitute an important source of private capital;\n", "draft.txt");
     (void)resdraft::analysis::find_precedents(draft.value(), lib, "fuzz.db");
@@ -30,7 +31,16 @@ void read_everything(resdraft::library::library& lib) {
 
 }  // namespace
 
+// The same bytes as one bucket of the shingle index and as a posting list: what a damaged index row holds.
+void decode_as_index_rows(const std::uint8_t* data, std::size_t size) {
+    const std::vector<unsigned char> bytes(data, data + std::min<std::size_t>(size, 4096));
+    std::vector<std::int64_t> ids;
+    for (std::uint64_t shingle : {std::uint64_t{0}, std::uint64_t{5}, ~std::uint64_t{0}}) (void)resdraft::library::find_in_bucket(bytes, shingle, true, ids);
+    (void)resdraft::library::decode_postings(bytes, ids);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    decode_as_index_rows(data, size);
     static const std::string path = "/tmp/resdraft-library-fuzz-" + std::to_string(::getpid()) + ".db";
     std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     auto opened = resdraft::library::library::open(path, resdraft::library::library::access::read);

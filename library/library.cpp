@@ -482,25 +482,34 @@ std::vector<std::int64_t> library::all_text_ids() {
     return out;
 }
 
-std::vector<std::int64_t> library::phrase_texts(const std::string& phrase, std::size_t limit) {
-    std::string quoted = "\"";  // an FTS5 phrase: the words in order, any punctuation between them
-    for (char c : phrase) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    quoted += '"';
-    auto s = db_->prepare("SELECT rowid FROM text_search WHERE text_search MATCH ? ORDER BY rowid LIMIT ?");
-    s.bind(1, quoted).bind(2, static_cast<std::int64_t>(limit));
-    std::vector<std::int64_t> out;
-    while (s.step()) out.push_back(s.integer(0));
+namespace {
+
+// `text` as one FTS5 string (its quotes doubled): matched as a phrase, whatever operators it holds.
+std::string fts_quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + '"';
+}
+
+}  // namespace
+
+phrase_matches library::phrase_occurrences(const std::string& phrase, std::size_t limit) {
+    phrase_matches out;
+    auto count = db_->prepare("SELECT count(*) FROM text_search s JOIN paragraphs p ON p.text = s.rowid WHERE text_search MATCH ?");
+    count.bind(1, fts_quoted(phrase));
+    if (count.step()) out.total = static_cast<std::size_t>(count.integer(0));
+    auto s = db_->prepare(
+        "SELECT d.symbol, d.date, d.sort_date, p.part, p.paragraph, p.kind, t.text FROM text_search s JOIN texts t ON t.id = s.rowid "
+        "JOIN paragraphs p ON p.text = t.id JOIN documents d ON d.id = p.document WHERE text_search MATCH ? "
+        "ORDER BY d.sort_date = '', d.sort_date, d.symbol, p.position LIMIT ?");  // oldest first, undated last
+    s.bind(1, fts_quoted(phrase)).bind(2, static_cast<std::int64_t>(limit));
+    while (s.step()) out.shown.push_back({{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)}, s.text(6)});
     return out;
 }
 
 std::vector<std::int64_t> library::topic_texts(const std::vector<std::string>& words, std::size_t limit) {
     std::string query;  // "w1" OR "w2" ...: any of them, best first by BM25
-    for (const std::string& w : words) {
-        if (!query.empty()) query += " OR ";
-        query += '"';
-        for (char c : w) query += c == '"' ? std::string("\"\"") : std::string(1, c);
-        query += '"';
-    }
+    for (const std::string& w : words) query += (query.empty() ? "" : " OR ") + fts_quoted(w);
     std::vector<std::int64_t> out;
     if (query.empty()) return out;
     auto s = db_->prepare("SELECT rowid FROM text_search WHERE text_search MATCH ? ORDER BY rank, rowid LIMIT ?");

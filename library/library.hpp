@@ -47,6 +47,12 @@ struct stored_text {
     std::vector<occurrence> occurrences;  // oldest first (by sort_date, then symbol, then position)
 };
 
+// Paragraphs holding a phrase: the first ones, each with its text, and how many there are in all.
+struct phrase_matches {
+    std::vector<std::pair<occurrence, std::string>> shown;
+    std::size_t total = 0;
+};
+
 struct library_stats {
     std::size_t documents = 0, paragraphs = 0, texts = 0, clauses = 0;
     std::size_t shingle_rows = 0, posting_bytes = 0, terms = 0;  // rows of the shingle index (buckets x segments), their bytes
@@ -88,8 +94,9 @@ public:
     [[nodiscard]] std::vector<stored_text> texts(const std::vector<std::int64_t>& ids);
     // Every distinct text (for brute-force comparison in tests and benchmarks).
     [[nodiscard]] std::vector<std::int64_t> all_text_ids();
-    // Texts where `phrase` occurs as a phrase (FTS5, words stemmed), at most `limit`.
-    [[nodiscard]] std::vector<std::int64_t> phrase_texts(const std::string& phrase, std::size_t limit);
+    // The paragraphs where `phrase` occurs as a phrase (FTS5, words stemmed), oldest first (undated last),
+    // at most `limit`, and how many there are.
+    [[nodiscard]] phrase_matches phrase_occurrences(const std::string& phrase, std::size_t limit);
     // Texts holding any of `words` (FTS5, words stemmed), best first by BM25, at most `limit`: candidates
     // on the same topic in other words, which share no shingle.
     [[nodiscard]] std::vector<std::int64_t> topic_texts(const std::vector<std::string>& words, std::size_t limit);

@@ -101,7 +101,7 @@ std::vector<unsigned char> encode_postings(const std::vector<std::int64_t>& incr
 bool decode_postings(const std::vector<unsigned char>& bytes, std::vector<std::int64_t>& out) {
     std::uint64_t previous = 0, delta = 0;
     for (std::size_t i = 0; i < bytes.size();) {
-        if (!get_varint(bytes, i, delta)) return false;
+        if (!get_varint(bytes, i, delta) || delta == 0) return false;  // ids (from 1) strictly increase
         previous += delta;
         out.push_back(static_cast<std::int64_t>(previous));
     }

@@ -56,7 +56,7 @@ std::vector<std::uint64_t> shingles_of(std::string_view text, word_stems& stems,
 std::vector<unsigned char> encode_postings(const std::vector<std::int64_t>& increasing_ids);
 
 // The ids of an encoded list, appended to `out`. Returns false (leaving what was read) on a truncated or
-// overlong varint: a damaged library.
+// overlong varint, or ids that do not strictly increase from 1: a damaged library.
 bool decode_postings(const std::vector<unsigned char>& bytes, std::vector<std::int64_t>& out);
 
 // The index stores shingles in buckets by their top bits: one row per bucket per add, not one per shingle.

@@ -1,6 +1,7 @@
 #include "report/check_report.hpp"
 
 #include "report/html.hpp"
+#include "report/numbers.hpp"
 #include "report/json_lists.hpp"
 #include "report/redline.hpp"
 #include "report/shorten.hpp"
@@ -21,15 +22,7 @@ using analysis::edit_op;
 using analysis::status;
 using nlohmann::ordered_json;
 
-double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
-
 std::string percent(double x) { return std::to_string(static_cast<int>(std::lround(x * 100))) + "%"; }
-
-std::string fixed(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", x);
-    return buf;
-}
 
 std::string summary_line(const check_result& r) {
     return std::to_string(r.count(status::verbatim)) + " verbatim, " + std::to_string(r.count(status::edited)) +

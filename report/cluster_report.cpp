@@ -1,6 +1,7 @@
 #include "report/cluster_report.hpp"
 
 #include "report/html.hpp"
+#include "report/numbers.hpp"
 #include "report/shorten.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,8 +16,6 @@ namespace resdraft::report {
 namespace {
 
 using nlohmann::ordered_json;
-
-double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
 
 
 std::string joined(const std::vector<std::string>& words) {

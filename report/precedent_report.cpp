@@ -2,6 +2,7 @@
 
 #include "analysis/naming.hpp"
 #include "report/html.hpp"
+#include "report/numbers.hpp"
 #include "report/json_lists.hpp"
 #include "report/redline.hpp"
 #include "report/shorten.hpp"
@@ -17,14 +18,6 @@ using analysis::paragraph_precedents;
 using analysis::precedent;
 using analysis::status;
 using nlohmann::ordered_json;
-
-double rounded(double x) { return std::round(x * 1000.0) / 1000.0; }
-
-std::string fixed(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", x);
-    return buf;
-}
 
 ordered_json precedent_json(const precedent& p) {
     return {{"name", precedent_name(p.where)},
@@ -67,12 +60,17 @@ std::string history_line(const paragraph_precedents& p) {
     return line;
 }
 
+// A text field of RFC 4180 CSV: quoted when it holds a comma, quote or line break; a field a spreadsheet
+// would run as a formula (= + - @ first) gets an apostrophe first.
 std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    const std::string safe = !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos ? "'" + s : s;
+    if (safe.find_first_of(",\"\n\r") == std::string::npos) return safe;
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : safe) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
+
+std::string optional_name(const std::optional<precedent>& p) { return p ? csv_field(precedent_name(p->where)) : ""; }
 
 }  // namespace
 
@@ -117,9 +115,12 @@ std::string precedents_text(const analysis::precedent_result& r, bool colour) {
 
 std::string precedents_csv(const analysis::precedent_result& r) {
     std::ostringstream out;
-    out << "draft_paragraph,draft_status,rank,precedent,symbol,part,paragraph,date,status,reuse,coverage,score,occurrences\r\n";
+    out << "\xEF\xBB\xBF"  // a byte-order mark: spreadsheets then read the file as UTF-8 (the pilcrow)
+        << "draft_paragraph,draft_status,earliest,latest,rank,precedent,symbol,part,paragraph,date,status,reuse,coverage,score,"
+           "occurrences\r\n";
     for (const paragraph_precedents& p : r.paragraphs) {
-        const std::string head = csv_field(p.id) + "," + std::string(analysis::status_name(p.state)) + ",";
+        const std::string head = csv_field(p.id) + "," + std::string(analysis::status_name(p.state)) + "," +
+                                 optional_name(p.earliest) + "," + optional_name(p.latest) + ",";
         if (p.best.empty()) out << head << ",,,,,,,,,,\r\n";
         for (std::size_t i = 0; i < p.best.size(); ++i) {
             const precedent& b = p.best[i];

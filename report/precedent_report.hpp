@@ -17,8 +17,9 @@ std::string precedents_json(const analysis::precedent_result& r, const analysis:
 // A readable report; `colour` adds ANSI colours to the redlines.
 std::string precedents_text(const analysis::precedent_result& r, bool colour);
 
-// RFC 4180 CSV with a header row: one row per (draft paragraph, precedent), a row with empty precedent
-// fields for a paragraph without one.
+// RFC 4180 CSV (UTF-8 with a byte-order mark) with a header row: one row per (draft paragraph, precedent),
+// each with the paragraph's earliest and latest agreed precedent; a row with empty precedent fields for a
+// paragraph without one.
 std::string precedents_csv(const analysis::precedent_result& r);
 
 // One HTML page: each draft paragraph with its redline against the best precedent and its precedents.

@@ -1042,8 +1042,10 @@ TEST(Cli, LibraryAddListSearchAndCheck) {
     r = run("check " + draft + " --library " + lib + " --format csv");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.substr(0, r.out.find("\r\n")),
-              "draft_paragraph,draft_status,rank,precedent,symbol,part,paragraph,date,status,reuse,coverage,score,occurrences");
-    EXPECT_NE(r.out.find("\r\n4,verbatim,1,A/68/L.5 annex \xC2\xB6" "27 (2013),A/68/L.5,annex,27,1 October 2013,verbatim,1.00,1.00,1.00,1\r\n"),
+              "\xEF\xBB\xBF" "draft_paragraph,draft_status,earliest,latest,rank,precedent,symbol,part,paragraph,date,status,reuse,"
+              "coverage,score,occurrences");
+    const std::string p27 = "A/68/L.5 annex \xC2\xB6" "27 (2013)";
+    EXPECT_NE(r.out.find("\r\n4,verbatim," + p27 + "," + p27 + ",1," + p27 + ",A/68/L.5,annex,27,1 October 2013,verbatim,1.00,1.00,1.00,1\r\n"),
               std::string::npos);
     // --reference SYMBOL: today's check against that document of the library
     const auto by_symbol = run("check " + draft + " --library " + lib + " --reference A/68/L.5 --format json");

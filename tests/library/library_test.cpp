@@ -86,16 +86,18 @@ TEST(Library, AddingASymbolAgainReplacesItsDocument) {
                                       "2. Decides to remain seized of the matter.\n", "A_RES_70_1.txt");
     const auto other = testing::parse_ok("1. Decides to remain seized of the matter.\n", "A_RES_70_2.txt");
     lib.add({&v1, &other});
-    EXPECT_EQ(lib.phrase_texts("Rights of Migrant Workers", 10).size(), 1u);
+    EXPECT_EQ(lib.phrase_occurrences("Rights of Migrant Workers", 10).total, 1u);
     lib.add({&v2});
     EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/70/1 2", "A/RES/70/2 1"}));
-    EXPECT_TRUE(lib.phrase_texts("Rights of Migrant Workers", 10).empty());
+    EXPECT_EQ(lib.phrase_occurrences("Rights of Migrant Workers", 10).total, 0u);
     const auto s = lib.stats();
     EXPECT_EQ(s.texts, 2u);  // "Decides to remain seized of the matter." once for both documents
     EXPECT_EQ(s.paragraphs, 3u);
-    const auto seized = lib.texts(lib.phrase_texts("remain seized", 10));
-    ASSERT_EQ(seized.size(), 1u);
-    EXPECT_EQ(seized[0].occurrences.size(), 2u);
+    const auto seized = lib.phrase_occurrences("remain seized", 1);
+    EXPECT_EQ(seized.total, 2u);  // one text, in both documents
+    ASSERT_EQ(seized.shown.size(), 1u);  // the limit
+    EXPECT_EQ(seized.shown[0].first.symbol, "A/RES/70/1");
+    EXPECT_EQ(seized.shown[0].second, "Decides to remain seized of the matter.");
     EXPECT_EQ(lib.remove({"A/RES/70/1", "A/RES/70/9"}), "A/RES/70/9");  // all or none
     EXPECT_EQ(symbols(lib), (std::vector<std::string>{"A/RES/70/1 2", "A/RES/70/2 1"}));
     EXPECT_EQ(lib.remove({"A/RES/70/1"}), std::nullopt);

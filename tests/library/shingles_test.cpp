@@ -34,6 +34,9 @@ TEST(Postings, DamagedListsAreRefused) {
     out.clear();
     EXPECT_FALSE(decode_postings(std::vector<unsigned char>(11, 0xFF), out));  // longer than 64 bits
     EXPECT_TRUE(out.empty());
+    EXPECT_FALSE(decode_postings({0x01, 0x00}, out));  // an id twice would count its text twice
+    out.clear();
+    EXPECT_FALSE(decode_postings({0x00}, out));  // ids start at 1
     EXPECT_TRUE(decode_postings({}, out));
 }
 

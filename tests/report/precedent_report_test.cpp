@@ -51,11 +51,17 @@ TEST(PrecedentReport, Text) {
 }
 
 TEST(PrecedentReport, CsvQuotesWhatNeedsIt) {
-    EXPECT_EQ(precedents_csv(sample()),
-              "draft_paragraph,draft_status,rank,precedent,symbol,part,paragraph,date,status,reuse,coverage,score,occurrences\r\n"
-              "4,edited,1,A/68/L.5 annex \xC2\xB6" "27 (2013),A/68/L.5,annex,27,1 October 2013,edited,0.75,0.50,0.80,1\r\n"
-              "4,edited,2,A/RES/80/5 pp3 (2025),A/RES/80/5,body,pp3,4 November 2025,related,0.10,0.10,0.31,2\r\n"
-              "5,new,,,,,,,,,,,\r\n");
+    auto r = sample();
+    r.paragraphs[1].id = "5, \"bis\"\nter";               // a comma, quotes and a line break
+    r.paragraphs[0].best[1].where.symbol = "=HYPERLINK(1)";  // a spreadsheet formula
+    EXPECT_EQ(precedents_csv(r),
+              "\xEF\xBB\xBF"
+              "draft_paragraph,draft_status,earliest,latest,rank,precedent,symbol,part,paragraph,date,status,reuse,coverage,score,occurrences\r\n"
+              "4,edited,A/68/L.5 annex \xC2\xB6" "27 (2013),A/68/L.5 annex \xC2\xB6" "27 (2013),1,A/68/L.5 annex \xC2\xB6" "27 (2013),"
+              "A/68/L.5,annex,27,1 October 2013,edited,0.75,0.50,0.80,1\r\n"
+              "4,edited,A/68/L.5 annex \xC2\xB6" "27 (2013),A/68/L.5 annex \xC2\xB6" "27 (2013),2,'=HYPERLINK(1) pp3 (2025),"
+              "'=HYPERLINK(1),body,pp3,4 November 2025,related,0.10,0.10,0.31,2\r\n"
+              "\"5, \"\"bis\"\"\nter\",new,,,,,,,,,,,,,\r\n");
 }
 
 TEST(PrecedentReport, JsonFollowsTheContract) {
