@@ -6,11 +6,11 @@
 #include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
 #include "grammar/detail/grammar.hpp"
+#include "grammar/index.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -36,23 +36,16 @@ std::size_t blank_length(std::string_view s, std::size_t p) {
     return c == 0xC2 ? 2 : c == 0xEF ? 3 : 1;
 }
 
-// Splits [begin, end) into lines at "\n", "\r\n" or a lone "\r", trimming blanks on both sides.
-std::vector<line> split_lines(std::string_view in, std::size_t begin) {
+// The lines of the indexed text, trimmed of blanks on both sides (and of a byte order mark before);
+// blank lines are dropped and mark the line after them.
+std::vector<line> trimmed_lines(const structural_index& index) {
+    const std::string_view in = index.text();
     std::vector<line> lines;
     lines.reserve(in.size() / 64);
     bool blank_before = true;
-    // most texts end their lines with "\n" alone: then memchr finds each line end
-    const bool has_cr = std::memchr(in.data() + begin, '\r', in.size() - begin) != nullptr;
-    std::size_t p = begin;
-    while (p < in.size()) {
-        std::size_t e = p;
-        if (has_cr) {
-            while (e < in.size() && in[e] != '\n' && in[e] != '\r') ++e;
-        } else {
-            const void* nl = std::memchr(in.data() + p, '\n', in.size() - p);
-            e = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - in.data()) : in.size();
-        }
-        std::size_t b = p, t = e;
+    for (std::size_t i = 0, count = index.line_count(); i < count; ++i) {
+        const span raw = index.line(i);
+        std::size_t b = raw.begin, t = raw.end;
         while (b < t && is_blank_byte(in, b)) b += blank_length(in, b);
         while (t > b && (in[t - 1] == ' ' || in[t - 1] == '\t' || in[t - 1] == '\f' || in[t - 1] == '\v')) --t;
         while (t > b + 1 && static_cast<unsigned char>(in[t - 2]) == 0xC2 && static_cast<unsigned char>(in[t - 1]) == 0xA0) t -= 2;
@@ -62,8 +55,6 @@ std::vector<line> split_lines(std::string_view in, std::size_t begin) {
             lines.push_back({{b, t}, blank_before});
             blank_before = false;
         }
-        if (e < in.size() && in[e] == '\r' && e + 1 < in.size() && in[e + 1] == '\n') ++e;
-        p = e + 1;
     }
     return lines;
 }
@@ -87,11 +78,11 @@ bool starts_upper(std::string_view t) {
 
 class assembler {
 public:
-    explicit assembler(std::shared_ptr<const source> input) : in_(input->bytes()) { doc_.input = std::move(input); }
+    assembler(std::shared_ptr<const source> input, std::vector<line> lines) : in_(input->bytes()), lines_(std::move(lines)) {
+        doc_.input = std::move(input);
+    }
 
     document run() {
-        std::size_t begin = in_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-        lines_ = split_lines(in_, begin);
         std::size_t first = read_front_matter();
         std::size_t last = find_footnote_block(first);
         doc_.parts.push_back({"body", std::nullopt, std::nullopt});
@@ -680,12 +671,18 @@ private:
 parse_result parse_document(std::shared_ptr<const source> source) {
     const std::string_view input = source->bytes();
     if (input.empty()) return parse_error{"empty input", 0};
-    if (auto bad = check_text_encoding(input)) return *bad;
-    const bool only_space = std::all_of(input.begin(), input.end(), [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    });
-    if (only_space) return parse_error{"no text: input holds only whitespace", 0};
-    document doc = assembler(std::move(source)).run();
+    structural_index index;
+    if (auto bad = build_structural_index(input, index)) return *bad;
+    std::vector<line> lines = trimmed_lines(index);
+    if (lines.empty()) {
+        // only blanks: whether all of them are ASCII whitespace (rather than no-break spaces, a byte order
+        // mark) decides the message; the scan runs on such inputs alone
+        const bool ascii_space = std::all_of(input.begin(), input.end(), [](char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        });
+        return parse_error{ascii_space ? "no text: input holds only whitespace" : "no text: input holds no words", 0};
+    }
+    document doc = assembler(std::move(source), std::move(lines)).run();
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
     return doc;
 }
