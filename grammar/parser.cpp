@@ -1,16 +1,18 @@
-// The document assembler: reads the input line by line, asks the line grammar (detail/grammar.hpp)
-// what each line opens, and builds parts, paragraphs and subparagraphs, repairing PDF damage on the
-// way (page breaks, paragraphs run together, lost subparagraph letters, footnotes, running heads).
+// The document assembler: reads the typed lines (detail/lines.hpp) in order, decides what each opens
+// from what it can be and what came before, and builds parts, paragraphs and subparagraphs, repairing
+// PDF damage on the way (page breaks, paragraphs run together, lost subparagraph letters, footnotes,
+// running heads).
 #include "grammar/parser.hpp"
 
 #include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
 #include "grammar/detail/grammar.hpp"
+#include "grammar/detail/lines.hpp"
+#include "grammar/index.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,55 +20,6 @@ namespace resdraft::grammar {
 namespace {
 
 using namespace detail;
-
-struct line {
-    span text;                  // the line without surrounding blanks
-    bool blank_before = false;  // a blank line (or the start of the body) precedes it
-};
-
-bool is_blank_byte(std::string_view s, std::size_t p) {
-    const auto c = static_cast<unsigned char>(s[p]);
-    return c == ' ' || c == '\t' || c == '\f' || c == '\v' ||
-           (c == 0xC2 && p + 1 < s.size() && static_cast<unsigned char>(s[p + 1]) == 0xA0) ||
-           (c == 0xEF && p + 2 < s.size() && s.compare(p, 3, "\xEF\xBB\xBF") == 0);
-}
-
-std::size_t blank_length(std::string_view s, std::size_t p) {
-    const auto c = static_cast<unsigned char>(s[p]);
-    return c == 0xC2 ? 2 : c == 0xEF ? 3 : 1;
-}
-
-// Splits [begin, end) into lines at "\n", "\r\n" or a lone "\r", trimming blanks on both sides.
-std::vector<line> split_lines(std::string_view in, std::size_t begin) {
-    std::vector<line> lines;
-    lines.reserve(in.size() / 64);
-    bool blank_before = true;
-    // most texts end their lines with "\n" alone: then memchr finds each line end
-    const bool has_cr = std::memchr(in.data() + begin, '\r', in.size() - begin) != nullptr;
-    std::size_t p = begin;
-    while (p < in.size()) {
-        std::size_t e = p;
-        if (has_cr) {
-            while (e < in.size() && in[e] != '\n' && in[e] != '\r') ++e;
-        } else {
-            const void* nl = std::memchr(in.data() + p, '\n', in.size() - p);
-            e = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - in.data()) : in.size();
-        }
-        std::size_t b = p, t = e;
-        while (b < t && is_blank_byte(in, b)) b += blank_length(in, b);
-        while (t > b && (in[t - 1] == ' ' || in[t - 1] == '\t' || in[t - 1] == '\f' || in[t - 1] == '\v')) --t;
-        while (t > b + 1 && static_cast<unsigned char>(in[t - 2]) == 0xC2 && static_cast<unsigned char>(in[t - 1]) == 0xA0) t -= 2;
-        if (b == t) {
-            blank_before = true;
-        } else {
-            lines.push_back({{b, t}, blank_before});
-            blank_before = false;
-        }
-        if (e < in.size() && in[e] == '\r' && e + 1 < in.size() && in[e + 1] == '\n') ++e;
-        p = e + 1;
-    }
-    return lines;
-}
 
 // The value of an id made of at most six digits without a leading zero ("17"), nothing otherwise.
 std::optional<std::size_t> plain_number(std::string_view id) {
@@ -79,23 +32,20 @@ std::optional<std::size_t> plain_number(std::string_view id) {
     return n;
 }
 
-bool starts_upper(std::string_view t) {
-    if (t.empty()) return false;
-    const auto c = static_cast<unsigned char>(t[0]);
-    return std::isupper(c) || c == '(' || c == '"' || (c == 0xE2 && t.size() > 2 && t.compare(0, 3, "\xE2\x80\x9C") == 0);
-}
-
 class assembler {
 public:
-    explicit assembler(std::shared_ptr<const source> input) : in_(input->bytes()) { doc_.input = std::move(input); }
+    assembler(std::shared_ptr<const source> input, std::vector<typed_line> lines) : in_(input->bytes()), lines_(std::move(lines)) {
+        doc_.input = std::move(input);
+    }
 
     document run() {
-        std::size_t begin = in_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-        lines_ = split_lines(in_, begin);
-        std::size_t first = read_front_matter();
-        std::size_t last = find_footnote_block(first);
+        const std::size_t first = read_front_matter();
+        const footnote_block notes = find_footnote_block(lines_, first);
+        footnotes_max_ = notes.highest;
+        footnote_next_ = notes.lowest;
+        const std::size_t last = notes.begin;
         doc_.parts.push_back({"body", std::nullopt, std::nullopt});
-        for (std::size_t i = first; i < last; ++i) take_line(i, lines_[i].text, lines_[i].blank_before);
+        for (std::size_t i = first; i < last; ++i) take_line(i);
         if (doc_.paragraphs.empty()) fall_back_to_blocks(first, last);
         finish_paragraphs();
         if (!doc_.symbol) infer_symbol_from_name();
@@ -109,7 +59,7 @@ private:
 
     std::string_view in_;  // doc_.input's bytes
     document doc_;
-    std::vector<line> lines_;
+    std::vector<typed_line> lines_;
     std::size_t line_index_ = 0;       // line being read
     state state_ = state::header;
     bool title_next_ = false;          // the header line after "Draft resolution ..." is the title
@@ -128,10 +78,10 @@ private:
 
     // YAML front matter: "---" / key: value ... / "---"; returns the first line after it.
     std::size_t read_front_matter() {
-        if (lines_.empty() || at(lines_[0].text) != "---") return 0;
+        if (lines_.empty() || !lines_[0].is(typed_line::rule)) return 0;
         for (std::size_t i = 1; i < lines_.size() && i < 200; ++i) {
+            if (lines_[i].is(typed_line::rule)) return i + 1;
             const std::string_view t = at(lines_[i].text);
-            if (t == "---") return i + 1;
             const auto field = match_yaml_field(t);
             if (!field) continue;
             const std::size_t offset = lines_[i].text.begin + static_cast<std::size_t>(field->value.data() - t.data());
@@ -151,27 +101,6 @@ private:
         }
         while (!out.empty() && (out.back() == ':' || out.back() == ' ')) out.pop_back();
         return out;
-    }
-
-    // The footnote block at the end ("[^1]: Resolution 64/293." lines, maybe after "---"); returns where it starts.
-    std::size_t find_footnote_block(std::size_t first) {
-        std::size_t start = lines_.size();
-        for (std::size_t i = lines_.size(); i-- > first;) {
-            if (const auto n = match_footnote_definition(at(lines_[i].text))) {
-                footnotes_max_ = std::max(footnotes_max_, *n);
-                footnote_next_ = start == lines_.size() ? *n : std::min(footnote_next_, *n);
-                start = i;
-                continue;
-            }
-            // a definition's continuation is indented in the source
-            const std::size_t line_start = in_.find_last_of("\n\r", lines_[i].text.begin);
-            const bool indented = line_start != std::string_view::npos && lines_[i].text.begin > line_start + 1;
-            if (!indented) break;
-        }
-        if (start == lines_.size()) return start;
-        std::size_t block = start;
-        if (block > first && at(lines_[block - 1].text) == "---") --block;
-        return block;
     }
 
     // Last meaningful byte of the current paragraph's text, skipping footnote markers.
@@ -196,45 +125,9 @@ private:
         return 0;
     }
 
-    // "...for 2024,1" -> "...for 2024,": a footnote number or marker may follow the closing punctuation.
-    static std::string_view without_trailing_footnote(std::string_view t) {
-        if (t.ends_with("]") && t.rfind("[^") != std::string_view::npos) t = t.substr(0, t.rfind("[^"));
-        std::size_t digits = 0;
-        while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[t.size() - 1 - digits]))) ++digits;
-        if (digits > 0 && digits <= 3 && digits < t.size()) {
-            const char before = t[t.size() - 1 - digits];
-            if (before == ',' || before == '.' || before == ';' || before == ':' || before == ' ')
-                t.remove_suffix(digits);
-        }
-        while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-        return t;
-    }
-
-    bool block_ends_with_comma(std::size_t i) const {
-        while (i + 1 < lines_.size() && !lines_[i + 1].blank_before && !match_paragraph_number(at(lines_[i + 1].text)))
-            ++i;
-        return without_trailing_footnote(at(lines_[i].text)).ends_with(',');
-    }
-
-    bool opens_paragraph(std::size_t i) const {
-        if (i >= lines_.size()) return true;
-        const std::string_view t = at(lines_[i].text);
-        return match_paragraph_number(t) || match_subparagraph_label(t) || opens_with_preambular(t) ||
-               t.starts_with("We,") || match_meeting_line(t) || match_annex_heading(t);
-    }
-
-    // A heading or running head: a short line of its own without closing punctuation, before a new paragraph,
-    // or a repeat of the document's title.
-    bool is_heading(std::size_t i, std::string_view t) const {
-        if (doc_.title && t == at(*doc_.title)) return true;
-        if (!lines_[i].blank_before || t.size() > 160 || !starts_upper(t)) return false;
-        if (i + 1 < lines_.size() && !lines_[i + 1].blank_before) return false;
-        const std::string_view core = without_trailing_footnote(t);
-        const char last = core.empty() ? 0 : core.back();
-        if (last == '.' || last == ',' || last == ';' || last == ':') return false;
-        std::string_view lemma;
-        if (opens_with_preambular(t) || opens_with_operative(t, lemma)) return false;
-        return opens_paragraph(i + 1);
+    // A heading or running head: shaped as one (typed_line::heading_shape), or a repeat of the document's title.
+    bool is_heading(const typed_line& l) const {
+        return (doc_.title && at(l.text) == at(*doc_.title)) || l.is(typed_line::heading_shape);
     }
 
     void read_header_line(std::string_view t, span s) {
@@ -260,21 +153,24 @@ private:
         field(doc_.agenda_item, find_agenda_item(t));
     }
 
-    void take_line(std::size_t i, span s, bool blank_before) {
+    void take_line(std::size_t i) {
         line_index_ = i;
-        const std::string_view t = at(s);
-        if (match_meeting_line(t)) {
+        const typed_line& l = lines_[i];
+        const span s = l.text;
+        if (l.is(typed_line::meeting)) {
             current_.reset();
             state_ = state::after_meeting;
             doc_.excluded.push_back(s);
             return;
         }
-        if (const auto roman = match_annex_heading(t); roman && state_ != state::header) {
-            start_part(roman->empty() ? "annex" : "annex " + *roman);
+        if (l.is(typed_line::annex) && state_ != state::header) {
+            start_part(l.name.empty() ? "annex" : "annex " + std::string(l.name));
             doc_.excluded.push_back(s);
             return;
         }
-        const auto number = match_paragraph_number(t);
+        const bool number = l.is(typed_line::number);
+        // a preambular opener whose block ends with a comma opens the preamble, not a header line
+        const bool opens_preamble = l.is(typed_line::preambular) && l.is(typed_line::block_comma);
         switch (state_) {
             case state::after_meeting:
                 if (!number) {
@@ -283,23 +179,23 @@ private:
                 }
                 break;
             case state::header:
-                if (match_enacting_formula(t) || t.starts_with("We,")) {
+                if (l.is(typed_line::formula) || l.is(typed_line::we_comma)) {
                     doc_.parts[0].formula = s;
                     state_ = state::content;
                     return;
                 }
-                if (!number && !(opens_with_preambular(t) && block_ends_with_comma(i))) {
-                    read_header_line(t, s);
+                if (!number && !opens_preamble) {
+                    read_header_line(at(s), s);
                     return;
                 }
                 break;
             case state::part_intro:
-                if (t.starts_with("We,") && !doc_.parts.back().formula) {
+                if (l.is(typed_line::we_comma) && !doc_.parts.back().formula) {
                     doc_.parts.back().formula = s;
                     state_ = state::content;
                     return;
                 }
-                if (!number && !(opens_with_preambular(t) && block_ends_with_comma(i))) {
+                if (!number && !opens_preamble) {
                     if (!doc_.parts.back().title) doc_.parts.back().title = s;
                     return;
                 }
@@ -307,7 +203,7 @@ private:
             case state::content: break;
         }
         state_ = state::content;
-        take_content_line(s, blank_before, number);
+        take_content_line(l);
     }
 
     void start_part(std::string name) {
@@ -323,49 +219,47 @@ private:
         numbered_part_ = false;
     }
 
-    void take_content_line(span s, bool blank_before, std::optional<number_marker> number) {
-        const std::string_view t = at(s);
+    void take_content_line(const typed_line& l) {
+        const span s = l.text;
+        const bool blank_before = l.is(typed_line::blank_before);
         const char last = last_char();
         const bool closed = !current_ || last == ';' || last == '.' || last == ':' || last == ',';
-        if (number && accept_number(*number, t, blank_before, closed)) {
-            open_operative(s, *number);
+        if (l.is(typed_line::number) && accept_number(l, closed)) {
+            open_operative(s, l.number_of());
             return;
         }
         if (opens_embedded_declaration(last)) {
             start_part("annex");
-            take_line(line_index_, s, blank_before);
+            take_line(line_index_);
             return;
         }
-        if (current_) {
-            if (const auto label = match_subparagraph_label(t)) {
-                open_subparagraph(s, label->label, label->length);
-                return;
-            }
+        if (current_ && l.is(typed_line::label)) {
+            open_subparagraph(s, l.name, l.marker);
+            return;
         }
-        if (is_heading(line_index_, t)) {
+        if (is_heading(l)) {
             doc_.excluded.push_back(s);
             return;
         }
-        std::string_view lemma;
         if (operative_count_ == 0) {
-            if (t.starts_with("We,") && !current_ && !doc_.parts.back().formula) {
+            if (l.is(typed_line::we_comma) && !current_ && !doc_.parts.back().formula) {
                 doc_.parts.back().formula = s;
                 return;
             }
-            if ((blank_before || closed) && opens_with_preambular(t)) {
+            if ((blank_before || closed) && l.is(typed_line::preambular)) {
                 open_preambular(s);
                 return;
             }
-            if (closed && opens_with_operative(t, lemma)) {
+            if (closed && l.is(typed_line::operative)) {
                 open_operative(s, std::nullopt);
                 return;
             }
         } else {
-            if (current_ && lost_subparagraph(t, blank_before, last)) {
+            if (current_ && lost_subparagraph(l, last)) {
                 open_subparagraph(s, "", 0);
                 return;
             }
-            if (!numbered_part_ && (last == ';' || last == '.') && opens_with_operative(t, lemma)) {
+            if (!numbered_part_ && (last == ';' || last == '.') && l.is(typed_line::operative)) {
                 open_operative(s, std::nullopt);
                 return;
             }
@@ -388,25 +282,22 @@ private:
         return lemma == "adopt" || lemma == "endorse" || lemma == "approve" || lemma == "proclaim";
     }
 
-    bool accept_number(const number_marker& m, std::string_view t, bool blank_before, bool closed) const {
-        const std::string_view rest = t.substr(m.length);
-        // "2. Urges", "3. (a)", or a script without case ("2. يرحب"); "2. the" continues a sentence
-        const bool caseless_script = !rest.empty() && static_cast<unsigned char>(rest[0]) >= 0x80 && !starts_upper(rest);
-        if (!rest.empty() && !starts_upper(rest) && !caseless_script) return false;
-        return m.number == last_number_ + 1 || blank_before || closed;
+    // A number opens a paragraph when what follows it may ("2. the" continues a sentence) and it comes next,
+    // or after a blank line or a closed paragraph.
+    bool accept_number(const typed_line& l, bool closed) const {
+        if (!l.is(typed_line::number_opens)) return false;
+        return l.value == last_number_ + 1 || l.is(typed_line::blank_before) || closed;
     }
 
     // A subparagraph whose letter was lost in extraction: a capitalized block after "...:" or after a sibling ending ";".
-    bool lost_subparagraph(std::string_view t, bool blank_before, char last) const {
-        if (!blank_before || !starts_upper(t) || t.starts_with("We ")) return false;
+    bool lost_subparagraph(const typed_line& l, char last) const {
+        if (!l.is(typed_line::blank_before) || !l.is(typed_line::upper) || l.is(typed_line::we_space)) return false;
         const paragraph& p = doc_.paragraphs[*current_];
         if (p.kind != paragraph_kind::operative) return false;
         if (!p.subparagraphs.empty()) return last == ';' || last == ':';
         if (last == ':') return true;
         // "... including through addressing ... poverty" then "Taking effective measures ...;"
-        const std::size_t space = t.find(' ');
-        return last != '.' && space != std::string_view::npos && t.substr(0, space).ends_with("ing") &&
-               opens_with_preambular(t);
+        return last != '.' && l.is(typed_line::ing_word) && l.is(typed_line::preambular);
     }
 
     // `id`, or "id-2", "id-3" ... when the current part already has it.
@@ -440,7 +331,7 @@ private:
             last_number_ = number->number;
             numbered_part_ = true;
             p.id = std::to_string(number->number);
-            if (!number->suffix.empty()) p.id += " " + number->suffix;
+            if (!number->suffix.empty()) (p.id += ' ') += number->suffix;
             p.text = {s.begin + number->length, s.begin + number->length};
         } else {
             p.id = std::to_string(operative_count_ + 1);
@@ -471,7 +362,7 @@ private:
         return !label.empty() && label.find_first_not_of("ivxlc") == std::string_view::npos;
     }
 
-    void open_subparagraph(span s, const std::string& label, std::size_t label_length) {
+    void open_subparagraph(span s, std::string_view label, std::size_t label_length) {
         paragraph& p = doc_.paragraphs[*current_];
         subparagraph sub;
         sub.whole = {s.begin, s.begin};
@@ -491,7 +382,7 @@ private:
                                                                           : prev + "+";
             warn("subparagraph label missing; assigned (" + sub.id + ")", s.begin);
         } else {
-            sub.id = label;
+            sub.id = std::string(label);
         }
         if (p.subparagraphs.empty()) p.chapeau = {p.text.begin, s.begin};
         siblings->push_back(std::move(sub));
@@ -571,47 +462,52 @@ private:
                 continue;
             std::size_t e = p;
             while (e < s.end && std::isdigit(static_cast<unsigned char>(in_[e]))) ++e;
-            if (e - p > 3) {
-                // "24 August 20167": a year with the next footnote number glued to it
-                if (e - p <= 6 && (in_.compare(p, 2, "19") == 0 || in_.compare(p, 2, "20") == 0)) {
-                    unsigned n = 0;
-                    for (std::size_t k = p + 4; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
-                    if (in_[p + 4] != '0' && n >= footnote_next_ && n <= footnote_next_ + 2 && n <= footnotes_max_) {
-                        doc_.excluded.push_back({p + 4, e});
-                        footnote_next_ = n + 1;
-                    }
-                }
-                p = e - 1;
-                continue;
-            }
-            const bool followed_ok = e == s.end || in_[e] == ' ' || in_[e] == ',' || in_[e] == ';' || in_[e] == ')' ||
-                                     (in_[e] == '.' && (e + 1 == s.end || in_[e + 1] == ' ')) || in_[e] == ':';
-            unsigned n = 0;
-            for (std::size_t k = p; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
-            const auto prev = static_cast<unsigned char>(in_[p - 1]);
-            const bool after_lower_dot = prev == '.' && p >= 2 && std::islower(static_cast<unsigned char>(in_[p - 2]));
-            const bool glued = std::islower(prev) || prev == ',' || prev == ';' || prev == ':' || prev == ')' ||
-                               after_lower_dot || (prev >= 0x80 && p >= 3 && (in_.compare(p - 3, 3, "\xE2\x80\x9D") == 0 ||
-                                                                             in_.compare(p - 3, 3, "\xE2\x80\x99") == 0));
-            // detached markers: "Agreement 9  in" (two spaces after), "Social Development 1 and" (after a
-            // capitalized word, before a lower-case one, and exactly the number expected next)
-            const bool after_word = prev == ' ' && p >= 2 &&
-                                    (std::isalpha(static_cast<unsigned char>(in_[p - 2])) || in_[p - 2] == ',');
-            const bool double_spaced = after_word && e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
-            const std::size_t word_start = in_.find_last_of(' ', p >= 2 ? p - 2 : 0);
-            const bool title_word = after_word && word_start != std::string_view::npos && word_start + 1 < p &&
-                                    std::isupper(static_cast<unsigned char>(in_[word_start + 1]));
-            const bool single_spaced = (title_word || (after_word && in_[p - 2] == ',')) && n <= footnote_next_ + 2 && e + 1 < s.end && in_[e] == ' ' &&
-                                       std::islower(static_cast<unsigned char>(in_[e + 1]));
-            // markers lost in extraction leave gaps: a marker glued to punctuation ("2016,8") may jump further
-            const bool after_punctuation = glued && !std::islower(prev);
-            const unsigned reach = after_punctuation ? 12 : glued || double_spaced ? 3 : 0;
-            if (followed_ok && n >= footnote_next_ && n <= footnotes_max_ &&
-                (((glued || double_spaced) && n <= footnote_next_ + reach) || single_spaced)) {
-                doc_.excluded.push_back({p, e});
-                footnote_next_ = n + 1;
-            }
+            if (e - p > 3) take_glued_year(p, e);
+            else take_number_marker(s, p, e);
             p = e - 1;
+        }
+    }
+
+    // "24 August 20167": a year [p, p + 4) with the next footnote number glued to it, up to e.
+    void take_glued_year(std::size_t p, std::size_t e) {
+        if (e - p > 6 || (in_.compare(p, 2, "19") != 0 && in_.compare(p, 2, "20") != 0)) return;
+        unsigned n = 0;
+        for (std::size_t k = p + 4; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
+        if (in_[p + 4] != '0' && n >= footnote_next_ && n <= footnote_next_ + 2 && n <= footnotes_max_) {
+            doc_.excluded.push_back({p + 4, e});
+            footnote_next_ = n + 1;
+        }
+    }
+
+    // The digits [p, e) of `s` (one to three, after a byte of s that is not a digit) as a footnote number,
+    // when glued to the word or punctuation before, or set apart as extraction leaves detached markers.
+    void take_number_marker(span s, std::size_t p, std::size_t e) {
+        const bool followed_ok = e == s.end || in_[e] == ' ' || in_[e] == ',' || in_[e] == ';' || in_[e] == ')' ||
+                                 (in_[e] == '.' && (e + 1 == s.end || in_[e + 1] == ' ')) || in_[e] == ':';
+        unsigned n = 0;
+        for (std::size_t k = p; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
+        const auto prev = static_cast<unsigned char>(in_[p - 1]);
+        const bool after_lower_dot = prev == '.' && p >= 2 && std::islower(static_cast<unsigned char>(in_[p - 2]));
+        const bool glued = std::islower(prev) || prev == ',' || prev == ';' || prev == ':' || prev == ')' ||
+                           after_lower_dot || (prev >= 0x80 && p >= 3 && (in_.compare(p - 3, 3, "\xE2\x80\x9D") == 0 ||
+                                                                         in_.compare(p - 3, 3, "\xE2\x80\x99") == 0));
+        // detached markers: "Agreement 9  in" (two spaces after), "Social Development 1 and" (after a
+        // capitalized word, before a lower-case one, and exactly the number expected next)
+        const bool after_word = prev == ' ' && p >= 2 &&
+                                (std::isalpha(static_cast<unsigned char>(in_[p - 2])) || in_[p - 2] == ',');
+        const bool double_spaced = after_word && e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
+        const std::size_t word_start = in_.find_last_of(' ', p >= 2 ? p - 2 : 0);
+        const bool title_word = after_word && word_start != std::string_view::npos && word_start + 1 < p &&
+                                std::isupper(static_cast<unsigned char>(in_[word_start + 1]));
+        const bool single_spaced = (title_word || (after_word && in_[p - 2] == ',')) && n <= footnote_next_ + 2 && e + 1 < s.end && in_[e] == ' ' &&
+                                   std::islower(static_cast<unsigned char>(in_[e + 1]));
+        // markers lost in extraction leave gaps: a marker glued to punctuation ("2016,8") may jump further
+        const bool after_punctuation = glued && !std::islower(prev);
+        const unsigned reach = after_punctuation ? 12 : glued || double_spaced ? 3 : 0;
+        if (followed_ok && n >= footnote_next_ && n <= footnotes_max_ &&
+            (((glued || double_spaced) && n <= footnote_next_ + reach) || single_spaced)) {
+            doc_.excluded.push_back({p, e});
+            footnote_next_ = n + 1;
         }
     }
 
@@ -621,7 +517,7 @@ private:
         state_ = state::content;
         for (std::size_t i = first; i < last; ++i) {
             const span s = lines_[i].text;
-            if (lines_[i].blank_before || i == first) {
+            if (lines_[i].is(typed_line::blank_before) || i == first) {
                 paragraph p;
                 p.kind = paragraph_kind::operative;
                 p.id = std::to_string(doc_.paragraphs.size() + 1);
@@ -680,12 +576,18 @@ private:
 parse_result parse_document(std::shared_ptr<const source> source) {
     const std::string_view input = source->bytes();
     if (input.empty()) return parse_error{"empty input", 0};
-    if (auto bad = check_text_encoding(input)) return *bad;
-    const bool only_space = std::all_of(input.begin(), input.end(), [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    });
-    if (only_space) return parse_error{"no text: input holds only whitespace", 0};
-    document doc = assembler(std::move(source)).run();
+    structural_index index;
+    if (auto bad = build_structural_index(input, index)) return *bad;
+    std::vector<typed_line> lines = type_lines(index);
+    if (lines.empty()) {
+        // only blanks: whether all of them are ASCII whitespace (rather than no-break spaces, a byte order
+        // mark) decides the message; the scan runs on such inputs alone
+        const bool ascii_space = std::all_of(input.begin(), input.end(), [](char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        });
+        return parse_error{ascii_space ? "no text: input holds only whitespace" : "no text: input holds no words", 0};
+    }
+    document doc = assembler(std::move(source), std::move(lines)).run();
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
     return doc;
 }

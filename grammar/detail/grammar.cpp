@@ -17,6 +17,14 @@ iterator begin_of(std::string_view text) { return iterator(text.data()); }
 iterator end_of(std::string_view text) { return iterator(text.data() + text.size()); }
 std::size_t consumed(std::string_view text, iterator at) { return static_cast<std::size_t>(at.base() - text.data()); }
 
+// The suffix parsed as the static word it equals, so that a marker owns no string.
+std::string_view suffix_word(const boost::optional<std::string>& suffix) {
+    static constexpr std::string_view words[] = {"bis", "ter", "quater"};
+    for (std::string_view w : words)
+        if (suffix && *suffix == w) return w;
+    return {};
+}
+
 // Tries `parser` at every word start of `line`; returns the first match's range.
 template <typename Parser>
 std::optional<found> search(std::string_view line, const Parser& parser) {
@@ -36,7 +44,7 @@ std::optional<number_marker> match_paragraph_number(std::string_view line) {
     ast::number n;
     if (!x3::parse(first, end_of(line), rules::paragraph_number, n))
         return std::nullopt;
-    return number_marker{n.value, n.suffix.value_or(""), consumed(line, first)};
+    return number_marker{n.value, suffix_word(n.suffix), consumed(line, first)};
 }
 
 std::optional<label_marker> match_subparagraph_label(std::string_view line) {
@@ -45,7 +53,7 @@ std::optional<label_marker> match_subparagraph_label(std::string_view line) {
     std::string label;
     if (!x3::parse(first, end_of(line), rules::subparagraph_label, label))
         return std::nullopt;
-    return label_marker{label, consumed(line, first)};
+    return label_marker{line.substr(1, label.size()), consumed(line, first)};  // the letters after "("
 }
 
 std::optional<unsigned> match_footnote_definition(std::string_view line) {
@@ -67,12 +75,14 @@ bool match_meeting_line(std::string_view line) {
     return x3::parse(first, end_of(line), rules::meeting_line);
 }
 
-std::optional<std::string> match_annex_heading(std::string_view line) {
+std::optional<std::string_view> match_annex_heading(std::string_view line) {
     if (line.empty() || lower_ascii(line[0]) != 'a') return std::nullopt;  // nearly every line, without X3
     iterator first = begin_of(line);
     std::string roman;
     if (!x3::parse(first, end_of(line), rules::annex_heading, roman)) return std::nullopt;
-    return roman;
+    // only blanks follow the numeral
+    const std::size_t end = line.find_last_not_of(" \t") + 1;
+    return line.substr(end - roman.size(), roman.size());
 }
 
 bool match_enacting_formula(std::string_view line) {

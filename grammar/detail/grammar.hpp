@@ -13,14 +13,14 @@ namespace resdraft::grammar::detail {
 // "17. ", "5 bis. ": an operative paragraph number. length covers the number, the dot and the blanks after it.
 struct number_marker {
     unsigned number = 0;
-    std::string suffix;      // "bis", "ter" ... or empty
+    std::string_view suffix; // "bis", "ter", "quater" (static strings) or empty
     std::size_t length = 0;
 };
 std::optional<number_marker> match_paragraph_number(std::string_view line);
 
 // "(a) ", "(ii) ": a subparagraph label. length covers the label and the blanks after it.
 struct label_marker {
-    std::string label;       // "a", "ii"
+    std::string_view label;  // "a", "ii": a view into the line matched
     std::size_t length = 0;
 };
 std::optional<label_marker> match_subparagraph_label(std::string_view line);
@@ -38,8 +38,8 @@ std::optional<footnote_marker> match_inline_footnote(std::string_view text);
 // "28th plenary meeting 4 November 2025"
 bool match_meeting_line(std::string_view line);
 
-// "Annex", "Annex II" as a line of its own; returns "" or the roman numeral.
-std::optional<std::string> match_annex_heading(std::string_view line);
+// "Annex", "Annex II" as a line of its own; returns "" or the roman numeral (a view into `line`).
+std::optional<std::string_view> match_annex_heading(std::string_view line);
 
 // "The General Assembly," / "The Security Council," as a line of its own.
 bool match_enacting_formula(std::string_view line);

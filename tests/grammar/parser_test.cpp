@@ -22,6 +22,8 @@ std::string text_of(std::string_view in, const document& doc, std::size_t i) {
 TEST(Parser, RefusesEmptyWhitespaceAndBinaryInput) {
     EXPECT_EQ(parse_document("").error().message, "empty input");
     EXPECT_EQ(parse_document(" \n\t\r\n").error().message, "no text: input holds only whitespace");
+    // blanks that are not ASCII whitespace (no-break spaces, a byte order mark) leave no words either
+    EXPECT_EQ(parse_document("\xEF\xBB\xBF\xC2\xA0\n \xC2\xA0").error().message, "no text: input holds no words");
     const auto binary = parse_document(std::string("PK\x03\x04\0\0", 6));
     ASSERT_FALSE(binary.ok());
     EXPECT_EQ(binary.error().message, "binary input: control byte 0x03");
