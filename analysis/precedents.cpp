@@ -139,7 +139,7 @@ std::vector<std::int64_t> indexed_candidates(library::library& lib, const std::s
                                              std::size_t frequent, library::word_stems& stems, models::stemmer& stem) {
     std::vector<std::int64_t> ids;
     for (const auto& [id, shared] : lib.candidates(library::shingles_of(text, stems), options.candidates, frequent)) ids.push_back(id);
-    for (std::int64_t id : lib.topic_texts(rarest_words(lib, text, options.topic_words, frequent, stem), options.topic_candidates))
+    for (std::int64_t id : lib.topic_texts(rarest_words(lib, text, options.topic_words, std::min(frequent, options.topic_word_texts), stem), options.topic_candidates))
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     return ids;
 }

@@ -46,7 +46,8 @@ struct precedent_options {
     thresholds limits;
     std::size_t candidates = 200;    // texts aligned per draft paragraph, most shared shingles first...
     std::size_t topic_candidates = 20;  // ...and texts holding its rarest content words, best first by BM25
-    std::size_t topic_words = 4;        //    (that many words)
+    std::size_t topic_words = 4;        //    (that many words, each held by at most topic_word_texts texts:
+    std::size_t topic_word_texts = 1000;//    a rare word's list of texts is short to rank)
     std::size_t frequent = 0;        // shingles in more texts than this are skipped; 0: max(1000, texts / 50)
     std::size_t shown = 5;           // precedents reported per paragraph
     std::size_t deletion_words = 300;// deleted words a redline shows
