@@ -165,9 +165,15 @@ std::optional<head> head_of_text(std::string_view text, position where) {
 }
 }  // namespace
 
-bool opens_with_preambular(std::string_view text) {
-    return !text.empty() && std::isupper(static_cast<unsigned char>(text[0])) &&
-           head_of_text(text, position::preambular).has_value();
+line_openers openers_of_line(std::string_view line) {
+    // a head opens with a word of the lexicon, and the four-byte filter passes every such word: most
+    // other lines are turned away before a token is read
+    if (line.empty() || !std::isupper(static_cast<unsigned char>(line[0])) || !may_open_entry(line)) return {};
+    static const std::vector<span> none;
+    const std::size_t end = std::min(line.size(), head_window);
+    const paragraph_bytes bytes(line, {0, end}, none);
+    const tokenizer tk(bytes, 0);  // one reading of the words serves both positions
+    return {parse_head(tk, 0, end, position::preambular).has_value(), parse_head(tk, 0, end, position::operative).has_value()};
 }
 
 bool opens_with_operative(std::string_view text, std::string_view& lemma) {

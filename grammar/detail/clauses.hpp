@@ -25,8 +25,15 @@ std::vector<clause> split_operative(std::string_view input, span text, const std
 // the paragraph does not open with a known opener.
 std::vector<clause> preambular_clauses(std::string_view input, span text, const std::vector<span>& excluded);
 
-// True when `text` opens with a preambular opener ("Recalling", "Deeply concerned", "Having considered").
-bool opens_with_preambular(std::string_view text);
+// What a line can open with: a preambular opener ("Recalling", "Deeply concerned", "Having considered"),
+// an operative verb in base or third-person form ("Adopts", "Recognize").
+struct line_openers {
+    bool preambular = false;
+    bool operative = false;
+};
+
+// The openers `line` begins with (each false when it begins lower-case). Never fails.
+line_openers openers_of_line(std::string_view line);
 
 // True when `text` opens with an operative verb in base or third-person form ("Adopts", "Recognize").
 // Sets `lemma` to the verb's lemma.

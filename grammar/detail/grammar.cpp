@@ -57,6 +57,7 @@ std::optional<label_marker> match_subparagraph_label(std::string_view line) {
 }
 
 std::optional<unsigned> match_footnote_definition(std::string_view line) {
+    if (line.empty() || line[0] != '[') return std::nullopt;  // nearly every line, without X3
     iterator first = begin_of(line);
     unsigned n = 0;
     if (!x3::parse(first, end_of(line), rules::footnote_definition, n)) return std::nullopt;
@@ -71,6 +72,7 @@ std::optional<footnote_marker> match_inline_footnote(std::string_view text) {
 }
 
 bool match_meeting_line(std::string_view line) {
+    if (line.empty() || line[0] < '0' || line[0] > '9') return false;  // most lines, without X3
     iterator first = begin_of(line);
     return x3::parse(first, end_of(line), rules::meeting_line);
 }
@@ -86,6 +88,7 @@ std::optional<std::string_view> match_annex_heading(std::string_view line) {
 }
 
 bool match_enacting_formula(std::string_view line) {
+    if (!line.starts_with('T')) return false;  // most lines, without X3
     iterator first = begin_of(line);
     return x3::parse(first, end_of(line), rules::enacting_formula);
 }

@@ -73,7 +73,7 @@ typed_line type_line(std::string_view in, span s, std::uint32_t kinds) {
     l.text = s;
     l.kinds = kinds;
     type_markers(t, l);
-    std::string_view lemma;
+    const line_openers openers = openers_of_line(t);
     const std::size_t space = t.find(' ');
     const std::pair<bool, typed_line::kind> facts[] = {
         {match_meeting_line(t), typed_line::meeting},
@@ -81,8 +81,8 @@ typed_line type_line(std::string_view in, span s, std::uint32_t kinds) {
         {t.starts_with("We,"), typed_line::we_comma},
         {t.starts_with("We "), typed_line::we_space},
         {starts_upper(t), typed_line::upper},
-        {opens_with_preambular(t), typed_line::preambular},
-        {opens_with_operative(t, lemma), typed_line::operative},
+        {openers.preambular, typed_line::preambular},
+        {openers.operative, typed_line::operative},
         {space != std::string_view::npos && t.substr(0, space).ends_with("ing"), typed_line::ing_word},
         {t == "---", typed_line::rule},
     };

@@ -80,6 +80,10 @@ TEST(TypedLines, EachLineByItsOwnBytes) {
          "\"Recalling its resolution 68/4,\" blank upper preambular ing block_comma"
          " | \"Decides to remain seized of the matter.\" blank upper operative"
          " | \"Taking effective measures;\" blank upper ing"},
+        // openers after adverbs; a capitalized word the lexicon cannot open with
+        {"Deeply concerned about it,\n\nStrongly condemns the acts;\n\nUnited Nations\n",
+         "\"Deeply concerned about it,\" blank upper preambular block_comma | \"Strongly condemns the acts;\" blank upper operative"
+         " | \"United Nations\" blank upper heading"},
         // trimming: a byte order mark, blanks and no-break spaces around; "\r\n" and a lone "\r" end lines
         {"\xEF\xBB\xBF  Title\xC2\xA0\t\r\nnext\rlast", "\"Title\" blank upper | \"next\" | \"last\""},
         {"a\n \xC2\xA0 \n\n  b  \n", "\"a\" blank | \"b\" blank indented"},
