@@ -6,6 +6,7 @@
 
 #include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
+#include "grammar/detail/furniture.hpp"
 #include "grammar/detail/grammar.hpp"
 #include "grammar/detail/lines.hpp"
 #include "grammar/index.hpp"
@@ -34,15 +35,18 @@ std::optional<std::size_t> plain_number(std::string_view id) {
 
 class assembler {
 public:
-    assembler(std::shared_ptr<const source> input, std::vector<typed_line> lines) : in_(input->bytes()), lines_(std::move(lines)) {
+    assembler(std::shared_ptr<const source> input, std::vector<typed_line> lines, page_notes notes)
+        : in_(input->bytes()), lines_(std::move(lines)), page_notes_(notes) {
         doc_.input = std::move(input);
     }
 
     document run() {
         const std::size_t first = read_front_matter();
         const footnote_block notes = find_footnote_block(lines_, first);
-        footnotes_max_ = notes.highest;
-        footnote_next_ = notes.lowest;
+        footnotes_max_ = std::max(notes.highest, page_notes_.highest);
+        footnote_next_ = page_notes_.highest == 0 ? notes.lowest
+                         : notes.highest == 0     ? page_notes_.lowest
+                                                  : std::min(notes.lowest, page_notes_.lowest);
         const std::size_t last = notes.begin;
         doc_.parts.push_back({"body", std::nullopt, std::nullopt});
         for (std::size_t i = first; i < last; ++i) take_line(i);
@@ -60,6 +64,7 @@ private:
     std::string_view in_;  // doc_.input's bytes
     document doc_;
     std::vector<typed_line> lines_;
+    page_notes page_notes_;            // the notes of the pages' footnote blocks (PDF text)
     std::size_t line_index_ = 0;       // line being read
     state state_ = state::header;
     bool title_next_ = false;          // the header line after "Draft resolution ..." is the title
@@ -157,6 +162,10 @@ private:
         line_index_ = i;
         const typed_line& l = lines_[i];
         const span s = l.text;
+        if (l.is(typed_line::furniture)) {
+            doc_.excluded.push_back(s);
+            return;
+        }
         if (l.is(typed_line::meeting)) {
             current_.reset();
             state_ = state::after_meeting;
@@ -516,6 +525,7 @@ private:
         doc_.excluded.clear();
         state_ = state::content;
         for (std::size_t i = first; i < last; ++i) {
+            if (lines_[i].is(typed_line::furniture)) continue;
             const span s = lines_[i].text;
             if (lines_[i].is(typed_line::blank_before) || i == first) {
                 paragraph p;
@@ -587,7 +597,8 @@ parse_result parse_document(std::shared_ptr<const source> source) {
         });
         return parse_error{ascii_space ? "no text: input holds only whitespace" : "no text: input holds no words", 0};
     }
-    document doc = assembler(std::move(source), std::move(lines)).run();
+    const page_notes notes = mark_page_furniture(input, lines);
+    document doc = assembler(std::move(source), std::move(lines), notes).run();
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
     return doc;
 }

@@ -37,6 +37,11 @@ struct typed_line {
         // from the lines around (added by type_lines after typing each line)
         block_comma = 1u << 16,    // its block (up to a blank line or a numbered line) ends with a comma
         heading_shape = 1u << 17,  // shaped as a heading or running head: see type_lines
+        // how the blank lines before it look, for PDF text (a page ends with an empty line, a paragraph with a line of spaces)
+        page_break = 1u << 18,     // a form feed precedes it, or an empty line in a text whose other blank lines hold blanks
+        spaced_blank = 1u << 19,   // a line holding only blanks precedes it
+        // from the page furniture pass (detail/furniture.hpp)
+        furniture = 1u << 20,      // a running head, footnote block, barcode or "Please recycle" line: not text
     };
 
     span text;                   // the line without blanks around it (nor a byte order mark before it)

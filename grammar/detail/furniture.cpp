@@ -1,0 +1,171 @@
+// Page furniture (see furniture.hpp): the first page gives the marks, then heads, loose anchors,
+// footnote blocks and single lines are marked in turn.
+#include "grammar/detail/furniture.hpp"
+
+#include "grammar/detail/grammar.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace resdraft::grammar::detail {
+namespace {
+
+constexpr std::size_t masthead_lines = 60;   // the first page's masthead lies within its first lines
+constexpr std::size_t head_lines = 8;        // a running head: up to three title lines, anchors, blanks
+constexpr std::size_t title_line_bytes = 120;  // a running head's title line is short
+
+// What identifies the pages of one document.
+struct page_marks {
+    std::string_view job;     // "20-14566"; empty when the text has none
+    std::string_view symbol;  // "A/RES/75/3" standing alone on a line of the first page; may be empty
+    unsigned pages = 0;       // the m of its "n/m" lines; 0 when there are none
+};
+
+enum class anchor { none, job, page, symbol };
+
+class furniture_marker {
+public:
+    furniture_marker(std::string_view in, std::vector<typed_line>& lines) : in_(in), lines_(lines) {}
+
+    page_notes run() {
+        read_marks();
+        if (!marks_.job.empty() || marks_.pages != 0) {
+            mark_heads();
+            mark_loose_anchors();
+        }
+        const page_notes notes = mark_footnote_blocks();
+        mark_single_lines();
+        carry_blank_lines();
+        return notes;
+    }
+
+private:
+    std::string_view in_;
+    std::vector<typed_line>& lines_;
+    page_marks marks_;
+
+    std::string_view text(std::size_t i) const { return lines_[i].text.of(in_); }
+    bool marked(std::size_t i) const { return lines_[i].is(typed_line::furniture); }
+    void mark(std::size_t first, std::size_t last) {
+        for (std::size_t i = first; i <= last; ++i) lines_[i].kinds |= typed_line::furniture;
+    }
+
+    void read_marks() {
+        for (std::size_t i = 0; i < lines_.size() && i < masthead_lines; ++i) {
+            const std::string_view t = text(i);
+            if (const auto job = match_job_number(t); job && marks_.job.empty()) marks_.job = *job;
+            if (const auto symbol = find_symbol(t); symbol && symbol->end == t.size() && marks_.symbol.empty())
+                marks_.symbol = t;
+        }
+        for (std::size_t i = 0; i < lines_.size() && marks_.pages == 0; ++i)
+            if (const auto count = match_page_count(text(i)); count && count->pages >= 2) marks_.pages = count->pages;
+    }
+
+    anchor anchor_of(std::size_t i) const {
+        const std::string_view t = text(i);
+        if (!marks_.job.empty() && t == marks_.job) return anchor::job;
+        if (marks_.pages != 0)
+            if (const auto count = match_page_count(t); count && count->pages == marks_.pages) return anchor::page;
+        if (!marks_.symbol.empty() && t == marks_.symbol) return anchor::symbol;
+        return anchor::none;
+    }
+
+    // A line that may be a running head's short title: short, and neither a number nor a label.
+    bool title_like(std::size_t i) const {
+        const typed_line& l = lines_[i];
+        return l.text.size() <= title_line_bytes && !l.is(typed_line::number) && !l.is(typed_line::label);
+    }
+
+    // The last line of a head of anchors and title lines from line `first` on (within `reach` lines after
+    // the last anchor), when it holds a page count or two anchors.
+    std::optional<std::size_t> head_end(std::size_t first, std::size_t reach) const {
+        std::size_t last = first, anchors = 0;
+        bool page = false;
+        for (std::size_t i = first; i < lines_.size() && i <= last + reach && !marked(i); ++i) {
+            const anchor a = anchor_of(i);
+            if (a == anchor::none) {
+                if (!title_like(i)) break;
+                continue;
+            }
+            last = i, ++anchors, page |= a == anchor::page;
+        }
+        if (anchors >= 2 || page) return last;
+        return std::nullopt;
+    }
+
+    // The head at the top of each page after a page break: its title lines come first on odd pages.
+    void mark_heads() {
+        for (std::size_t i = 1; i < lines_.size(); ++i) {
+            if (!lines_[i].is(typed_line::page_break)) continue;
+            if (const auto last = head_end(i, head_lines)) mark(i, *last);
+        }
+    }
+
+    // Anchors where no page break shows (text without empty lines between pages): the run of anchors
+    // and the title lines between them.
+    void mark_loose_anchors() {
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (marked(i) || anchor_of(i) == anchor::none) continue;
+            if (const auto last = head_end(i, 3)) mark(i, *last);
+        }
+    }
+
+    // A line of underscores followed by a note, and the lines after it up to the page's end.
+    page_notes mark_footnote_blocks() {
+        page_notes notes;
+        for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
+            if (!match_footnote_separator(text(i)) || !match_page_footnote(text(i + 1))) continue;
+            std::size_t j = i + 1;
+            unsigned previous = 0;
+            for (; j < lines_.size() && !ends_footnote_block(j); ++j) {
+                const auto note = match_page_footnote(text(j));
+                if (!note || *note <= previous) continue;  // a note's second line may open with digits
+                previous = *note;
+                notes.lowest = notes.lowest == 0 ? *note : std::min(notes.lowest, *note);
+                notes.highest = std::max(notes.highest, *note);
+            }
+            mark(i, j - 1);
+            i = j - 1;
+        }
+        return notes;
+    }
+
+    // A page break, a running head, or a line that opens text (notes never open with "3. " or "(a)").
+    bool ends_footnote_block(std::size_t i) const {
+        const typed_line& l = lines_[i];
+        return l.is(typed_line::page_break) || marked(i) || l.is(typed_line::number) || l.is(typed_line::label) ||
+               l.is(typed_line::meeting) || l.is(typed_line::annex);
+    }
+
+    // The barcode, the masthead's job number with its stamp, "Please recycle".
+    void mark_single_lines() {
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            const std::string_view t = text(i);
+            const auto job = match_job_number(t);
+            if (match_barcode(t) || (job && *job == marks_.job) || t.ends_with("Please recycle")) mark(i, i);
+        }
+    }
+
+    // A page break inside a paragraph does not end it: the line after a run of furniture is blank_before
+    // as the run's first line was, but for the page break itself.
+    void carry_blank_lines() {
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (!marked(i)) continue;
+            const typed_line& first = lines_[i];
+            const bool blank = first.is(typed_line::spaced_blank) ||
+                               (first.is(typed_line::blank_before) && !first.is(typed_line::page_break));
+            while (i < lines_.size() && marked(i)) ++i;
+            if (i == lines_.size()) break;
+            if (blank) lines_[i].kinds |= typed_line::blank_before;
+            else lines_[i].kinds &= ~static_cast<std::uint32_t>(typed_line::blank_before);
+        }
+    }
+};
+
+}  // namespace
+
+page_notes mark_page_furniture(std::string_view in, std::vector<typed_line>& lines) {
+    return furniture_marker(in, lines).run();
+}
+
+}  // namespace resdraft::grammar::detail
