@@ -29,7 +29,7 @@ public:
 
     page_notes run() {
         read_marks();
-        if (!marks_.job.empty() || marks_.pages != 0) {
+        if (!marks_.job.empty()) {
             mark_heads();
             mark_loose_anchors();
         }
@@ -57,8 +57,22 @@ private:
             if (const auto symbol = find_symbol(t); symbol && symbol->end == t.size() && marks_.symbol.empty())
                 marks_.symbol = t;
         }
-        for (std::size_t i = 0; i < lines_.size() && marks_.pages == 0; ++i)
-            if (const auto count = match_page_count(text(i)); count && count->pages >= 2) marks_.pages = count->pages;
+        if (!marks_.job.empty()) marks_.pages = page_count_of_heads();
+    }
+
+    // The m of the "n/m" lines: from one next to the job number, or one that counts the pages as the
+    // page breaks do (a head may hold the page alone).
+    unsigned page_count_of_heads() const {
+        std::size_t breaks = 0;
+        for (const typed_line& l : lines_) breaks += l.is(typed_line::page_break) ? 1 : 0;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            const auto count = match_page_count(text(i));
+            if (!count || count->pages < 2) continue;
+            if (count->pages == breaks + 1) return count->pages;
+            for (std::size_t j = i > 3 ? i - 3 : 0; j < lines_.size() && j <= i + 3; ++j)
+                if (text(j) == marks_.job) return count->pages;
+        }
+        return 0;
     }
 
     anchor anchor_of(std::size_t i) const {
@@ -146,16 +160,21 @@ private:
         }
     }
 
-    // A page break inside a paragraph does not end it: the line after a run of furniture is blank_before
-    // as the run's first line was, but for the page break itself.
+    // A page break inside a paragraph does not end it: where a run of furniture holds a page break, the
+    // line after it is blank_before when the run's first line was for a blank line of its own (not only
+    // the page break), or when the text before the run ends a sentence. Elsewhere it keeps its own.
     void carry_blank_lines() {
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (!marked(i)) continue;
             const typed_line& first = lines_[i];
+            const char before = i > 0 ? lines_[i - 1].last : 0;
             const bool blank = first.is(typed_line::spaced_blank) ||
-                               (first.is(typed_line::blank_before) && !first.is(typed_line::page_break));
-            while (i < lines_.size() && marked(i)) ++i;
+                               (first.is(typed_line::blank_before) && !first.is(typed_line::page_break)) ||
+                               before == '.' || before == ';' || before == ':';
+            bool page_break = false;
+            for (; i < lines_.size() && marked(i); ++i) page_break |= lines_[i].is(typed_line::page_break);
             if (i == lines_.size()) break;
+            if (!page_break && !lines_[i].is(typed_line::page_break)) continue;
             if (blank) lines_[i].kinds |= typed_line::blank_before;
             else lines_[i].kinds &= ~static_cast<std::uint32_t>(typed_line::blank_before);
         }

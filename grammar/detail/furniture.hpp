@@ -21,10 +21,10 @@ struct page_notes {
     unsigned highest = 0;  // the highest note number; 0 when there is no note
 };
 
-// Marks the furniture lines of `lines` (typed from `in`) typed_line::furniture, and gives the first text
-// line after each run of furniture the blank_before of the text before the run (a page break inside a
-// paragraph does not end it). A text without a job number, page count or footnote separator is left as
-// it is. Never fails.
+// Marks the furniture lines of `lines` (typed from `in`) typed_line::furniture; where a run of furniture
+// holds a page break, gives the first text line after it blank_before only where the text before the run
+// ended (a page break inside a paragraph does not end it). Running heads are looked for only in a text whose first page
+// has a job number. Never fails.
 page_notes mark_page_furniture(std::string_view in, std::vector<typed_line>& lines);
 
 }  // namespace resdraft::grammar::detail

@@ -89,6 +89,21 @@ std::optional<std::string_view> match_annex_heading(std::string_view line) {
     return line.substr(end - roman.size(), roman.size());
 }
 
+std::optional<std::size_t> match_annex_with_title(std::string_view line) {
+    if (!line.starts_with("Annex ")) return std::nullopt;  // nearly every line, without X3
+    iterator first = begin_of(line);
+    if (!x3::parse(first, end_of(line), rules::annex_with_title)) return std::nullopt;
+    return consumed(line, first);
+}
+
+std::optional<unsigned> match_article_heading(std::string_view line) {
+    if (!line.starts_with("Article ")) return std::nullopt;  // nearly every line, without X3
+    iterator first = begin_of(line);
+    unsigned n = 0;
+    if (!x3::parse(first, end_of(line), rules::article_heading, n)) return std::nullopt;
+    return n;
+}
+
 bool match_enacting_formula(std::string_view line) {
     if (!line.starts_with('T')) return false;  // most lines, without X3
     iterator first = begin_of(line);

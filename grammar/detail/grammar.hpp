@@ -41,6 +41,12 @@ bool match_meeting_line(std::string_view line);
 // "Annex", "Annex II" as a line of its own; returns "" or the roman numeral (a view into `line`).
 std::optional<std::string_view> match_annex_heading(std::string_view line);
 
+// "Annex Political declaration on ...": "Annex" and the annexed text's title on one line; returns where the title starts.
+std::optional<std::size_t> match_annex_with_title(std::string_view line);
+
+// "Article 12" as a line of its own (a convention's or declaration's article); returns its number.
+std::optional<unsigned> match_article_heading(std::string_view line);
+
 // "The General Assembly," / "The Security Council," as a line of its own.
 bool match_enacting_formula(std::string_view line);
 

@@ -59,6 +59,13 @@ const x3::rule<class annex_heading_id, std::string> annex_heading = "annex headi
 const auto annex_heading_def =
     x3::lexeme[x3::no_case["annex"] >> -(blanks >> +x3::char_("IVX")) >> x3::omit[*x3::blank] >> x3::eoi];
 
+// "Annex Political declaration on ...": a capitalized word after "Annex" that is not a roman numeral
+const auto annex_with_title = x3::lexeme[x3::lit("Annex") >> blanks >> !(+x3::char_("IVX") >> (x3::blank | x3::eoi)) >>
+                                         &x3::upper];
+
+// "Article 12"
+const auto article_heading = x3::lexeme[x3::lit("Article") >> blanks >> small_number >> x3::omit[*x3::blank] >> x3::eoi];
+
 // "The General Assembly," standing alone
 const x3::rule<class enacting_formula_id> enacting_formula = "enacting formula";
 const auto organ = x3::lit("General Assembly") | "Security Council" | "Economic and Social Council" |

@@ -63,6 +63,12 @@ void type_markers(std::string_view t, typed_line& l) {
     } else if (const auto roman = match_annex_heading(t)) {
         l.kinds |= typed_line::annex;
         l.name = *roman;
+    } else if (const auto title = match_annex_with_title(t)) {
+        l.kinds |= typed_line::annex;
+        l.marker = static_cast<std::uint32_t>(*title);
+    } else if (const auto article = match_article_heading(t)) {
+        l.kinds |= typed_line::article;
+        l.value = *article;
     }
 }
 
@@ -101,6 +107,7 @@ void type_from_neighbours(std::vector<typed_line>& lines) {
         // a block runs on over lines without a blank line or a number before them
         const bool continued = next && !next->is(typed_line::blank_before) && !next->is(typed_line::number);
         if (continued ? next->is(typed_line::block_comma) : l.last == ',') l.kinds |= typed_line::block_comma;
+        if (continued ? next->is(typed_line::block_colon) : l.last == ':') l.kinds |= typed_line::block_colon;
         const bool alone = !next || next->is(typed_line::blank_before);
         const bool before_paragraph = !next || (next->kinds & opens_paragraph_kinds) != 0;
         const bool unpunctuated = l.last != '.' && l.last != ',' && l.last != ';' && l.last != ':';
