@@ -9,6 +9,7 @@
 #include "grammar/detail/furniture.hpp"
 #include "grammar/detail/grammar.hpp"
 #include "grammar/detail/lines.hpp"
+#include "grammar/detail/statements.hpp"
 #include "grammar/index.hpp"
 
 #include <algorithm>
@@ -34,6 +35,7 @@ std::optional<std::size_t> plain_number(std::string_view id) {
 }
 
 constexpr std::size_t glued_heading_bytes = 100;  // a heading run together with a paragraph number is short
+constexpr std::size_t list_lookahead_lines = 400;  // how far a list inside a paragraph is looked for its end
 
 class assembler {
 public:
@@ -79,6 +81,7 @@ private:
     unsigned article_ = 0;             // the article being read ("Article 3"); 0 outside articles
     bool article_open_ = false;        // an article heading was read and no paragraph of it yet
     bool formula_open_ = false;        // the last line read was the current part's formula, which may go on
+    unsigned list_next_ = 0;           // the next item's number of a list inside the current paragraph; 0 if none
     unsigned footnotes_max_ = 0;       // highest footnote defined in the footnote block
     unsigned footnote_next_ = 1;       // next footnote marker expected in the text
     std::unordered_set<std::string> ids_in_part_;  // paragraph ids taken in the current part, but plain numbers
@@ -283,6 +286,7 @@ private:
         numbered_part_ = false;
         article_ = 0;
         article_open_ = false;
+        list_next_ = 0;
     }
 
     void take_content_line(const typed_line& l) {
@@ -290,6 +294,10 @@ private:
         const bool blank_before = l.is(typed_line::blank_before);
         const char last = last_char();
         const bool closed = !current_ || last == ';' || last == '.' || last == ':' || last == ',';
+        if (l.is(typed_line::number) && ((current_ && list_next_ != 0 && l.value == list_next_) || opens_numbered_list(l, last))) {
+            open_list_item(l);
+            return;
+        }
         if (l.is(typed_line::number) && accept_number(l, closed)) {
             open_operative(s, l.number_of());
             return;
@@ -370,6 +378,33 @@ private:
         return s.begin + q;
     }
 
+    // "16. ... we commit to the following objectives:" then "1. Collect ...", "2. Minimize ..." and then "17.":
+    // a list inside paragraph 16. Its items follow in order, none ends with a semicolon, and the outer
+    // numbering goes on after them.
+    bool opens_numbered_list(const typed_line& l, char last) const {
+        if (!current_ || last != ':' || l.value != 1 || last_number_ < 2 || article_ != 0) return false;
+        unsigned item = 1;
+        const std::size_t end = std::min(lines_.size(), line_index_ + list_lookahead_lines);
+        for (std::size_t i = line_index_ + 1; i < end; ++i) {
+            const typed_line& n = lines_[i];
+            if (n.is(typed_line::meeting) || n.is(typed_line::annex) || n.is(typed_line::article)) return false;
+            if (!n.is(typed_line::number)) continue;
+            if (lines_[i - 1].last == ';') return false;
+            if (n.value == item + 1) {
+                ++item;
+                continue;
+            }
+            return n.value == last_number_ + 1 && item >= 2;
+        }
+        return false;
+    }
+
+    // An item of a list inside the current paragraph: a subparagraph named by its number.
+    void open_list_item(const typed_line& l) {
+        list_next_ = l.value + 1;
+        open_subparagraph(l.text, std::to_string(l.value), l.marker);
+    }
+
     // "We therefore commit to ... the following actions:" between numbered paragraphs: a line of its own,
     // after a blank, that introduces the numbered paragraphs after it.
     bool is_lead_in(const typed_line& l) const {
@@ -433,6 +468,7 @@ private:
         p.whole = s;
         const std::string article = article_ != 0 ? std::to_string(article_) : "";
         article_open_ = false;
+        list_next_ = 0;
         if (number) {
             warn_on_numbering(number->number, s.begin);
             last_number_ = number->number;
@@ -671,7 +707,10 @@ private:
         for (subparagraph& sub : subs) {
             std::string_view lemma;
             const span own{sub.text.begin, sub.subparagraphs.empty() ? sub.text.end : sub.subparagraphs.front().whole.begin};
-            if (opens_with_operative(at(own), lemma)) {
+            // "(a) Strengthen ...", and "(b) We will ensure ..." under a declaration's paragraph
+            const std::string_view t = at(own);
+            const std::size_t first = t.find_first_not_of(" \t\r\n");
+            if (opens_with_operative(t, lemma) || (first != std::string_view::npos && t.substr(first).starts_with("We "))) {
                 voice found = voice::unknown;
                 sub.clauses = split_operative(in_, own, doc_.excluded, hint, found);
             }
@@ -694,6 +733,8 @@ private:
             voice found = voice::unknown;
             p.clauses = split_operative(in_, p.chapeau, doc_.excluded, hint, found);
             if (found != voice::unknown) hint = found;
+            if (p.clauses.empty())
+                if (auto statement = statement_clause(in_, p.chapeau, doc_.excluded)) p.clauses.push_back(std::move(*statement));
             split_subparagraphs(p.subparagraphs, hint);
         }
     }
