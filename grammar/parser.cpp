@@ -306,7 +306,7 @@ private:
             open_operative(s, std::nullopt);
             return;
         }
-        if (closed && !l.is(typed_line::number))
+        if (closed && l.is(typed_line::blank_before) && l.is(typed_line::upper) && !l.is(typed_line::number))
             if (const auto q = glued_heading_number(s)) {
                 doc_.excluded.push_back({s.begin, *q});
                 open_operative({*q, s.end}, match_paragraph_number(in_.substr(*q, s.end - *q)));

@@ -91,11 +91,15 @@ std::optional<clause> statement_clause(std::string_view input, span text, const 
         const token& tok = t.at(i);
         if (tok.punct == ';' || tok.punct == '.') break;
         if (tok.punct != 0 || t.is_word(i - 1, "to")) continue;
-        if (t.at(i - 1).punct == 0 && one_of(lower_word(t.text(i - 1)), relative_words)) continue;
         const std::string w = lower_word(t.text(i));
         const bool modal = one_of(w, modals);
         if (!modal && !one_of(w, auxiliaries) && !one_of(w, statement_verbs)) continue;
         const std::size_t last = phrase_end(t, i, modal);
+        // "processes that may affect ...": the relative clause's verb, not the sentence's
+        if (t.at(i - 1).punct == 0 && one_of(lower_word(t.text(i - 1)), relative_words)) {
+            i = last;
+            continue;
+        }
         clause c;
         c.phrase = c.head = span{tok.begin, t.at(last).end};
         // the phrase as written, or its first word where a line break or an excluded range splits it
