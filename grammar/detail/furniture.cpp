@@ -29,13 +29,15 @@ public:
 
     page_notes run() {
         read_marks();
+        // one look at each line's first byte finds the separators and single lines; the rest needs a job number
+        const std::vector<std::size_t> separators = mark_single_lines();
         if (!marks_.job.empty()) {
+            marks_.pages = page_count_of_heads();
             mark_heads();
             mark_loose_anchors();
         }
-        const page_notes notes = mark_footnote_blocks();
-        mark_single_lines();
-        carry_blank_lines();
+        const page_notes notes = mark_footnote_blocks(separators);
+        if (marked_any_) carry_blank_lines();
         return notes;
     }
 
@@ -43,11 +45,13 @@ private:
     std::string_view in_;
     std::vector<typed_line>& lines_;
     page_marks marks_;
+    bool marked_any_ = false;
 
     std::string_view text(std::size_t i) const { return lines_[i].text.of(in_); }
     bool marked(std::size_t i) const { return lines_[i].is(typed_line::furniture); }
     void mark(std::size_t first, std::size_t last) {
         for (std::size_t i = first; i <= last; ++i) lines_[i].kinds |= typed_line::furniture;
+        marked_any_ = true;
     }
 
     void read_marks() {
@@ -57,7 +61,6 @@ private:
             if (const auto symbol = find_symbol(t); symbol && symbol->end == t.size() && marks_.symbol.empty())
                 marks_.symbol = t;
         }
-        if (!marks_.job.empty()) marks_.pages = page_count_of_heads();
     }
 
     // The m of the "n/m" lines: from one next to the job number, or one that counts the pages as the
@@ -125,10 +128,11 @@ private:
     }
 
     // A line of underscores followed by a note, and the lines after it up to the page's end.
-    page_notes mark_footnote_blocks() {
+    page_notes mark_footnote_blocks(const std::vector<std::size_t>& separators) {
         page_notes notes;
-        for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
-            if (!match_footnote_separator(text(i)) || !match_page_footnote(text(i + 1))) continue;
+        std::size_t done = 0;  // lines before it are in a block already
+        for (const std::size_t i : separators) {
+            if (i < done || i + 1 >= lines_.size() || !match_page_footnote(text(i + 1))) continue;
             std::size_t j = i + 1;
             unsigned previous = 0;
             for (; j < lines_.size() && !ends_footnote_block(j); ++j) {
@@ -139,7 +143,7 @@ private:
                 notes.highest = std::max(notes.highest, *note);
             }
             mark(i, j - 1);
-            i = j - 1;
+            done = j;
         }
         return notes;
     }
@@ -152,12 +156,26 @@ private:
     }
 
     // The barcode, the masthead's job number with its stamp, "Please recycle".
-    void mark_single_lines() {
+    // Marks the barcode, the masthead's job number with its stamp and "Please recycle"; returns the lines
+    // of underscores (footnote separators), in order.
+    std::vector<std::size_t> mark_single_lines() {
+        std::vector<std::size_t> separators;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             const std::string_view t = text(i);
-            const auto job = match_job_number(t);
-            if (match_barcode(t) || (job && *job == marks_.job) || t.ends_with("Please recycle")) mark(i, i);
+            bool single = false;
+            switch (t[0]) {
+                case '_':
+                    if (match_footnote_separator(t)) separators.push_back(i);
+                    break;
+                case '*': single = match_barcode(t); break;
+                default:
+                    // the masthead's "20-14566 (E)"; a bare "20-14566" belongs to a running head
+                    if (t[0] >= '0' && t[0] <= '9' && !marks_.job.empty() && t.size() > marks_.job.size())
+                        single = match_job_number(t) == marks_.job;
+            }
+            if (single || (t.back() == 'e' && t.ends_with("Please recycle"))) mark(i, i);
         }
+        return separators;
     }
 
     // A page break inside a paragraph does not end it: where a run of furniture holds a page break, the
