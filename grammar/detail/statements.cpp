@@ -88,7 +88,7 @@ std::optional<clause> statement_clause(std::string_view input, span text, const 
     const paragraph_bytes bytes(input, text, excluded);
     const tokenizer t(bytes, token_start_from(bytes, text.begin));
     for (std::size_t i = main_clause_start(t); i < sentence_tokens && t.has(i); ++i) {
-        const token& tok = t.at(i);
+        const token tok = t.at(i);  // a copy: reading on may move the tokens
         if (tok.punct == ';' || tok.punct == '.') break;
         if (tok.punct != 0 || t.is_word(i - 1, "to")) continue;
         const std::string w = lower_word(t.text(i));
