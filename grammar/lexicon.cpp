@@ -104,6 +104,9 @@ constexpr std::array rows{
     row{"provide", 5, row_kind::action}, row{"prevent", 5, row_kind::action},
     row{"protect", 5, row_kind::action}, row{"advance", 5, row_kind::action},
     row{"integrate", 5, row_kind::action}, row{"take action", 5, row_kind::action},
+    row{"address", 5, row_kind::action},
+    // "Requires all candidates for nomination to the Panel to provide ..." (A/RES/79/325 paragraph 2)
+    row{"require", 5, row_kind::operative_only, true},
     // Preambular adjectives (and after a copula in declarations: "We are convinced", "We remain committed")
     row{"aware", 1, row_kind::adjective}, row{"conscious", 1, row_kind::adjective},
     row{"cognizant", 1, row_kind::adjective}, row{"mindful", 1, row_kind::adjective},
@@ -160,6 +163,7 @@ constexpr std::array infinitive_prone{
     std::string_view{"foster"}, std::string_view{"mobilize"}, std::string_view{"provide"},
     std::string_view{"prevent"}, std::string_view{"protect"}, std::string_view{"advance"},
     std::string_view{"integrate"}, std::string_view{"take action"}, std::string_view{"renew"},
+    std::string_view{"address"}, std::string_view{"require"},
 };
 
 struct adverb_row {

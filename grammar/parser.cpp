@@ -171,69 +171,77 @@ private:
     void take_line(std::size_t i) {
         line_index_ = i;
         const typed_line& l = lines_[i];
+        if (take_structure_line(l) || take_intro_line(l)) return;
+        state_ = state::content;
+        take_content_line(l);
+    }
+
+    // Lines that are not text whatever the state: furniture, a formula's next line, meeting lines, annex
+    // and article headings. True when `l` was one.
+    bool take_structure_line(const typed_line& l) {
         const span s = l.text;
         if (l.is(typed_line::furniture)) {
             doc_.excluded.push_back(s);
-            return;
+            return true;
         }
         if (formula_open_ && continues_formula(l)) {
             doc_.parts.back().formula->end = s.end;
-            return;
+            return true;
         }
         formula_open_ = false;
         if (l.is(typed_line::meeting)) {
             current_.reset();
             state_ = state::after_meeting;
             doc_.excluded.push_back(s);
-            return;
+            return true;
         }
         if (l.is(typed_line::annex) && state_ != state::header && (l.marker == 0 || opens_annex_with_title(l))) {
             start_part(l.name.empty() ? "annex" : "annex " + std::string(l.name));
             if (l.marker != 0) doc_.parts.back().title = span{s.begin + l.marker, s.end};
             doc_.excluded.push_back({s.begin, s.begin + (l.marker != 0 ? l.marker : s.size())});
-            return;
+            return true;
         }
         if (l.is(typed_line::article) && state_ != state::header) {
             open_article(l.value);
             doc_.excluded.push_back(s);
-            return;
+            return true;
         }
+        return false;
+    }
+
+    // Lines before a part's text: header fields, the formula, an annex's title, what follows the meeting
+    // line. True when `l` was one of them.
+    bool take_intro_line(const typed_line& l) {
+        const span s = l.text;
         const bool number = l.is(typed_line::number);
         // a preambular opener whose block ends with a comma opens the preamble, not a header line
         const bool opens_preamble = l.is(typed_line::preambular) && l.is(typed_line::block_comma);
         switch (state_) {
             case state::after_meeting:
-                if (!number) {
-                    doc_.excluded.push_back(s);
-                    return;
-                }
-                break;
+                if (number) return false;
+                doc_.excluded.push_back(s);
+                return true;
             case state::header:
                 if (l.is(typed_line::formula) || l.is(typed_line::we_comma)) {
                     open_formula(0, s);
                     state_ = state::content;
-                    return;
+                    return true;
                 }
-                if (!number && !opens_preamble) {
-                    read_header_line(at(s), s);
-                    return;
-                }
-                break;
+                if (number || opens_preamble) return false;
+                read_header_line(at(s), s);
+                return true;
             case state::part_intro:
                 if (l.is(typed_line::we_comma) && !doc_.parts.back().formula) {
                     open_formula(doc_.parts.size() - 1, s);
                     state_ = state::content;
-                    return;
+                    return true;
                 }
-                if (!number && !opens_preamble) {
-                    if (!doc_.parts.back().title) doc_.parts.back().title = s;
-                    return;
-                }
-                break;
-            case state::content: break;
+                if (number || opens_preamble) return false;
+                if (!doc_.parts.back().title) doc_.parts.back().title = s;
+                return true;
+            case state::content: return false;
         }
-        state_ = state::content;
-        take_content_line(l);
+        return false;
     }
 
     // "Annex Political declaration ...": a line of its own after a blank, not a sentence's line ("Annex A of ...;").
@@ -291,27 +299,9 @@ private:
 
     void take_content_line(const typed_line& l) {
         const span s = l.text;
-        const bool blank_before = l.is(typed_line::blank_before);
         const char last = last_char();
         const bool closed = !current_ || last == ';' || last == '.' || last == ':' || last == ',';
-        if (l.is(typed_line::number) && ((current_ && list_next_ != 0 && l.value == list_next_) || opens_numbered_list(l, last))) {
-            open_list_item(l);
-            return;
-        }
-        if (l.is(typed_line::number) && accept_number(l, closed)) {
-            open_operative(s, l.number_of());
-            return;
-        }
-        if (article_open_ && !l.is(typed_line::label)) {
-            open_operative(s, std::nullopt);
-            return;
-        }
-        if (closed && l.is(typed_line::blank_before) && l.is(typed_line::upper) && !l.is(typed_line::number))
-            if (const auto q = glued_heading_number(s)) {
-                doc_.excluded.push_back({s.begin, *q});
-                open_operative({*q, s.end}, match_paragraph_number(in_.substr(*q, s.end - *q)));
-                return;
-            }
+        if (opens_numbered(l, last, closed)) return;
         if (opens_embedded_declaration(last)) {
             start_part("annex");
             take_line(line_index_);
@@ -325,39 +315,72 @@ private:
             doc_.excluded.push_back(s);
             return;
         }
-        if (operative_count_ == 0) {
-            if (l.is(typed_line::we_comma) && !current_ && !doc_.parts.back().formula) {
-                open_formula(doc_.parts.size() - 1, s);
-                return;
-            }
-            if ((blank_before || closed) && l.is(typed_line::preambular)) {
-                open_preambular(s);
-                return;
-            }
-            if (closed && l.is(typed_line::operative)) {
-                open_operative(s, std::nullopt);
-                return;
-            }
-        } else {
-            if (current_ && lost_subparagraph(l, last)) {
-                open_subparagraph(s, "", 0);
-                return;
-            }
-            if (!numbered_part_ && (last == ';' || last == '.') && l.is(typed_line::operative)) {
-                open_operative(s, std::nullopt);
-                return;
-            }
-            if (numbered_part_ && (last == ';' || last == '.') && is_lead_in(l)) {
-                open_operative(s, std::nullopt);
-                return;
-            }
-        }
+        if (operative_count_ == 0 ? opens_before_operative(l, closed) : opens_after_operative(l, last)) return;
         if (!current_) {
             warn("text outside any paragraph", s.begin);
             doc_.excluded.push_back(s);
             return;
         }
         append(s);
+    }
+
+    // A numbered line (a paragraph, a list's item), an article's text, or a heading run together with a
+    // number; true when `l` opened one.
+    bool opens_numbered(const typed_line& l, char last, bool closed) {
+        const span s = l.text;
+        const bool number = l.is(typed_line::number);
+        if (number && ((current_ && list_next_ != 0 && l.value == list_next_) || opens_numbered_list(l, last))) {
+            open_list_item(l);
+            return true;
+        }
+        if (number && accept_number(l, closed)) {
+            open_operative(s, l.number_of());
+            return true;
+        }
+        if (article_open_ && !l.is(typed_line::label)) {
+            open_operative(s, std::nullopt);
+            return true;
+        }
+        if (!closed || !l.is(typed_line::blank_before) || !l.is(typed_line::upper) || number) return false;
+        const auto q = glued_heading_number(s);
+        if (!q) return false;
+        doc_.excluded.push_back({s.begin, *q});
+        open_operative({*q, s.end}, match_paragraph_number(in_.substr(*q, s.end - *q)));
+        return true;
+    }
+
+    // Before the part's first operative paragraph: its formula, preambular paragraphs, the first
+    // unnumbered operative one. True when `l` opened one.
+    bool opens_before_operative(const typed_line& l, bool closed) {
+        const span s = l.text;
+        if (l.is(typed_line::we_comma) && !current_ && !doc_.parts.back().formula) {
+            open_formula(doc_.parts.size() - 1, s);
+            return true;
+        }
+        if ((l.is(typed_line::blank_before) || closed) && l.is(typed_line::preambular)) {
+            open_preambular(s);
+            return true;
+        }
+        if (closed && l.is(typed_line::operative)) {
+            open_operative(s, std::nullopt);
+            return true;
+        }
+        return false;
+    }
+
+    // Among operative paragraphs: a subparagraph whose label was lost, an unnumbered paragraph, a lead-in.
+    bool opens_after_operative(const typed_line& l, char last) {
+        const span s = l.text;
+        if (current_ && lost_subparagraph(l, last)) {
+            open_subparagraph(s, "", 0);
+            return true;
+        }
+        const bool sentence_ended = last == ';' || last == '.';
+        if (sentence_ended && (numbered_part_ ? is_lead_in(l) : l.is(typed_line::operative))) {
+            open_operative(s, std::nullopt);
+            return true;
+        }
+        return false;
     }
 
     // "Regional cooperation 7. We call upon ...": a heading run together with the next paragraph's number;
