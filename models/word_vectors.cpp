@@ -126,7 +126,8 @@ std::variant<word_vectors, vectors_error> word_vectors::checked(word_vectors v) 
     if (v.u32_at(v.offsets_at_) != 0) return damaged(v.name_, "the first word does not start the string pool");
     if (v.u32_at(v.offsets_at_ + 4 * v.words_) != h.pool_bytes) return damaged(v.name_, "the last word does not end the string pool");
     for (std::size_t i = 0; i < v.words_; ++i) {
-        if (v.u32_at(v.offsets_at_ + 4 * i + 4) <= v.u32_at(v.offsets_at_ + 4 * i))
+        const std::uint32_t next = v.u32_at(v.offsets_at_ + 4 * i + 4);
+        if (next <= v.u32_at(v.offsets_at_ + 4 * i) || next > h.pool_bytes)
             return damaged(v.name_, "string offset of word " + std::to_string(i + 1) + " is out of order");
         if (i > 0 && !(v.word(i - 1) < v.word(i))) return damaged(v.name_, "word " + std::to_string(i + 1) + " is out of order");
         const std::uint32_t r = v.rank(i);
@@ -225,16 +226,23 @@ Eigen::VectorXf sif_average(const word_vectors& v, std::span<const std::string> 
 
 Eigen::MatrixXf common_components(const Eigen::MatrixXf& rows, int k) {
     if (rows.rows() == 0 || rows.cols() == 0 || k <= 0) return Eigen::MatrixXf(0, rows.cols());
-    // right singular vectors of the rows: eigenvectors of the (dimensions x dimensions) Gram matrix
-    const Eigen::MatrixXd gram = (rows.cast<double>().transpose() * rows.cast<double>());
+    // right singular vectors of the rows, from the eigenvectors of the smaller Gram matrix: X'X (dimensions
+    // square) for many rows, XX' (rows square) for few, whose eigenvector w gives X'w
+    const Eigen::MatrixXd x = rows.cast<double>();
+    const bool by_rows = x.rows() < x.cols();
+    const Eigen::MatrixXd gram = by_rows ? Eigen::MatrixXd(x * x.transpose()) : Eigen::MatrixXd(x.transpose() * x);
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(gram);
-    const Eigen::Index d = gram.rows();
-    const double largest = eig.eigenvalues()(d - 1);
-    Eigen::MatrixXf out(0, d);
-    for (Eigen::Index c = d - 1; c >= 0 && out.rows() < k; --c) {
+    Eigen::MatrixXf out(0, x.cols());
+    if (eig.info() != Eigen::Success) return out;  // not finite
+    const Eigen::Index n = gram.rows();
+    const double largest = eig.eigenvalues()(n - 1);
+    for (Eigen::Index c = n - 1; c >= 0 && out.rows() < k; --c) {
         if (!(eig.eigenvalues()(c) > 1e-9 * std::max(1.0, largest))) break;  // no more rank
-        out.conservativeResize(out.rows() + 1, d);
-        out.row(out.rows() - 1) = eig.eigenvectors().col(c).cast<float>().transpose();
+        Eigen::VectorXd u = by_rows ? Eigen::VectorXd(x.transpose() * eig.eigenvectors().col(c)) : Eigen::VectorXd(eig.eigenvectors().col(c));
+        if (!(u.norm() > 0)) break;
+        u.normalize();
+        out.conservativeResize(out.rows() + 1, x.cols());
+        out.row(out.rows() - 1) = u.cast<float>().transpose();
     }
     return out;
 }
@@ -326,15 +334,21 @@ std::vector<word_pair> carrying_pairs(const word_vectors& v, const word_bag& a, 
     for (const bag_word& w : b)
         if (!holds(a, w.index)) only_b.push_back(w);
     if (only_a.empty() || only_b.empty()) return pairs;
+    // one word to one word, closest first: a hub ("need" is close to most words) pairs once
     const Eigen::MatrixXf c = cosines(v, only_a, only_b);
-    for (std::size_t i = 0; i < only_a.size(); ++i) {
-        Eigen::Index best = 0;
-        const float cosine = c.row(static_cast<Eigen::Index>(i)).maxCoeff(&best);
-        if (cosine < min_cosine) continue;
-        Eigen::Index back = 0;
-        c.col(best).maxCoeff(&back);
-        if (back != static_cast<Eigen::Index>(i)) continue;  // a hub ("need" is close to most words) pairs once
-        pairs.push_back({std::string(v.word(only_a[i].index)), std::string(v.word(only_b[static_cast<std::size_t>(best)].index)), cosine,
+    std::vector<std::tuple<float, std::size_t, std::size_t>> candidates;  // (cosine, i, j)
+    for (Eigen::Index i = 0; i < c.rows(); ++i)
+        for (Eigen::Index j = 0; j < c.cols(); ++j)
+            if (c(i, j) >= min_cosine) candidates.emplace_back(c(i, j), static_cast<std::size_t>(i), static_cast<std::size_t>(j));
+    std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) {
+        if (std::get<0>(x) != std::get<0>(y)) return std::get<0>(x) > std::get<0>(y);
+        return std::tie(std::get<1>(x), std::get<2>(x)) < std::tie(std::get<1>(y), std::get<2>(y));
+    });
+    std::vector<bool> used_a(only_a.size()), used_b(only_b.size());
+    for (const auto& [cosine, i, j] : candidates) {
+        if (used_a[i] || used_b[j]) continue;
+        used_a[i] = used_b[j] = true;
+        pairs.push_back({std::string(v.word(only_a[i].index)), std::string(v.word(only_b[j].index)), cosine,
                          static_cast<float>(only_a[i].weight * cosine / wa)});
     }
     std::sort(pairs.begin(), pairs.end(), [](const word_pair& x, const word_pair& y) {

@@ -150,9 +150,9 @@ struct word_pair {
     float share = 0;        // weight(a) * cosine / the first bag's total weight: its part of the alignment
 };
 
-// Pairs of a word of `a` that `b` does not hold and a word of `b` that `a` does not hold, each the other's
-// closest (mutual best: a hub word such as "need", close to most words, pairs once), with a cosine of at
-// least `min_cosine`; the `limit` largest shares first (ties: by the words). Shared
+// Pairs of a word of `a` that `b` does not hold and a word of `b` that `a` does not hold, with a cosine of at
+// least `min_cosine`, each word in one pair at most: taken closest first (so a hub such as "need", close to
+// most words, pairs once); the `limit` largest shares first (ties: by the words). Shared
 // words are left out on both sides: they are lexical evidence, which the redline shows. What a report
 // shows as "money ~ remittances". Bags as bag_of() makes them (sorted by index).
 std::vector<word_pair> carrying_pairs(const word_vectors& v, const word_bag& a, const word_bag& b, float min_cosine = 0.5f,
