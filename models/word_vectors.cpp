@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -260,6 +261,8 @@ Eigen::MatrixXf sif_vectors(const word_vectors& v, const std::vector<std::vector
 }
 
 word_bag bag_of(const word_vectors& v, std::span<const std::string> words, std::span<const float> weights, double a) {
+    if (!weights.empty() && weights.size() != words.size())  // a caller's bug, not bad input
+        throw std::invalid_argument("bag_of: " + std::to_string(weights.size()) + " weights for " + std::to_string(words.size()) + " words");
     word_bag bag;
     for (std::size_t k = 0; k < words.size(); ++k) {
         const std::ptrdiff_t i = v.find(words[k]);

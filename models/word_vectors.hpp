@@ -125,7 +125,8 @@ using word_bag = std::vector<bag_word>;
 
 // The bag of a text's normalized words: each word the vocabulary holds, weighted by its SIF weight (a
 // stand-in for idf that needs no corpus) per occurrence, or by `weights[i]` for words[i] when given
-// (weights.size() == words.size(); idf from the caller's TF-IDF space, 0 to leave a word out). Sorted by index.
+// (idf from the caller's TF-IDF space, 0 to leave a word out; another count of weights than of words is a
+// bug: std::invalid_argument). Sorted by index.
 word_bag bag_of(const word_vectors& v, std::span<const std::string> words, std::span<const float> weights = {}, double a = 1e-3);
 
 struct soft_cosine_options {

@@ -263,6 +263,7 @@ TEST(WordVectors, BagsMergeRepeatsAndSkipUnknownWords) {
     EXPECT_EQ(b[0].weight, 5.0f);
     EXPECT_EQ(b[1].index, the);
     EXPECT_EQ(b[1].weight, 1.0f);
+    EXPECT_THROW((void)bag(v, {"money", "the"}, {1}), std::invalid_argument);
     const auto sif = models::bag_of(v, std::vector<std::string>{"money", "money"});
     ASSERT_EQ(sif.size(), 1u);
     EXPECT_FLOAT_EQ(sif[0].weight, 2 * v.sif_weight(money));
