@@ -348,6 +348,9 @@ TEST(WordVectors, RefusesDamagedFilesWithTheReason) {
     EXPECT_EQ(changed([](std::string& b) { put_u32(b, 52, 24); }), "tiny.rdvec: damaged word-vector file: the last word does not end the string pool" + again);
     EXPECT_EQ(changed([](std::string& b) { put_u32(b, 40, 3); }), "tiny.rdvec: damaged word-vector file: string offset of word 2 is out of order" + again);
     EXPECT_EQ(changed([](std::string& b) { put_u32(b, 40, 99); }), "tiny.rdvec: damaged word-vector file: string offset of word 2 is out of order" + again);
+    // offsets rising past the pool: word 3 would start beyond the file's end
+    EXPECT_EQ(changed([](std::string& b) { put_u32(b, 40, 1000), put_u32(b, 44, 2000); }),
+              "tiny.rdvec: damaged word-vector file: string offset of word 2 is out of order" + again);
     EXPECT_EQ(changed([](std::string& b) { b[111] = 'z'; }), "tiny.rdvec: damaged word-vector file: word 2 is out of order" + again);  // "zat" > "g77"
     EXPECT_EQ(changed([](std::string& b) { put_u32(b, 56, 0); }), "tiny.rdvec: damaged word-vector file: rank 0 of word 1" + again);
     EXPECT_EQ(changed([](std::string& b) { put_u32(b, 60, 8); }), "tiny.rdvec: damaged word-vector file: rank 8 of word 2" + again);
