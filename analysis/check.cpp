@@ -119,7 +119,10 @@ std::vector<std::string> keywords(const models::sparse_rows& vectors, Eigen::Ind
         if (out.size() == 4) break;
         const auto* forms = written.forms(space.term(term));
         if (forms == nullptr) continue;  // a term WordNet brought, not a word of the paragraph
-        if (std::any_of(forms->begin(), forms->end(), [](const auto& f) { return grammar::match_verb(f.first).has_value(); }))
+        if (std::any_of(forms->begin(), forms->end(), [](const auto& f) {
+                const auto verb = grammar::match_verb(f.first);
+                return verb && !verb->entry->topical;
+            }))
             continue;  // "acknowledge", "recognize": the paragraph's verb says nothing of its topic
         out.push_back(models::written_forms::most_written(*forms));
     }

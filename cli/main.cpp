@@ -405,8 +405,6 @@ struct check_command {
 
     int run() const {
         refuse_stdin_twice({draft, reference.value_or("")}, "at most one of DRAFT and --reference");
-        if (format == "csv" && (!library || reference))
-            throw usage_error("--format csv is for precedents: give --library without --reference");
         if (library && !reference && background)
             throw usage_error("--background is for a check against one reference: the library's own texts weigh the terms");
         const std::size_t limit = max_input_bytes(max_input);
@@ -423,13 +421,14 @@ struct check_command {
         options.wordnet = wordnet.get();
         const auto result = resdraft::analysis::check(ref, dft, options);
         if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
+        else if (format == "csv") write_output(output, resdraft::report::check_csv(result));
         else if (format == "html") write_output(output, resdraft::report::check_html(result));
         else write_output(output, resdraft::report::check_text(result, colour_for(color, output)));
         return 0;
     }
 };
 
-// resdraft cluster [FILE|DIR ...] [--unit U] [--k N|auto] [--seed N] [--format text|json|html] [--output FILE]
+// resdraft cluster [FILE|DIR ...] [--unit U] [--k N|auto] [--seed N] [--format text|json|html|csv] [--output FILE]
 struct cluster_command {
     std::vector<std::string> inputs;
     std::string unit = "paragraph", k = "auto", seed = "1", format = "text";
@@ -444,7 +443,7 @@ struct cluster_command {
         c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)")->type_name("N|auto");
         c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295")->type_name("N");
         add_vectors(c, vectors);
-        add_format(c, format, {"text", "json", "html"});
+        add_format(c, format, {"text", "json", "html", "csv"});
         add_output(c, output);
         add_max_input(c, max_input);
         return c;
@@ -494,6 +493,7 @@ struct cluster_command {
                         std::nullopt, {}};
         write_output(output, format == "json"   ? resdraft::report::cluster_json(all, result)
                              : format == "html" ? resdraft::report::cluster_html(all, result)
+                             : format == "csv"  ? resdraft::report::cluster_csv(all, result)
                                                 : resdraft::report::cluster_text(all, result));
         return 0;
     }

@@ -35,6 +35,7 @@ struct clause {
     span whole;                            // from the first adverb or verb to the end of the object
     int strength = -1;                     // ordinal rank (see lexicon.hpp), raised by "strongly"; -1 = unknown verb
     bool in_lexicon = true;                // false when the verb was taken from a "We ..." sentence outside the lexicon
+    bool statement = false;                // true for a statement's main clause ("Progress has been made"): no operative verb
 };
 
 // A lettered or numbered subparagraph: (a), (b) ... and (i), (ii) ... under them.

@@ -22,6 +22,7 @@ namespace {
 enum class row_kind {
     verb,            // base, third person and -ing participle ("recall", "recalls", "recalling")
     operative_only,  // base and third person, no preambular use ("will", "commit to")
+    action,          // as operative_only, and the verb also tells the paragraph's topic ("strengthen", "develop")
     participle_only, // only the -ing opener ("bearing in mind", "looking ahead to")
     adjective,       // preambular adjective, also after a copula ("concerned", "mindful")
 };
@@ -61,6 +62,7 @@ constexpr std::array rows{
     row{"express ~ regret", 2}, row{"express ~ conviction", 2}, row{"express ~ commitment", 2},
     row{"express", 2}, row{"emphasize", 2}, row{"emphasise", 2}, row{"stress", 2}, row{"underline", 2},
     row{"underscore", 2}, row{"highlight", 2}, row{"reaffirm", 2}, row{"reiterate", 2}, row{"affirm", 2},
+    row{"renew", 2},  // "Renews its commitment" (A/RES/80/5); its calls rank with "calls upon" (4, below)
     row{"confirm", 2}, row{"regret", 2}, row{"support", 2}, row{"value", 2}, row{"look forward to", 2},
     row{"hope", 2}, row{"trust", 2}, row{"agree", 2}, row{"evince", 2}, row{"strive", 2},
     row{"strive for", 2}, row{"endeavour", 2},
@@ -76,6 +78,9 @@ constexpr std::array rows{
     row{"exhort", 4, row_kind::verb, true}, row{"renew ~ call upon", 4, row_kind::verb, true},
     row{"renew ~ call for", 4}, row{"renew ~ appeal to", 4, row_kind::verb, true},
     row{"reiterate ~ call upon", 4, row_kind::verb, true}, row{"reiterate ~ call for", 4},
+    row{"renew ~ call to", 4, row_kind::verb, true}, row{"renew ~ previous call to", 4, row_kind::verb, true},
+    row{"renew ~ previous call upon", 4, row_kind::verb, true}, row{"reiterate ~ request", 4, row_kind::verb, true},
+    row{"reiterate ~ request to", 4, row_kind::verb, true}, row{"reiterate ~ invitation to", 3, row_kind::verb, true},
     row{"condemn", 4}, row{"deplore", 4}, row{"reject", 4}, row{"insist", 4}, row{"warn", 4},
     // 5: binds or commits
     row{"decide", 5}, row{"demand", 5, row_kind::verb, true}, row{"commit to", 5}, row{"commit", 5},
@@ -84,6 +89,21 @@ constexpr std::array rows{
     row{"pledge", 5}, row{"resolve", 5}, row{"determine", 5}, row{"adopt", 5}, row{"endorse", 5},
     row{"approve", 5}, row{"authorize", 5, row_kind::verb, true}, row{"declare", 5}, row{"proclaim", 5},
     row{"designate", 5}, row{"establish", 5}, row{"undertake", 5}, row{"launch", 5}, row{"mandate", 5},
+    // the actions a declaration commits its signatories to, as bare verbs after "We commit to ... the following
+    // actions:" (A/RES/74/2 paragraphs 24-81, A/RES/76/294 paragraphs 1-18) or after "We will" (A/RES/78/1
+    // paragraph 38): they rank with "commit to"; operative only, so "Strengthening ..." stays a noun phrase
+    row{"accelerate", 5, row_kind::action}, row{"implement", 5, row_kind::action},
+    row{"strengthen", 5, row_kind::action}, row{"ensure", 5, row_kind::action},
+    row{"promote", 5, row_kind::action}, row{"scale up", 5, row_kind::action},
+    row{"leverage", 5, row_kind::action}, row{"deliver", 5, row_kind::action},
+    row{"develop", 5, row_kind::action}, row{"build", 5, row_kind::action},
+    row{"drive", 5, row_kind::action}, row{"prioritize", 5, row_kind::action},
+    row{"invest", 5, row_kind::action}, row{"improve", 5, row_kind::action},
+    row{"enhance", 5, row_kind::action}, row{"increase", 5, row_kind::action},
+    row{"foster", 5, row_kind::action}, row{"mobilize", 5, row_kind::action},
+    row{"provide", 5, row_kind::action}, row{"prevent", 5, row_kind::action},
+    row{"protect", 5, row_kind::action}, row{"advance", 5, row_kind::action},
+    row{"integrate", 5, row_kind::action}, row{"take action", 5, row_kind::action},
     // Preambular adjectives (and after a copula in declarations: "We are convinced", "We remain committed")
     row{"aware", 1, row_kind::adjective}, row{"conscious", 1, row_kind::adjective},
     row{"cognizant", 1, row_kind::adjective}, row{"mindful", 1, row_kind::adjective},
@@ -132,6 +152,14 @@ constexpr std::array infinitive_prone{
     std::string_view{"declare"}, std::string_view{"point out"}, std::string_view{"keep in mind"},
     std::string_view{"take into account"}, std::string_view{"take into consideration"},
     std::string_view{"appreciate"}, std::string_view{"confirm"}, std::string_view{"promote"},
+    std::string_view{"accelerate"}, std::string_view{"implement"}, std::string_view{"strengthen"},
+    std::string_view{"ensure"}, std::string_view{"scale up"}, std::string_view{"leverage"},
+    std::string_view{"deliver"}, std::string_view{"develop"}, std::string_view{"build"},
+    std::string_view{"drive"}, std::string_view{"prioritize"}, std::string_view{"invest"},
+    std::string_view{"improve"}, std::string_view{"enhance"}, std::string_view{"increase"},
+    std::string_view{"foster"}, std::string_view{"mobilize"}, std::string_view{"provide"},
+    std::string_view{"prevent"}, std::string_view{"protect"}, std::string_view{"advance"},
+    std::string_view{"integrate"}, std::string_view{"take action"}, std::string_view{"renew"},
 };
 
 struct adverb_row {
@@ -386,7 +414,8 @@ struct tables {
         const auto variants = expand_possessive(r.lemma);
         const std::string_view lemma = keep(variants.back());
         const bool prone = std::find(infinitive_prone.begin(), infinitive_prone.end(), lemma) != infinitive_prone.end();
-        const verb_entry* entry = &entries.emplace_back(verb_entry{lemma, r.strength, r.directive, prone});
+        const verb_entry* entry =
+            &entries.emplace_back(verb_entry{lemma, r.strength, r.directive, prone, r.kind == row_kind::action});
         for (const std::string& base : variants) {
             switch (r.kind) {
                 case row_kind::verb:
@@ -395,6 +424,7 @@ struct tables {
                     add_form(inflected(base, present_participle), verb_form::participle, entry);
                     break;
                 case row_kind::operative_only:
+                case row_kind::action:
                     add_form(base, verb_form::base, entry);
                     add_form(inflected(base, third_person), verb_form::third_person, entry);
                     break;

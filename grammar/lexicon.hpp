@@ -35,6 +35,7 @@ struct verb_entry {
     int strength = 1;         // rank on the scale above
     bool directive = false;   // addresses someone: "calls upon X to ...", "requests X to ..."
     bool infinitive_prone = false;  // bare form often continues a list of infinitives ("to establish ..., adopt ...")
+    bool topical = false;     // an action that also tells what a paragraph is about ("strengthen", "develop")
 };
 
 struct lexicon_match {

@@ -6,8 +6,10 @@
 
 #include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
+#include "grammar/detail/furniture.hpp"
 #include "grammar/detail/grammar.hpp"
 #include "grammar/detail/lines.hpp"
+#include "grammar/detail/statements.hpp"
 #include "grammar/index.hpp"
 
 #include <algorithm>
@@ -32,21 +34,28 @@ std::optional<std::size_t> plain_number(std::string_view id) {
     return n;
 }
 
+constexpr std::size_t glued_heading_bytes = 100;  // a heading run together with a paragraph number is short
+constexpr std::size_t list_lookahead_lines = 400;  // how far a list inside a paragraph is looked for its end
+
 class assembler {
 public:
-    assembler(std::shared_ptr<const source> input, std::vector<typed_line> lines) : in_(input->bytes()), lines_(std::move(lines)) {
+    assembler(std::shared_ptr<const source> input, std::vector<typed_line> lines, page_notes notes)
+        : in_(input->bytes()), lines_(std::move(lines)), page_notes_(notes) {
         doc_.input = std::move(input);
     }
 
     document run() {
         const std::size_t first = read_front_matter();
         const footnote_block notes = find_footnote_block(lines_, first);
-        footnotes_max_ = notes.highest;
-        footnote_next_ = notes.lowest;
+        footnotes_max_ = std::max(notes.highest, page_notes_.highest);
+        footnote_next_ = page_notes_.highest == 0 ? notes.lowest
+                         : notes.highest == 0     ? page_notes_.lowest
+                                                  : std::min(notes.lowest, page_notes_.lowest);
         const std::size_t last = notes.begin;
         doc_.parts.push_back({"body", std::nullopt, std::nullopt});
         for (std::size_t i = first; i < last; ++i) take_line(i);
         if (doc_.paragraphs.empty()) fall_back_to_blocks(first, last);
+        name_unnumbered();
         finish_paragraphs();
         if (!doc_.symbol) infer_symbol_from_name();
         std::sort(doc_.excluded.begin(), doc_.excluded.end(),
@@ -60,6 +69,7 @@ private:
     std::string_view in_;  // doc_.input's bytes
     document doc_;
     std::vector<typed_line> lines_;
+    page_notes page_notes_;            // the notes of the pages' footnote blocks (PDF text)
     std::size_t line_index_ = 0;       // line being read
     state state_ = state::header;
     bool title_next_ = false;          // the header line after "Draft resolution ..." is the title
@@ -67,6 +77,11 @@ private:
     unsigned last_number_ = 0;         // last operative number in the current part
     std::size_t preambular_count_ = 0, operative_count_ = 0;  // in the current part
     bool numbered_part_ = false;       // the current part numbers its operative paragraphs
+    std::size_t unnumbered_count_ = 0; // operative paragraphs without a number in the current part
+    unsigned article_ = 0;             // the article being read ("Article 3"); 0 outside articles
+    bool article_open_ = false;        // an article heading was read and no paragraph of it yet
+    bool formula_open_ = false;        // the last line read was the current part's formula, which may go on
+    unsigned list_next_ = 0;           // the next item's number of a list inside the current paragraph; 0 if none
     unsigned footnotes_max_ = 0;       // highest footnote defined in the footnote block
     unsigned footnote_next_ = 1;       // next footnote marker expected in the text
     std::unordered_set<std::string> ids_in_part_;  // paragraph ids taken in the current part, but plain numbers
@@ -157,14 +172,29 @@ private:
         line_index_ = i;
         const typed_line& l = lines_[i];
         const span s = l.text;
+        if (l.is(typed_line::furniture)) {
+            doc_.excluded.push_back(s);
+            return;
+        }
+        if (formula_open_ && continues_formula(l)) {
+            doc_.parts.back().formula->end = s.end;
+            return;
+        }
+        formula_open_ = false;
         if (l.is(typed_line::meeting)) {
             current_.reset();
             state_ = state::after_meeting;
             doc_.excluded.push_back(s);
             return;
         }
-        if (l.is(typed_line::annex) && state_ != state::header) {
+        if (l.is(typed_line::annex) && state_ != state::header && (l.marker == 0 || opens_annex_with_title(l))) {
             start_part(l.name.empty() ? "annex" : "annex " + std::string(l.name));
+            if (l.marker != 0) doc_.parts.back().title = span{s.begin + l.marker, s.end};
+            doc_.excluded.push_back({s.begin, s.begin + (l.marker != 0 ? l.marker : s.size())});
+            return;
+        }
+        if (l.is(typed_line::article) && state_ != state::header) {
+            open_article(l.value);
             doc_.excluded.push_back(s);
             return;
         }
@@ -180,7 +210,7 @@ private:
                 break;
             case state::header:
                 if (l.is(typed_line::formula) || l.is(typed_line::we_comma)) {
-                    doc_.parts[0].formula = s;
+                    open_formula(0, s);
                     state_ = state::content;
                     return;
                 }
@@ -191,7 +221,7 @@ private:
                 break;
             case state::part_intro:
                 if (l.is(typed_line::we_comma) && !doc_.parts.back().formula) {
-                    doc_.parts.back().formula = s;
+                    open_formula(doc_.parts.size() - 1, s);
                     state_ = state::content;
                     return;
                 }
@@ -206,6 +236,43 @@ private:
         take_content_line(l);
     }
 
+    // "Annex Political declaration ...": a line of its own after a blank, not a sentence's line ("Annex A of ...;").
+    bool opens_annex_with_title(const typed_line& l) const {
+        return l.is(typed_line::blank_before) && l.last != '.' && l.last != ',' && l.last != ';';
+    }
+
+    // "Article 3": the paragraphs after it are numbered anew ("3.1", "3.2"), or are one ("3").
+    void open_article(unsigned number) {
+        current_.reset();
+        state_ = state::content;
+        article_ = number;
+        article_open_ = true;
+        last_number_ = 0;
+        // its title ("Scope of application"): the next line, unpunctuated and alone, before the article's text
+        const std::size_t next = line_index_ + 1;
+        if (next < lines_.size() && is_article_title(next)) {
+            lines_[next].kinds |= typed_line::furniture;
+            doc_.excluded.push_back(lines_[next].text);
+        }
+    }
+
+    bool is_article_title(std::size_t i) const {
+        const typed_line& l = lines_[i];
+        const bool alone = i + 1 == lines_.size() || lines_[i + 1].is(typed_line::blank_before) || lines_[i + 1].is(typed_line::number);
+        return !l.is(typed_line::blank_before) && !l.is(typed_line::number) && !l.is(typed_line::label) && alone &&
+               l.text.size() <= 120 && l.last != '.' && l.last != ',' && l.last != ';' && l.last != ':';
+    }
+
+    // "We, Heads of State and Government ..., assembled ..., and in this regard we:" runs over several lines.
+    void open_formula(std::size_t part, span s) {
+        doc_.parts[part].formula = s;
+        formula_open_ = part + 1 == doc_.parts.size();
+    }
+
+    static bool continues_formula(const typed_line& l) {
+        return !l.is(typed_line::blank_before) && !l.is(typed_line::number) && !l.is(typed_line::label);
+    }
+
     void start_part(std::string name) {
         // "Annex I" after a lone "Annex" part renames nothing; each heading opens its own part
         current_.reset();
@@ -215,8 +282,11 @@ private:
         ids_in_part_.clear();
         numbers_in_part_.clear();
         next_suffix_.clear();
-        preambular_count_ = operative_count_ = 0;
+        preambular_count_ = operative_count_ = unnumbered_count_ = 0;
         numbered_part_ = false;
+        article_ = 0;
+        article_open_ = false;
+        list_next_ = 0;
     }
 
     void take_content_line(const typed_line& l) {
@@ -224,10 +294,24 @@ private:
         const bool blank_before = l.is(typed_line::blank_before);
         const char last = last_char();
         const bool closed = !current_ || last == ';' || last == '.' || last == ':' || last == ',';
+        if (l.is(typed_line::number) && ((current_ && list_next_ != 0 && l.value == list_next_) || opens_numbered_list(l, last))) {
+            open_list_item(l);
+            return;
+        }
         if (l.is(typed_line::number) && accept_number(l, closed)) {
             open_operative(s, l.number_of());
             return;
         }
+        if (article_open_ && !l.is(typed_line::label)) {
+            open_operative(s, std::nullopt);
+            return;
+        }
+        if (closed && l.is(typed_line::blank_before) && l.is(typed_line::upper) && !l.is(typed_line::number))
+            if (const auto q = glued_heading_number(s)) {
+                doc_.excluded.push_back({s.begin, *q});
+                open_operative({*q, s.end}, match_paragraph_number(in_.substr(*q, s.end - *q)));
+                return;
+            }
         if (opens_embedded_declaration(last)) {
             start_part("annex");
             take_line(line_index_);
@@ -243,7 +327,7 @@ private:
         }
         if (operative_count_ == 0) {
             if (l.is(typed_line::we_comma) && !current_ && !doc_.parts.back().formula) {
-                doc_.parts.back().formula = s;
+                open_formula(doc_.parts.size() - 1, s);
                 return;
             }
             if ((blank_before || closed) && l.is(typed_line::preambular)) {
@@ -263,6 +347,10 @@ private:
                 open_operative(s, std::nullopt);
                 return;
             }
+            if (numbered_part_ && (last == ';' || last == '.') && is_lead_in(l)) {
+                open_operative(s, std::nullopt);
+                return;
+            }
         }
         if (!current_) {
             warn("text outside any paragraph", s.begin);
@@ -270,6 +358,61 @@ private:
             return;
         }
         append(s);
+    }
+
+    // "Regional cooperation 7. We call upon ...": a heading run together with the next paragraph's number;
+    // returns where the number starts.
+    std::optional<std::size_t> glued_heading_number(span s) const {
+        char digits[24];
+        char* const digits_end = std::to_chars(digits, digits + sizeof digits - 2, last_number_ + 1).ptr;
+        digits_end[0] = '.', digits_end[1] = ' ';
+        const std::string_view marker(digits, static_cast<std::size_t>(digits_end + 2 - digits));
+        const std::string_view line = at(s);
+        const std::size_t q = line.find(marker);
+        if (q == std::string_view::npos || q < 2 || q > glued_heading_bytes || line[q - 1] != ' ') return std::nullopt;
+        const std::string_view heading = line.substr(0, line.find_last_not_of(' ', q - 1) + 1);
+        const char end = heading.back();
+        if (!starts_upper(heading) || end == '.' || end == ',' || end == ';' || end == ':' ||
+            !starts_upper(line.substr(q + marker.size())))
+            return std::nullopt;
+        return s.begin + q;
+    }
+
+    // "16. ... we commit to the following objectives:" then "1. Collect ...", "2. Minimize ..." and then "17.":
+    // a list inside paragraph 16. Its items follow in order, none ends with a semicolon, and the outer
+    // numbering goes on after them.
+    bool opens_numbered_list(const typed_line& l, char last) const {
+        if (!current_ || last != ':' || l.value != 1 || last_number_ < 2 || article_ != 0) return false;
+        unsigned item = 1;
+        const std::size_t end = std::min(lines_.size(), line_index_ + list_lookahead_lines);
+        for (std::size_t i = line_index_ + 1; i < end; ++i) {
+            const typed_line& n = lines_[i];
+            if (n.is(typed_line::meeting) || n.is(typed_line::annex) || n.is(typed_line::article)) return false;
+            if (!n.is(typed_line::number)) continue;
+            if (lines_[i - 1].last == ';') return false;
+            if (n.value == item + 1) {
+                ++item;
+                continue;
+            }
+            return n.value == last_number_ + 1 && item >= 2;
+        }
+        return false;
+    }
+
+    // An item of a list inside the current paragraph: a subparagraph named by its number.
+    void open_list_item(const typed_line& l) {
+        list_next_ = l.value + 1;
+        open_subparagraph(l.text, std::to_string(l.value), l.marker);
+    }
+
+    // "We therefore commit to ... the following actions:" between numbered paragraphs: a line of its own,
+    // after a blank, that introduces the numbered paragraphs after it.
+    bool is_lead_in(const typed_line& l) const {
+        if (!l.is(typed_line::blank_before) || !l.is(typed_line::upper) || !l.is(typed_line::block_colon)) return false;
+        std::size_t next = line_index_ + 1;
+        while (next < lines_.size() && !lines_[next].is(typed_line::blank_before) && !lines_[next].is(typed_line::number))
+            ++next;
+        return next < lines_.size() && lines_[next].is(typed_line::number);
     }
 
     // "Adopts the following Declaration:" in the body: what follows is the declaration, a part of its own.
@@ -323,23 +466,50 @@ private:
     void open_operative(span s, std::optional<number_marker> number) {
         paragraph& p = new_paragraph(paragraph_kind::operative);
         p.whole = s;
+        const std::string article = article_ != 0 ? std::to_string(article_) : "";
+        article_open_ = false;
+        list_next_ = 0;
         if (number) {
-            if (number->number != last_number_ + 1)
-                warn("paragraph " + std::to_string(number->number) + " out of order (expected " +
-                         std::to_string(last_number_ + 1) + ")",
-                     s.begin);
+            warn_on_numbering(number->number, s.begin);
             last_number_ = number->number;
             numbered_part_ = true;
-            p.id = std::to_string(number->number);
+            p.id = article;
+            if (!article.empty()) p.id += '.';
+            p.id += std::to_string(number->number);
             if (!number->suffix.empty()) (p.id += ' ') += number->suffix;
             p.text = {s.begin + number->length, s.begin + number->length};
         } else {
-            p.id = std::to_string(operative_count_ + 1);
+            // "u1", "u2" until the part proves to number none of its paragraphs (see name_unnumbered)
+            if (article.empty()) (p.id = 'u') += std::to_string(++unnumbered_count_);
+            else p.id = article;
             p.text = {s.begin, s.begin};
         }
         p.id = unique_id(std::move(p.id));
         ++operative_count_;
         append({p.text.begin, s.end});
+    }
+
+    // A number one or two past the expected one: the numbers between were lost in extraction.
+    void warn_on_numbering(unsigned number, std::size_t offset) {
+        const unsigned expected = last_number_ + 1;
+        if (number == expected) return;
+        if (number == expected + 1)
+            warn("paragraph " + std::to_string(expected) + " missing (number lost in extraction?)", offset);
+        else if (number == expected + 2)
+            warn("paragraphs " + std::to_string(expected) + " and " + std::to_string(expected + 1) +
+                     " missing (numbers lost in extraction?)",
+                 offset);
+        else
+            warn("paragraph " + std::to_string(number) + " out of order (expected " + std::to_string(expected) + ")", offset);
+    }
+
+    // Unnumbered operative paragraphs are "1", "2" ... in a part that numbers none, "u1", "u2" ... beside numbered ones.
+    void name_unnumbered() {
+        std::vector<bool> numbered(doc_.parts.size());
+        for (const paragraph& p : doc_.paragraphs)
+            if (p.kind == paragraph_kind::operative && p.text.begin > p.whole.begin) numbered[p.part] = true;
+        for (paragraph& p : doc_.paragraphs)
+            if (p.kind == paragraph_kind::operative && !numbered[p.part] && p.id.starts_with('u')) p.id.erase(0, 1);
     }
 
     void open_preambular(span s) {
@@ -516,6 +686,7 @@ private:
         doc_.excluded.clear();
         state_ = state::content;
         for (std::size_t i = first; i < last; ++i) {
+            if (lines_[i].is(typed_line::furniture)) continue;
             const span s = lines_[i].text;
             if (lines_[i].is(typed_line::blank_before) || i == first) {
                 paragraph p;
@@ -536,7 +707,10 @@ private:
         for (subparagraph& sub : subs) {
             std::string_view lemma;
             const span own{sub.text.begin, sub.subparagraphs.empty() ? sub.text.end : sub.subparagraphs.front().whole.begin};
-            if (opens_with_operative(at(own), lemma)) {
+            // "(a) Strengthen ...", and "(b) We will ensure ..." under a declaration's paragraph
+            const std::string_view t = at(own);
+            const std::size_t first = t.find_first_not_of(" \t\r\n");
+            if (opens_with_operative(t, lemma) || (first != std::string_view::npos && t.substr(first).starts_with("We "))) {
                 voice found = voice::unknown;
                 sub.clauses = split_operative(in_, own, doc_.excluded, hint, found);
             }
@@ -559,6 +733,8 @@ private:
             voice found = voice::unknown;
             p.clauses = split_operative(in_, p.chapeau, doc_.excluded, hint, found);
             if (found != voice::unknown) hint = found;
+            if (p.clauses.empty())
+                if (auto statement = statement_clause(in_, p.chapeau, doc_.excluded)) p.clauses.push_back(std::move(*statement));
             split_subparagraphs(p.subparagraphs, hint);
         }
     }
@@ -587,7 +763,8 @@ parse_result parse_document(std::shared_ptr<const source> source) {
         });
         return parse_error{ascii_space ? "no text: input holds only whitespace" : "no text: input holds no words", 0};
     }
-    document doc = assembler(std::move(source), std::move(lines)).run();
+    const page_notes notes = mark_page_furniture(input, lines);
+    document doc = assembler(std::move(source), std::move(lines), notes).run();
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
     return doc;
 }

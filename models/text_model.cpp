@@ -193,7 +193,7 @@ bool is_content_word(std::string_view norm) {
     if (is_stopword(norm)) return false;
     if (std::all_of(norm.begin(), norm.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
     const auto verb = grammar::match_verb(norm);
-    return !(verb && verb->length == norm.size());
+    return !(verb && verb->length == norm.size() && !verb->entry->topical);
 }
 
 term_list terms_of(std::string_view text, stemmer& s) {

@@ -1,5 +1,7 @@
 #include "report/check_report.hpp"
 
+#include "report/csv.hpp"
+
 #include "report/html.hpp"
 #include "report/numbers.hpp"
 #include "report/json_lists.hpp"
@@ -42,6 +44,13 @@ std::string describe(const analysis::verb_change& v) {
     for (const auto& a : v.adverbs_dropped) out += ", drops \"" + a + "\"";
     if (v.reference_addressee || v.draft_addressee)
         out += ", addressee " + v.reference_addressee.value_or("none") + " -> " + v.draft_addressee.value_or("none");
+    return out;
+}
+
+// "strongly condemn -> condemns (weaker); encourage -> invite (different)"
+std::string verb_changes_line(const analysis::paragraph_check& p) {
+    std::string out;
+    for (const auto& v : p.verb_changes) out += (out.empty() ? "" : "; ") + describe(v);
     return out;
 }
 
@@ -266,6 +275,22 @@ std::string check_html(const check_result& r) {
     html_gaps(out, r);
     html_heatmap(out, r);
     out << "</body>\n</html>\n";
+    return out.str();
+}
+
+std::string check_csv(const analysis::check_result& r) {
+    std::ostringstream out;
+    out << csv_byte_order_mark
+        << "draft_paragraph,status,reference_paragraph,score,reuse,other_matches,merged,verb_changes,text\r\n";
+    for (const analysis::paragraph_check& p : r.paragraphs) {
+        out << csv_field(p.id) << ',' << analysis::status_name(p.state) << ',';
+        if (p.matches.empty()) out << ",,";
+        else out << csv_field(p.matches[0].reference) << ',' << fixed(p.matches[0].score) << ',' << fixed(p.matches[0].reuse);
+        std::string others;
+        for (std::size_t i = 1; i < p.matches.size(); ++i) others += (others.empty() ? "" : " ") + p.matches[i].reference;
+        out << ',' << csv_field(others) << ',' << (p.merged ? "yes" : "no") << ',' << csv_field(verb_changes_line(p)) << ','
+            << csv_field(p.text) << "\r\n";
+    }
     return out.str();
 }
 

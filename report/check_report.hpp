@@ -21,6 +21,10 @@ std::string check_json(const analysis::check_result& r, const analysis::threshol
 // insertions {+so+} either way.
 std::string check_text(const analysis::check_result& r, bool colour);
 
+// One row per draft paragraph (RFC 4180, after a byte-order mark): its id, status, best reference
+// paragraph with the score and reuse, the other matches, whether it merges two, its verb changes, its text.
+std::string check_csv(const analysis::check_result& r);
+
 // One HTML file with no external assets: draft and reference side by side, coloured redlines, verb
 // changes highlighted, gaps, and a draft x reference similarity heatmap.
 std::string check_html(const analysis::check_result& r);

@@ -1,5 +1,6 @@
 #include "report/cluster_report.hpp"
 
+#include "report/csv.hpp"
 #include "report/html.hpp"
 #include "report/numbers.hpp"
 #include "report/shorten.hpp"
@@ -154,6 +155,21 @@ std::string cluster_html(const std::vector<analysis::cluster_unit>& units, const
         out << "<section id=\"unclustered\">\n<p>Not clustered (no content word): " << escape_html(unclustered_list(units, r))
             << "</p>\n</section>\n";
     out << "</body>\n</html>\n";
+    return out.str();
+}
+
+std::string cluster_csv(const std::vector<analysis::cluster_unit>& units, const analysis::cluster_result& r) {
+    std::ostringstream out;
+    out << csv_byte_order_mark << "cluster,label,rank,similarity,name,source,paragraph,text\r\n";
+    auto unit_fields = [&](std::size_t i) {
+        const analysis::cluster_unit& u = units[i];
+        return csv_field(u.name) + "," + csv_field(u.source) + "," + csv_field(u.paragraph) + "," + csv_field(u.text) + "\r\n";
+    };
+    for (const analysis::cluster& c : r.clusters)
+        for (std::size_t rank = 0; rank < c.members.size(); ++rank)
+            out << c.id << ',' << csv_field(joined(c.label)) << ',' << rank + 1 << ',' << fixed(c.members[rank].similarity)
+                << ',' << unit_fields(c.members[rank].unit);
+    for (const int i : r.unclustered) out << ",,,," << unit_fields(static_cast<std::size_t>(i));
     return out.str();
 }
 

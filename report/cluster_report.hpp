@@ -19,6 +19,11 @@ std::string cluster_json(const std::vector<analysis::cluster_unit>& units, const
 // Each cluster: its label, size and silhouette, exemplar text and members, named as "A/RES/80/45 ¶3".
 std::string cluster_text(const std::vector<analysis::cluster_unit>& units, const analysis::cluster_result& r);
 
+// One row per unit (RFC 4180, after a byte-order mark): its cluster and the cluster's label, its rank in
+// the cluster (1 = the exemplar, most central) and similarity to the centroid, its name, source file,
+// paragraph id and text; units without a content word last, with an empty cluster.
+std::string cluster_csv(const std::vector<analysis::cluster_unit>& units, const analysis::cluster_result& r);
+
 // One self-contained page: the units on a 2-D map (PCA), coloured by cluster, text on hover; each
 // cluster's label, size, silhouette, exemplar and members.
 std::string cluster_html(const std::vector<analysis::cluster_unit>& units, const analysis::cluster_result& r);

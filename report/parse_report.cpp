@@ -27,13 +27,15 @@ ordered_json clauses_json(const document& doc, const std::vector<grammar::clause
     for (const grammar::clause& c : clauses) {
         ordered_json adverbs = ordered_json::array();
         for (std::string_view a : c.adverbs) adverbs.push_back(a);
-        out.push_back({{"verb", c.verb},
+        // a statement's verb is the phrase as a reader sees it ("has been made"), over line breaks
+        out.push_back({{"verb", c.statement ? ordered_json(grammar::normalized_text(doc, c.phrase)) : ordered_json(c.verb)},
                        {"phrase", grammar::normalized_text(doc, c.phrase)},
                        {"adverbs", adverbs},
                        {"addressee", optional_text(doc, c.addressee)},
                        {"object", grammar::normalized_text(doc, c.object)},
                        {"strength", c.strength >= 0 ? ordered_json(c.strength) : ordered_json(nullptr)},
                        {"in_lexicon", c.in_lexicon},
+                       {"statement", c.statement},
                        {"span", span_json(c.whole)}});
     }
     return out;
@@ -60,8 +62,8 @@ std::optional<std::string> title_of(const document& doc) {
 void outline_clauses(std::ostringstream& out, const document& doc,
                      const std::vector<grammar::clause>& clauses, const std::string& indent) {
     for (const grammar::clause& c : clauses) {
-        out << indent << "- " << c.verb;
-        out << " [" << (c.strength >= 0 ? std::to_string(c.strength) : std::string("?")) << "]";
+        out << indent << "- " << (c.statement ? grammar::normalized_text(doc, c.phrase) : std::string(c.verb));
+        out << " [" << (c.statement ? std::string("statement") : c.strength >= 0 ? std::to_string(c.strength) : std::string("?")) << "]";
         if (!c.adverbs.empty()) {
             out << " adverbs:";
             for (std::string_view a : c.adverbs) out << ' ' << a;

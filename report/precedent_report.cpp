@@ -1,6 +1,7 @@
 #include "report/precedent_report.hpp"
 
 #include "analysis/naming.hpp"
+#include "report/csv.hpp"
 #include "report/html.hpp"
 #include "report/numbers.hpp"
 #include "report/json_lists.hpp"
@@ -60,16 +61,6 @@ std::string history_line(const paragraph_precedents& p) {
     return line;
 }
 
-// A text field of RFC 4180 CSV: quoted when it holds a comma, quote or line break; a field a spreadsheet
-// would run as a formula (= + - @ first) gets an apostrophe first.
-std::string csv_field(const std::string& s) {
-    const std::string safe = !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos ? "'" + s : s;
-    if (safe.find_first_of(",\"\n\r") == std::string::npos) return safe;
-    std::string out = "\"";
-    for (char c : safe) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string optional_name(const std::optional<precedent>& p) { return p ? csv_field(precedent_name(p->where)) : ""; }
 
 }  // namespace
@@ -115,7 +106,7 @@ std::string precedents_text(const analysis::precedent_result& r, bool colour) {
 
 std::string precedents_csv(const analysis::precedent_result& r) {
     std::ostringstream out;
-    out << "\xEF\xBB\xBF"  // a byte-order mark: spreadsheets then read the file as UTF-8 (the pilcrow)
+    out << csv_byte_order_mark
         << "draft_paragraph,draft_status,earliest,latest,rank,precedent,symbol,part,paragraph,date,status,reuse,coverage,score,"
            "occurrences\r\n";
     for (const paragraph_precedents& p : r.paragraphs) {

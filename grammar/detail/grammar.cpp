@@ -25,6 +25,8 @@ std::string_view suffix_word(const boost::optional<std::string>& suffix) {
     return {};
 }
 
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
 // Tries `parser` at every word start of `line`; returns the first match's range.
 template <typename Parser>
 std::optional<found> search(std::string_view line, const Parser& parser) {
@@ -87,6 +89,21 @@ std::optional<std::string_view> match_annex_heading(std::string_view line) {
     return line.substr(end - roman.size(), roman.size());
 }
 
+std::optional<std::size_t> match_annex_with_title(std::string_view line) {
+    if (!line.starts_with("Annex ")) return std::nullopt;  // nearly every line, without X3
+    iterator first = begin_of(line);
+    if (!x3::parse(first, end_of(line), rules::annex_with_title)) return std::nullopt;
+    return consumed(line, first);
+}
+
+std::optional<unsigned> match_article_heading(std::string_view line) {
+    if (!line.starts_with("Article ")) return std::nullopt;  // nearly every line, without X3
+    iterator first = begin_of(line);
+    unsigned n = 0;
+    if (!x3::parse(first, end_of(line), rules::article_heading, n)) return std::nullopt;
+    return n;
+}
+
 bool match_enacting_formula(std::string_view line) {
     if (!line.starts_with('T')) return false;  // most lines, without X3
     iterator first = begin_of(line);
@@ -124,6 +141,43 @@ std::optional<found> find_symbol(std::string_view line) {
     iterator first = begin_of(line);
     if (!x3::parse(first, end_of(line), rules::un_symbol)) return std::nullopt;
     return found{0, consumed(line, first)};
+}
+
+std::optional<std::string_view> match_job_number(std::string_view line) {
+    if (line.size() < 8 || !digit(line[0]) || line[2] != '-') return std::nullopt;  // nearly every line, without X3
+    iterator first = begin_of(line);
+    if (!x3::parse(first, end_of(line), rules::job_number)) return std::nullopt;
+    return line.substr(0, 8);
+}
+
+std::optional<page_count> match_page_count(std::string_view line) {
+    if (line.empty() || !digit(line[0]) || line.size() > 12) return std::nullopt;  // most lines, without X3
+    iterator first = begin_of(line);
+    boost::fusion::deque<unsigned, unsigned> numbers;
+    if (!x3::parse(first, end_of(line), rules::page_count, numbers)) return std::nullopt;
+    const page_count count{boost::fusion::at_c<0>(numbers), boost::fusion::at_c<1>(numbers)};
+    if (count.page == 0 || count.page > count.pages) return std::nullopt;
+    return count;
+}
+
+bool match_barcode(std::string_view line) {
+    if (!line.starts_with('*')) return false;  // nearly every line, without X3
+    iterator first = begin_of(line);
+    return x3::parse(first, end_of(line), rules::barcode);
+}
+
+bool match_footnote_separator(std::string_view line) {
+    if (!line.starts_with("__________")) return false;  // nearly every line, without X3
+    iterator first = begin_of(line);
+    return x3::parse(first, end_of(line), rules::footnote_separator);
+}
+
+std::optional<unsigned> match_page_footnote(std::string_view line) {
+    if (line.empty() || !digit(line[0])) return std::nullopt;  // most lines, without X3
+    iterator first = begin_of(line);
+    unsigned n = 0;
+    if (!x3::parse(first, end_of(line), rules::page_footnote >> x3::omit[*x3::char_], n)) return std::nullopt;
+    return n;
 }
 
 std::optional<std::string> symbol_from_file_stem(std::string_view stem) {

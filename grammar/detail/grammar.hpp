@@ -41,6 +41,12 @@ bool match_meeting_line(std::string_view line);
 // "Annex", "Annex II" as a line of its own; returns "" or the roman numeral (a view into `line`).
 std::optional<std::string_view> match_annex_heading(std::string_view line);
 
+// "Annex Political declaration on ...": "Annex" and the annexed text's title on one line; returns where the title starts.
+std::optional<std::size_t> match_annex_with_title(std::string_view line);
+
+// "Article 12" as a line of its own (a convention's or declaration's article); returns its number.
+std::optional<unsigned> match_article_heading(std::string_view line);
+
 // "The General Assembly," / "The Security Council," as a line of its own.
 bool match_enacting_formula(std::string_view line);
 
@@ -59,6 +65,21 @@ std::optional<found> find_date(std::string_view line);         // "1 October 201
 std::optional<found> find_session(std::string_view line);      // "Sixty-eighth session"
 std::optional<found> find_agenda_item(std::string_view line);  // the "21 (e)" of "Agenda item 21 (e)"
 std::optional<found> find_symbol(std::string_view line);       // "A/RES/80/9" opening the line
+
+// Page furniture of text extracted from a PDF (a line each):
+// "20-14566", "20-14566 (E)    061120": a job number, alone or with its stamp; returns its first 8 bytes.
+std::optional<std::string_view> match_job_number(std::string_view line);
+// "3/12": a page count, page first; the page is at least 1 and at most the count.
+struct page_count {
+    unsigned page = 0, pages = 0;
+};
+std::optional<page_count> match_page_count(std::string_view line);
+// "*2014566*": the barcode line of a first page.
+bool match_barcode(std::string_view line);
+// "__________________": a footnote separator (ten underscores or more, nothing else).
+bool match_footnote_separator(std::string_view line);
+// "11  United Nations, Treaty Series ...": a footnote of a page's footnote block; returns its number.
+std::optional<unsigned> match_page_footnote(std::string_view line);
 
 // A UN symbol from a file name: "a-68-l5" -> "A/68/L.5", "A_RES_80_5" -> "A/RES/80/5".
 std::optional<std::string> symbol_from_file_stem(std::string_view stem);

@@ -59,6 +59,13 @@ const x3::rule<class annex_heading_id, std::string> annex_heading = "annex headi
 const auto annex_heading_def =
     x3::lexeme[x3::no_case["annex"] >> -(blanks >> +x3::char_("IVX")) >> x3::omit[*x3::blank] >> x3::eoi];
 
+// "Annex Political declaration on ...": a capitalized word after "Annex" that is not a roman numeral
+const auto annex_with_title = x3::lexeme[x3::lit("Annex") >> blanks >> !(+x3::char_("IVX") >> (x3::blank | x3::eoi)) >>
+                                         &x3::upper];
+
+// "Article 12"
+const auto article_heading = x3::lexeme[x3::lit("Article") >> blanks >> small_number >> x3::omit[*x3::blank] >> x3::eoi];
+
 // "The General Assembly," standing alone
 const x3::rule<class enacting_formula_id> enacting_formula = "enacting formula";
 const auto organ = x3::lit("General Assembly") | "Security Council" | "Economic and Social Council" |
@@ -87,6 +94,17 @@ const auto agenda_number = x3::lexeme[x3::uint_ >> -(blanks >> '(' >> +x3::alpha
 
 // "A/RES/80/9", "A/68/L.5"
 const auto un_symbol = x3::lexeme["A/" >> +(x3::alnum | (x3::char_("/.") >> &x3::alnum))];
+
+// page furniture: "20-14566 (E)    061120", "3/12", "*2014566*", "__________________", "11  United Nations ..."
+const x3::uint_parser<unsigned, 10, 2, 2> two_digits;
+const x3::uint_parser<unsigned, 10, 5, 5> five_digits;
+const x3::uint_parser<unsigned, 10, 1, 3> short_number;
+const auto job_number = x3::lexeme[two_digits >> '-' >> five_digits >> -(blanks >> "(E)" >> -(blanks >> +x3::digit)) >>
+                                   x3::omit[*x3::blank] >> x3::eoi];
+const auto page_count = x3::lexeme[short_number >> '/' >> short_number >> x3::omit[*x3::blank] >> x3::eoi];
+const auto barcode = x3::lexeme['*' >> x3::repeat(7)[x3::digit] >> '*' >> x3::omit[*x3::blank] >> x3::eoi];
+const auto footnote_separator = x3::lexeme[x3::repeat(10, x3::inf)['_'] >> x3::omit[*x3::blank] >> x3::eoi];
+const auto page_footnote = x3::lexeme[short_number >> x3::omit[x3::repeat(1, 3)[x3::blank]] >> &x3::graph];
 
 // file stems: "a-68-l5", "A_RES_80_5"
 const auto stem_separator = x3::omit[x3::char_("-_./ ")];

@@ -152,6 +152,8 @@ std::optional<head> head_after_boundary(const tokenizer& tk, std::size_t j, std:
     if (!h) return std::nullopt;
     if (v == voice::third_person || v == voice::unknown) {
         if (h->form != verb_form::third_person) return std::nullopt;
+        // "... implementation makes a contribution ..., and provides for ...": an action verb describes, after a comma
+        if (h->entry != nullptr && h->entry->topical && !strong) return std::nullopt;
         return h;
     }
     // bare voice (and "We welcome ..., reaffirm ..."): "recognize" is also an infinitive in a list; only a strong boundary lets prone verbs open a clause

@@ -63,6 +63,12 @@ void type_markers(std::string_view t, typed_line& l) {
     } else if (const auto roman = match_annex_heading(t)) {
         l.kinds |= typed_line::annex;
         l.name = *roman;
+    } else if (const auto title = match_annex_with_title(t)) {
+        l.kinds |= typed_line::annex;
+        l.marker = static_cast<std::uint32_t>(*title);
+    } else if (const auto article = match_article_heading(t)) {
+        l.kinds |= typed_line::article;
+        l.value = *article;
     }
 }
 
@@ -101,6 +107,7 @@ void type_from_neighbours(std::vector<typed_line>& lines) {
         // a block runs on over lines without a blank line or a number before them
         const bool continued = next && !next->is(typed_line::blank_before) && !next->is(typed_line::number);
         if (continued ? next->is(typed_line::block_comma) : l.last == ',') l.kinds |= typed_line::block_comma;
+        if (continued ? next->is(typed_line::block_colon) : l.last == ':') l.kinds |= typed_line::block_colon;
         const bool alone = !next || next->is(typed_line::blank_before);
         const bool before_paragraph = !next || (next->kinds & opens_paragraph_kinds) != 0;
         const bool unpunctuated = l.last != '.' && l.last != ',' && l.last != ';' && l.last != ':';
@@ -123,20 +130,30 @@ std::vector<typed_line> type_lines(const structural_index& index) {
     const std::string_view in = index.text();
     std::vector<typed_line> lines;
     lines.reserve(index.line_count());  // at most one typed line per line
-    bool blank_before = true;
+    std::uint32_t before = typed_line::blank_before;  // what the blank lines since the last text line were
+    bool spaced_blanks = false;                        // whether some blank line of the text holds blanks
+    std::vector<std::size_t> form_feeds;               // the lines after a form feed
     for (std::size_t i = 0, count = index.line_count(); i < count; ++i) {
         const span raw = index.line(i);
         const span s = trimmed(in, raw);
+        const bool form_feed = s.begin > raw.begin && in.substr(raw.begin, s.begin - raw.begin).find('\f') != std::string_view::npos;
+        if (form_feed) form_feeds.push_back(lines.size());
         if (s.empty()) {
-            blank_before = true;
+            const bool spaced = !raw.empty() && !form_feed;
+            spaced_blanks |= spaced;
+            before |= typed_line::blank_before | (spaced ? typed_line::spaced_blank : typed_line::page_break);
             continue;
         }
         // the first line of the text has no line end before it: never indented
-        const std::uint32_t kinds = (blank_before ? typed_line::blank_before : 0u) |
-                                    (i > 0 && s.begin > raw.begin ? typed_line::indented : 0u);
+        const std::uint32_t kinds = before | (i > 0 && s.begin > raw.begin ? typed_line::indented : 0u);
         lines.push_back(type_line(in, s, kinds));
-        blank_before = false;
+        before = 0;
     }
+    // where every blank line is empty (a clean text), an empty line is a paragraph's end, not a page's
+    if (!spaced_blanks)
+        for (typed_line& l : lines) l.kinds &= ~static_cast<std::uint32_t>(typed_line::page_break);
+    for (std::size_t i : form_feeds)
+        if (i < lines.size()) lines[i].kinds |= typed_line::page_break;
     type_from_neighbours(lines);
     return lines;
 }

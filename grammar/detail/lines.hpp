@@ -25,7 +25,7 @@ struct typed_line {
         label = 1u << 4,           // opens with a subparagraph label ("(a) "): marker, name
         footnote = 1u << 5,        // defines a footnote ("[^12]: ..."): value
         meeting = 1u << 6,         // a meeting line ("28th plenary meeting 4 November 2025")
-        annex = 1u << 7,           // an annex heading ("Annex", "Annex II"): name
+        annex = 1u << 7,           // an annex heading ("Annex", "Annex II"): name; marker, when the title follows on the line
         formula = 1u << 8,         // an enacting formula standing alone ("The General Assembly,")
         we_comma = 1u << 9,        // opens with "We," (a declaration's formula)
         we_space = 1u << 10,       // opens with "We "
@@ -37,11 +37,18 @@ struct typed_line {
         // from the lines around (added by type_lines after typing each line)
         block_comma = 1u << 16,    // its block (up to a blank line or a numbered line) ends with a comma
         heading_shape = 1u << 17,  // shaped as a heading or running head: see type_lines
+        // how the blank lines before it look, for PDF text (a page ends with an empty line, a paragraph with a line of spaces)
+        page_break = 1u << 18,     // a form feed precedes it, or an empty line in a text whose other blank lines hold blanks
+        spaced_blank = 1u << 19,   // a line holding only blanks precedes it
+        // from the page furniture pass (detail/furniture.hpp)
+        furniture = 1u << 20,      // a running head, footnote block, barcode or "Please recycle" line: not text
+        article = 1u << 21,        // an article heading ("Article 12"): value
+        block_colon = 1u << 22,    // its block (up to a blank line or a numbered line) ends with a colon
     };
 
     span text;                   // the line without blanks around it (nor a byte order mark before it)
     std::uint32_t kinds = 0;     // the kind bits that hold
-    std::uint32_t marker = 0;    // bytes of the number or label marker, with the blanks after it
+    std::uint32_t marker = 0;    // bytes of the number or label marker, or of "Annex " before a title, with the blanks after it
     unsigned value = 0;          // the paragraph number (number), or the footnote defined (footnote)
     char last = 0;               // last byte before a trailing footnote marker or number and blanks; 0 if none
     std::string_view name;       // the number's suffix ("bis"), the label ("ii") or the annex's numeral ("II", "")
@@ -53,7 +60,8 @@ struct typed_line {
 
 // The kinds that let a line open a paragraph (or a part) after a heading.
 inline constexpr std::uint32_t opens_paragraph_kinds = typed_line::number | typed_line::label | typed_line::preambular |
-                                                       typed_line::we_comma | typed_line::meeting | typed_line::annex;
+                                                       typed_line::we_comma | typed_line::meeting | typed_line::annex |
+                                                       typed_line::article;
 
 // The non-blank lines of the indexed text, typed. Lines are split as the index splits them and trimmed
 // of spaces, tabs, form feeds, vertical tabs and no-break spaces (and a byte order mark before). A line

@@ -1094,9 +1094,36 @@ TEST(Cli, ABadLibraryIsOneLineAndExitTwo) {
     EXPECT_EQ(r.out, "added 1 document (1 paragraph) to " + (dir / "two.db").string() + "\n");
     EXPECT_EQ(r.err, "resdraft: " + (dir / "y2025/draft.txt").string() + " replaces " + (dir / "y2024/draft.txt").string() +
                          " in " + (dir / "two.db").string() + ": both are draft\n");
-    r = run("check " + text + " --format csv");
-    EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "resdraft: --format csv is for precedents: give --library without --reference\n");
+}
+
+// CSV for researchers: one row per draft paragraph (check), one per unit (cluster), RFC 4180 after a BOM.
+TEST(Cli, CheckAndClusterWriteCsv) {
+    const auto dir = scratch_dir() / "csv";
+    std::filesystem::create_directories(dir);
+    const std::string ref = (dir / "ref.txt").string(), draft = (dir / "draft.txt").string();
+    std::ofstream(ref) << "The General Assembly,\n\n1. Urges States to protect the human rights of all migrants, regardless "
+                          "of their migration status.\n\n2. Decides to remain seized of the matter.\n";
+    std::ofstream(draft) << "The General Assembly,\n\n1. Strongly urges States to protect the human rights of all migrants, "
+                            "regardless of their migration status.\n\n2. Welcomes the report on oceans, fisheries and coral "
+                            "reefs, \"the blue economy\".\n";
+    auto r = run("check " + draft + " --reference " + ref + " --format csv");
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out,
+              "\xEF\xBB\xBF" "draft_paragraph,status,reference_paragraph,score,reuse,other_matches,merged,verb_changes,text\r\n"
+              "1,verbatim,1,0.95,0.94,2,no,\"urges -> strongly urges (stronger), adds \"\"strongly\"\"\",\"Strongly urges States to "
+              "protect the human rights of all migrants, regardless of their migration status.\"\r\n"
+              "2,new,,,,,no,,\"Welcomes the report on oceans, fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n");
+    r = run("cluster --format csv --k 2 " + ref + " " + draft);
+    EXPECT_EQ(r.exit_code, 0);
+    const std::string label1 = "\"states, protect, human, rights, migrants\"", label2 = "\"report, oceans, fisheries, coral, reefs\"";
+    EXPECT_EQ(r.out, "\xEF\xBB\xBF" "cluster,label,rank,similarity,name,source,paragraph,text\r\n"
+                     "0," + label1 + ",1,0.87," + draft + " \xC2\xB6" "1," + draft + ",1,\"Strongly urges States to protect the "
+                     "human rights of all migrants, regardless of their migration status.\"\r\n"
+                     "0," + label1 + ",2,0.87," + ref + " \xC2\xB6" "1," + ref + ",1,\"Urges States to protect the human rights "
+                     "of all migrants, regardless of their migration status.\"\r\n"
+                     "0," + label1 + ",3,0.46," + ref + " \xC2\xB6" "2," + ref + ",2,Decides to remain seized of the matter.\r\n"
+                     "1," + label2 + ",1,1.00," + draft + " \xC2\xB6" "2," + draft + ",2,\"Welcomes the report on oceans, "
+                     "fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n");
 }
 
 // --- word vectors -----------------------------------------------------------------------------------

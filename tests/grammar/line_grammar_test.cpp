@@ -47,6 +47,30 @@ TEST(LineGrammar, FootnotesMeetingsAnnexesFormulas) {
     EXPECT_FALSE(match_enacting_formula("The General Assembly decides"));
 }
 
+TEST(LineGrammar, PageFurnitureArticlesAndAnnexTitles) {
+    EXPECT_EQ(match_job_number("20-14566 (E)    061120"), "20-14566");
+    EXPECT_EQ(match_job_number("24-23017"), "24-23017");
+    EXPECT_FALSE(match_job_number("20-14566 is a number"));
+    EXPECT_FALSE(match_job_number("2020-2030"));
+    EXPECT_EQ(match_page_count("3/12")->page, 3u);
+    EXPECT_EQ(match_page_count("3/12")->pages, 12u);
+    EXPECT_FALSE(match_page_count("13/12"));
+    EXPECT_FALSE(match_page_count("70/1."));
+    EXPECT_TRUE(match_barcode("*2014566*"));
+    EXPECT_FALSE(match_barcode("*201456*"));
+    EXPECT_TRUE(match_footnote_separator("__________________"));
+    EXPECT_TRUE(match_footnote_separator("_______________"));
+    EXPECT_FALSE(match_footnote_separator("_____ name"));
+    EXPECT_EQ(match_page_footnote("11  United Nations, Treaty Series"), 11u);
+    EXPECT_EQ(match_page_footnote("1 See resolution 70/1."), 1u);
+    EXPECT_FALSE(match_page_footnote("2187, No. 38544."));
+    EXPECT_EQ(match_article_heading("Article 12"), 12u);
+    EXPECT_FALSE(match_article_heading("Article 12 of the Convention"));
+    EXPECT_EQ(match_annex_with_title("Annex Political declaration"), 6u);
+    EXPECT_FALSE(match_annex_with_title("Annex II"));
+    EXPECT_FALSE(match_annex_with_title("Annex to the resolution"));
+}
+
 TEST(LineGrammar, HeaderFields) {
     const auto title = match_numbered_title("80/39. Towards a nuclear-weapon-free world");
     ASSERT_TRUE(title);

@@ -24,6 +24,8 @@ std::string render(std::string_view text, const std::vector<typed_line>& lines) 
         {typed_line::we_comma, "we,"},       {typed_line::we_space, "we"},       {typed_line::upper, "upper"},
         {typed_line::preambular, "preambular"}, {typed_line::operative, "operative"}, {typed_line::ing_word, "ing"},
         {typed_line::rule, "rule"},          {typed_line::block_comma, "block_comma"}, {typed_line::heading_shape, "heading"},
+        {typed_line::page_break, "page"},    {typed_line::spaced_blank, "spaced"}, {typed_line::article, "article"},
+        {typed_line::block_colon, "block_colon"},
     };
     std::string out;
     for (const typed_line& l : lines) {
@@ -39,7 +41,8 @@ std::string render(std::string_view text, const std::vector<typed_line>& lines) 
                 out.append("{").append(std::to_string(l.value)).append(l.name.empty() ? "" : " ").append(l.name).append(marker);
             if (kind == typed_line::label) out.append("{").append(l.name).append(marker);
             if (kind == typed_line::footnote) out.append("{").append(std::to_string(l.value)).append("}");
-            if (kind == typed_line::annex) out.append("{").append(l.name).append("}");
+            if (kind == typed_line::annex) out.append("{").append(l.name).append(l.marker ? marker : "}");
+            if (kind == typed_line::article) out.append("{").append(std::to_string(l.value)).append("}");
         }
     }
     return out;
@@ -86,7 +89,13 @@ TEST(TypedLines, EachLineByItsOwnBytes) {
          " | \"United Nations\" blank upper heading"},
         // trimming: a byte order mark, blanks and no-break spaces around; "\r\n" and a lone "\r" end lines
         {"\xEF\xBB\xBF  Title\xC2\xA0\t\r\nnext\rlast", "\"Title\" blank upper | \"next\" | \"last\""},
-        {"a\n \xC2\xA0 \n\n  b  \n", "\"a\" blank | \"b\" blank indented"},
+        // a line of blanks and an empty line: in such a text (PDF text) the empty line ends a page
+        {"a\n \xC2\xA0 \n\n  b  \n", "\"a\" blank | \"b\" blank indented page spaced"},
+        // where every blank line is empty, none is a page's end; a form feed always is
+        {"a\n\nb\n\f\nc\n", "\"a\" blank | \"b\" blank | \"c\" blank page"},
+        {"Article 12\nAnnex Political declaration\nAnnex II\nArticle 12 of the Convention\n",
+         "\"Article 12\" blank upper article{12} | \"Annex Political declaration\" annex{}+6 upper"
+         " | \"Annex II\" annex{II} upper | \"Article 12 of the Convention\" upper"},
         // footnotes and fences
         {"---\n[^12]: Resolution 64/293.\n   continued here\n", "\"---\" blank rule | \"[^12]: Resolution 64/293.\" footnote{12}"
          " | \"continued here\" indented"},
@@ -110,7 +119,7 @@ TEST(TypedLines, FromTheLinesAround) {
         {"Strengthening\nof coordination\n\n1. Decides;\n",
          "\"Strengthening\" blank upper | \"of coordination\" | \"1. Decides;\" blank number{1}+3 opens"},
         {"Strengthening of coordination:\n\n1. Decides;\n",
-         "\"Strengthening of coordination:\" blank upper ing | \"1. Decides;\" blank number{1}+3 opens"},
+         "\"Strengthening of coordination:\" blank upper ing block_colon | \"1. Decides;\" blank number{1}+3 opens"},
         {"Decides so\n\n1. Decides;\n", "\"Decides so\" blank upper operative | \"1. Decides;\" blank number{1}+3 opens"},
         {"Strengthening of coordination\n\nplain text\n", "\"Strengthening of coordination\" blank upper ing | \"plain text\" blank"},
         {"strengthening\n", "\"strengthening\" blank"},

@@ -199,6 +199,134 @@ TEST(Parser, OddNumberingIsKeptWithWarnings) {
     EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "body:1-2", "body:3"}));
     ASSERT_EQ(doc.warnings.size(), 2u);
     EXPECT_EQ(doc.warnings[0].message, "paragraph 1 out of order (expected 2)");
+    EXPECT_EQ(doc.warnings[1].message, "paragraph 2 missing (number lost in extraction?)");
+}
+
+// What raw PDF text and declarations bring (issue 16): each construct with its exact parse.
+TEST(Parser, HeadingsRunTogetherWithTheNextNumberAreLeftOut) {
+    const std::string in = "We, the Ministers,\n\n6. We recognize the value of data;\n\n"
+                           "Regional cooperation 7. We call upon regions to act;\n\n"
+                           "II. Means of implementation 8. We commit to pay.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:6", "body:7", "body:8"}));
+    EXPECT_EQ(text_of(doc, 1), "We call upon regions to act;");
+    EXPECT_EQ(text_of(doc, 2), "We commit to pay.");
+    EXPECT_EQ(render_clauses(doc, doc.paragraphs[1].clauses), "call upon @regions");
+    ASSERT_EQ(doc.warnings.size(), 1u);  // 6 is the first number
+    EXPECT_EQ(doc.warnings[0].message, "paragraph 6 out of order (expected 1)");
+}
+
+TEST(Parser, ANumberLostInExtractionIsNamed) {
+    const std::string in = "The General Assembly,\n\n1. Decides to act; 2 Urges States to act;\n\n3. Requests a report.\n\n"
+                           "6. Decides to remain seized of the matter.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "body:3", "body:6"}));
+    ASSERT_EQ(doc.warnings.size(), 2u);
+    EXPECT_EQ(doc.warnings[0].message, "paragraph 2 missing (number lost in extraction?)");
+    EXPECT_EQ(doc.warnings[1].message, "paragraphs 4 and 5 missing (numbers lost in extraction?)");
+}
+
+TEST(Parser, ANumberedListInsideAParagraphIsItsItems) {
+    const std::string in = "We, the Ministers,\n\n15. We recognize the value of data;\n\n"
+                           "16. We commit to the following objectives:\n\n1. Collect and utilize accurate data\n\n"
+                           "2. Minimize the adverse drivers\n\n3. Provide accurate information\n\n17. We call upon States to act.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:15", "body:16", "body:17"}));
+    const paragraph& p = doc.paragraphs[1];
+    ASSERT_EQ(p.subparagraphs.size(), 3u);
+    EXPECT_EQ(p.subparagraphs[0].id, "1");
+    EXPECT_EQ(normalized_text(doc, p.subparagraphs[2].text), "Provide accurate information");
+    EXPECT_EQ(render_clauses(doc, p.clauses), "commit to");
+    // items that close with a semicolon, or no outer number after them, are paragraphs
+    const std::string semicolons = "We, the Ministers,\n\n15. We note;\n\n16. We commit to:\n\n1. Collect data;\n\n"
+                                   "2. Share data;\n\n17. We act.\n";
+    EXPECT_EQ(ids(parse_ok(semicolons)),
+              (std::vector<std::string>{"body:15", "body:16", "body:1", "body:2", "body:17"}));
+}
+
+TEST(Parser, AnnexAndItsTitleOnOneLine) {
+    const std::string in = "The General Assembly,\n\n1. Adopts the declaration annexed.\n\n"
+                           "Annex Political declaration on road safety\n\nWe, the Ministers,\n\n1. We commit to act.\n";
+    const document doc = parse_ok(in);
+    ASSERT_EQ(doc.parts.size(), 2u);
+    EXPECT_EQ(normalized_text(doc, *doc.parts[1].title), "Political declaration on road safety");
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "annex:1"}));
+}
+
+TEST(Parser, ArticlesNumberTheirOwnParagraphs) {
+    const std::string in = "The General Assembly,\n\n1. Adopts the Convention annexed.\n\nAnnex\n\n"
+                           "Convention on Settlement\n\nArticle 1\nScope of application\n\n1. This Convention applies to agreements.\n"
+                           "2. It does not apply to contracts.\n\nArticle 2\n\nStates shall respect the rights of the parties.\n\n"
+                           "Article 3\nDefinitions\n\n1. For the purposes of this Convention:\n(a) A party is a State;\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "annex:1.1", "annex:1.2", "annex:2", "annex:3.1"}));
+    EXPECT_EQ(text_of(doc, 3), "States shall respect the rights of the parties.");
+    EXPECT_TRUE(doc.warnings.empty());
+    // the article paragraphs state rules: their main clauses are statements
+    const clause& c = doc.paragraphs[3].clauses.at(0);
+    EXPECT_TRUE(c.statement);
+    EXPECT_EQ(doc.text(c.phrase), "shall respect");
+    EXPECT_EQ(c.strength, -1);
+    EXPECT_FALSE(c.in_lexicon);
+    EXPECT_EQ(normalized_text(doc, c.object), "the rights of the parties");
+}
+
+TEST(Parser, UnnumberedParagraphsBesideNumberedOnesAndLeadIns) {
+    const std::string in = "The General Assembly,\n\nAdopts the declaration annexed.\n\nAnnex\n\nWe, ministers, assembled on 30 June:\n\n"
+                           "Recognize that road safety is a priority;\n\nRecall our resolutions;\n\n"
+                           "Commit to the following actions:\n\n1. Drive the implementation of the Plan;\n\n"
+                           "2. Develop national plans;\n\nAs a follow-up, we:\n\n3. Request a report.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1", "annex:u1", "annex:u2", "annex:u3", "annex:1", "annex:2",
+                                                  "annex:u4", "annex:3"}));
+    EXPECT_EQ(render_clauses(doc, doc.paragraphs[4].clauses), "drive");
+    EXPECT_EQ(doc.paragraphs[4].clauses[0].strength, 5);
+    // a part that numbers none keeps "1", "2"
+    EXPECT_EQ(ids(parse_ok("The General Assembly,\n\nAdopts the declaration.\n")), (std::vector<std::string>{"body:1"}));
+}
+
+TEST(Parser, AFormulaOverSeveralLines) {
+    const std::string in = "We, Heads of State and Government and representatives of States and\n"
+                           "Governments, assembled at the United Nations on 23 September 2019, and in\n"
+                           "this regard we:\n\n1. Reaffirm the right of every human being;\n";
+    const document doc = parse_ok(in);
+    EXPECT_TRUE(doc.warnings.empty());
+    EXPECT_TRUE(normalized_text(doc, *doc.parts[0].formula).ends_with("and in this regard we:"));
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1"}));
+}
+
+TEST(Parser, StatementsGetTheirMainClause) {
+    struct statement_case {
+        std::string paragraph, verb, object;
+    };
+    const statement_case cases[] = {
+        {"Progress has been made in reducing poverty.", "has been made", "in reducing poverty"},
+        {"Migration remains a source of prosperity;", "remains", "a source of prosperity"},
+        {"Sustainable development cannot be realized without peace.", "cannot be realized", "without peace"},
+        {"Although great strides have been made, challenges remain.", "remain", ""},
+        {"Processes that may affect peasants shall be transparent.", "shall be", "transparent"},
+        {"The 2030 Agenda is our promise to the children.", "is", "our promise to the children"},
+    };
+    for (const auto& c : cases) {
+        const document doc = parse_ok("We, the Ministers,\n\n1. " + c.paragraph + "\n");
+        ASSERT_EQ(doc.paragraphs.at(0).clauses.size(), 1u) << c.paragraph;
+        const clause& got = doc.paragraphs[0].clauses[0];
+        EXPECT_TRUE(got.statement) << c.paragraph;
+        EXPECT_EQ(normalized_text(doc, got.phrase), c.verb) << c.paragraph;
+        EXPECT_EQ(normalized_text(doc, got.object), c.object) << c.paragraph;
+    }
+    // a noun phrase without a verb has none
+    EXPECT_TRUE(parse_ok("We, the Ministers,\n\n1. The report of the Secretary-General.\n").paragraphs.at(0).clauses.empty());
+}
+
+TEST(Parser, SubparagraphsOpeningWithWeGetClauses) {
+    const std::string in = "We, the Ministers,\n\n38. We are determined to act. To this end:\n\n(a)\n"
+                           "We commit to taking measures to eradicate poverty;\n\n(b) We will accelerate actions;\n";
+    const document doc = parse_ok(in);
+    const paragraph& p = doc.paragraphs.at(0);
+    ASSERT_EQ(p.subparagraphs.size(), 2u);
+    EXPECT_EQ(render_clauses(doc, p.subparagraphs[0].clauses), "commit to");
+    EXPECT_EQ(render_clauses(doc, p.subparagraphs[1].clauses), "will");
 }
 
 TEST(Parser, RepeatedNumbersGetSuffixesInOrder) {
