@@ -13,6 +13,10 @@
 #include <string_view>
 #include <vector>
 
+namespace resdraft::models {
+class word_vectors;
+}
+
 namespace resdraft::analysis {
 
 enum class status { verbatim, edited, related, fresh };  // fresh: "new", a paragraph with no counterpart
@@ -91,6 +95,8 @@ std::vector<const grammar::paragraph*> compared_paragraphs(const grammar::docume
 struct check_options {
     thresholds limits;
     models::wordnet* wordnet = nullptr;       // synonym-aware similarity when given
+    const models::word_vectors* vectors = nullptr;  // word vectors when loaded; not used yet (issue 12: the
+                                                    // semantic score in the decision comes next)
     models::expansion_weights expansion;
     std::vector<std::string> background;       // paragraphs of other resolutions: they only inform term weights
     // What the result keeps, so that it grows with the inputs and not with their product:

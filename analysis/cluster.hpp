@@ -11,6 +11,10 @@
 #include <string_view>
 #include <vector>
 
+namespace resdraft::models {
+class word_vectors;
+}
+
 namespace resdraft::analysis {
 
 // A text to cluster and where it comes from.
@@ -39,6 +43,8 @@ struct cluster_options {
     int lsa_sample = 20000;     // units the LSA basis is learned from
     int choose_k_sample = 5000; // units each k is tried on when k is chosen by silhouette
     progress_callback progress;  // told what is being done, when set
+    const models::word_vectors* vectors = nullptr;  // word vectors when loaded; not used yet (issue 12: sentence
+                                                    // vectors beside TF-IDF comes next)
 };
 
 struct cluster_member {

@@ -9,6 +9,8 @@
 #include "cli/numbers.hpp"
 #include "grammar/parser.hpp"
 #include "library/library.hpp"
+#include "models/vector_file.hpp"
+#include "models/word_vectors.hpp"
 #include "models/wordnet.hpp"
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
@@ -26,6 +28,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <new>
 #include <optional>
 #include <sstream>
@@ -146,6 +149,74 @@ bool standard_error_is_terminal() { return ::isatty(STDERR_FILENO) != 0; }
 // Says `message` on standard error, one line, and goes on; on a terminal, over the progress line shown.
 void warn(const std::string& message) {
     std::cerr << (standard_error_is_terminal() ? "\r\x1b[K" : "") << "resdraft: " << message << '\n';
+}
+
+// ---- word vectors: --vectors FILE|none, else RESDRAFT_VECTORS, else the file scripts/setup makes ----
+
+using resdraft::models::word_vectors;
+
+// --vectors FILE|none, for the subcommands that use word vectors (and version, which names them).
+void add_vectors(CLI::App* command, std::optional<std::string>& vectors) {
+    command->add_option("--vectors", vectors,
+                        "word vectors (default: $RESDRAFT_VECTORS, else the file scripts/setup makes), or none to compare by wording alone")
+        ->type_name("FILE|none");
+}
+
+// The file scripts/setup makes: ${XDG_CACHE_HOME:-$HOME/.cache}/resdraft/NAME; nothing without either variable.
+std::optional<std::string> setup_vectors_path() {
+    const char* cache = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    std::string dir;
+    if (cache != nullptr && *cache != '\0') dir = cache;
+    else if (home != nullptr && *home != '\0') dir = std::string(home) + "/.cache";
+    else return std::nullopt;
+    return dir + "/resdraft/" + std::string(resdraft::models::vector_file::default_file_name);
+}
+
+// Where the word vectors are looked for, and what it means when they are not there.
+struct vectors_location {
+    std::optional<std::string> path;  // the file to map; none when turned off or when setup's file is absent
+    bool named = false;               // given by --vectors or RESDRAFT_VECTORS: an error when it cannot be used
+    std::string absent;               // why there is no path: "--vectors none", or the missing default file
+};
+
+// --vectors FILE|none (`option`), else RESDRAFT_VECTORS (set and not empty), else setup's file when it exists.
+vectors_location locate_vectors(const std::optional<std::string>& option) {
+    const char* env = std::getenv("RESDRAFT_VECTORS");
+    if (option) return *option == "none" ? vectors_location{std::nullopt, true, "--vectors none"} : vectors_location{*option, true, ""};
+    if (env != nullptr && *env != '\0')
+        return std::string(env) == "none" ? vectors_location{std::nullopt, true, "RESDRAFT_VECTORS=none"} : vectors_location{env, true, ""};
+    const auto cached = setup_vectors_path();
+    if (!cached) return {std::nullopt, false, "neither XDG_CACHE_HOME nor HOME is set"};
+    std::error_code ec;
+    if (!std::filesystem::exists(*cached, ec)) return {std::nullopt, false, "no file " + *cached};
+    return {cached, false, ""};
+}
+
+// The word vectors the location names, or null; a file that is there but cannot be used throws its one-line
+// error (exit 2), whoever named it.
+std::unique_ptr<word_vectors> load_vectors(const vectors_location& where) {
+    if (!where.path) return nullptr;
+    auto opened = word_vectors::open(*where.path);
+    if (auto* e = std::get_if<resdraft::models::vectors_error>(&opened)) throw error{e->message, std::nullopt, {}};
+    return std::make_unique<word_vectors>(std::move(std::get<word_vectors>(opened)));
+}
+
+// The vectors check and cluster use; when setup's file is absent, one warning line and none (the commands go
+// on by wording alone). Turned off by --vectors none or RESDRAFT_VECTORS=none: none, silently.
+std::unique_ptr<word_vectors> vectors_for_analysis(const std::optional<std::string>& option) {
+    const auto where = locate_vectors(option);
+    if (!where.path && !where.named)
+        warn("no word vectors (" + where.absent + "): comparing by wording alone; run scripts/setup to get them, or give --vectors FILE");
+    return load_vectors(where);
+}
+
+// "vectors: PATH (321243 words, 100 dimensions)", or "vectors: none (why)".
+std::string vectors_line(const std::optional<std::string>& option) {
+    const auto where = locate_vectors(option);
+    const auto v = load_vectors(where);
+    if (!v) return "vectors: none (" + where.absent + (where.named ? "" : "; run scripts/setup to get them") + ")";
+    return "vectors: " + v->name() + " (" + std::to_string(v->size()) + " words, " + std::to_string(v->dimensions()) + " dimensions)";
 }
 
 // Steps of a long run on standard error, each over the last ("\r", then erase the line), when standard
@@ -288,7 +359,7 @@ std::vector<std::string> read_background(const std::string& dir, std::size_t max
 //                [--color WHEN] [--output FILE]
 struct check_command {
     std::string draft;
-    std::optional<std::string> reference, background, library, output, max_input;
+    std::optional<std::string> reference, background, library, output, max_input, vectors;
     std::string format = "text", color = "auto";
 
     CLI::App* add_to(CLI::App& app) {
@@ -299,6 +370,7 @@ struct check_command {
         c->add_option("--background", background, "folder of resolutions (.txt, .md) that inform term weights")->type_name("DIR");
         c->add_option("--library", library, "library file (resdraft library add): each paragraph's precedents in it")
             ->type_name("LIBRARY");
+        add_vectors(c, vectors);
         add_format(c, format, {"text", "json", "html", "csv"});
         add_color(c, color);
         add_output(c, output);
@@ -321,6 +393,7 @@ struct check_command {
     // Precedents of every draft paragraph in the library.
     int run_library(const document& dft) const {
         auto lib = open_library(*library, resdraft::library::library::access::read);
+        const auto loaded = vectors_for_analysis(vectors);  // not used by the precedents yet
         const resdraft::analysis::precedent_options options;
         const auto result = resdraft::analysis::find_precedents(dft, lib, *library, options);
         if (format == "json") write_output(output, resdraft::report::precedents_json(result, options.limits));
@@ -338,8 +411,10 @@ struct check_command {
         if (library && !reference) return run_library(load(draft, limit));
         const auto ref = reference_document(limit);
         const auto dft = load(draft, limit);
+        const auto loaded = vectors_for_analysis(vectors);
         const terminal_progress progress;
         resdraft::analysis::check_options options;
+        options.vectors = loaded.get();
         options.progress = progress.callback();
         if (background) options.background = read_background(*background, limit);
         const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
@@ -357,7 +432,7 @@ struct check_command {
 struct cluster_command {
     std::vector<std::string> inputs;
     std::string unit = "paragraph", k = "auto", seed = "1", format = "text";
-    std::optional<std::string> output, max_input;
+    std::optional<std::string> output, max_input, vectors;
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("cluster", "Group paragraphs of one or many documents by topic");
@@ -367,6 +442,7 @@ struct cluster_command {
             ->type_name("UNIT")->check(CLI::IsMember({"paragraph", "clause", "all"}));
         c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)")->type_name("N|auto");
         c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295")->type_name("N");
+        add_vectors(c, vectors);
         add_format(c, format, {"text", "json", "html", "csv"});
         add_output(c, output);
         add_max_input(c, max_input);
@@ -406,6 +482,8 @@ struct cluster_command {
         refuse_stdin_twice(inputs, "at most one INPUT");
         auto o = options();
         const auto all = units(max_input_bytes(max_input));
+        const auto loaded = vectors_for_analysis(vectors);
+        o.vectors = loaded.get();
         const terminal_progress progress;
         o.progress = progress.callback();
         const auto result = resdraft::analysis::cluster_units(all, o);
@@ -681,15 +759,22 @@ struct help_command {
     }
 };
 
-// resdraft version, as resdraft --version
+// resdraft version [--vectors FILE|none], as resdraft --version: the program's version and the word vectors
+// check and cluster would use.
 struct version_command {
+    std::optional<std::string> vectors;
+
     CLI::App* add_to(CLI::App& app) {
-        app.set_version_flag("--version", version_line(), "Print the version and exit");
-        return app.add_subcommand("version", "Print the version");
+        // a vectors file that cannot be used is reported as check reports it (exit 2), from inside CLI11's parse
+        app.set_version_flag("--version", [] { return version_line() + "\n" + vectors_line(std::nullopt); },
+                             "Print the version and the word vectors in use, and exit");
+        CLI::App* c = app.add_subcommand("version", "Print the version and the word vectors in use");
+        add_vectors(c, vectors);
+        return c;
     }
 
     int run() const {
-        write_output(std::nullopt, version_line() + "\n");
+        write_output(std::nullopt, version_line() + "\n" + vectors_line(vectors) + "\n");
         return 0;
     }
 };

@@ -9,13 +9,18 @@
 #include "grammar/detail/index_build.hpp"
 #include "grammar/index.hpp"
 #include "grammar/parser.hpp"
+#include "models/vector_convert.hpp"
+#include "models/word_vectors.hpp"
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
 #include "report/parse_report.hpp"
 
 #include <cstdlib>
 #include <optional>
+#include <sstream>
+#include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace resdraft::fuzz {
@@ -87,6 +92,41 @@ inline void analysis_target(std::string_view input) {
         (void)report::cluster_html(units, clusters);
     }
     analysis_self_target(draft.value());
+}
+
+// Everything a reader of word vectors does, over the first 200 words of a file view() accepted: each word
+// found again at its place (the words are sorted and unique), its vector, rank and weight; SIF vectors and
+// the soft similarities of two texts made of its words.
+inline void read_vectors(const models::word_vectors& v) {
+    const std::size_t n = std::min<std::size_t>(v.size(), 200);
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string_view w = v.word(i);
+        if (models::is_kept_word(w) && v.find(w) != static_cast<std::ptrdiff_t>(i)) std::abort();
+        (void)v.rank(i), (void)v.probability(i), (void)v.sif_weight(i), (void)v.vector(i), (void)v.cosine(i, 0);
+        words.emplace_back(w);
+    }
+    for (const char* probe : {"", "the", "Zebra's", "\xc3\x89tats", "zzzzzzzz"}) (void)v.find(probe);
+    const std::vector<std::string> first(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(n / 2)), second(words.begin() + static_cast<std::ptrdiff_t>(n / 2), words.end());
+    (void)models::sif_vectors(v, {first, second, {}, words}, {1e-3, 2});
+    const auto a = models::bag_of(v, first), b = models::bag_of(v, second), all = models::bag_of(v, words);
+    (void)models::soft_cosine(v, a, b), (void)models::soft_cosine(v, all, b), (void)models::relaxed_wmd(v, a, all);
+    (void)models::carrying_pairs(v, all, b), (void)models::carrying_pairs(v, a, b, 0.0f);
+}
+
+// The input as a word-vector file, and as the package's JSON: a JSON the converter accepts must give a file
+// view() accepts, holding every word it kept.
+inline void vectors_target(std::string_view input) {
+    const auto viewed = models::word_vectors::view(input, "fuzz.rdvec");
+    if (const auto* v = std::get_if<models::word_vectors>(&viewed)) read_vectors(*v);
+    std::istringstream json{std::string(input)};
+    const auto converted = models::convert_wink_json(json);
+    if (const auto* c = std::get_if<models::conversion>(&converted)) {
+        const auto again = models::word_vectors::view(c->bytes, "converted.rdvec");
+        const auto* v = std::get_if<models::word_vectors>(&again);
+        if (v == nullptr || v->size() != c->alphabetic + c->alphanumeric) std::abort();
+        read_vectors(*v);
+    }
 }
 
 }  // namespace resdraft::fuzz

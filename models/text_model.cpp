@@ -124,6 +124,8 @@ std::vector<word> ascii_words(std::string_view text) {
 
 }  // namespace
 
+std::string normalized_word(std::string_view word) { return fold(word); }
+
 std::vector<word> words(std::string_view text) {
     const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     return ascii ? ascii_words(text) : words_by_icu(text);

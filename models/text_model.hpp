@@ -24,6 +24,9 @@ struct word {
 // numbers kept). Never fails: text that is not valid UTF-8 yields the words ICU can still find.
 std::vector<word> words(std::string_view text);
 
+// The normalized form of one word, as words() gives it for that word ("Agency's" -> "agency", "ＵＮ" -> "un").
+std::string normalized_word(std::string_view word);
+
 // The same through ICU's word break iterator alone; words() takes a faster path for ASCII text, and
 // tests hold the two to each other.
 std::vector<word> words_by_icu(std::string_view text);

@@ -1,4 +1,5 @@
 // The resdraft executable end to end: exit codes, one-line errors, outputs.
+#include "models/tiny_vectors.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,10 @@ struct run_result {
 };
 
 const std::string binary = RESDRAFT_BINARY;
+
+// The binary runs without word vectors unless a test names them: whether scripts/setup has made the cache's
+// file must not change what the tests see (the warning line when it is absent). Set before any test runs.
+const bool vectors_off = ::setenv("RESDRAFT_VECTORS", "none", 1) == 0;
 
 std::filesystem::path scratch_dir() {
     auto dir = std::filesystem::temp_directory_path() / ("resdraft-cli-test-" + std::to_string(::getpid()));
@@ -792,7 +797,8 @@ TEST(Cli, VersionIsPrintedByTheFlagAndTheSubcommand) {
     for (const std::string args : {"--version", "version"}) {
         const auto r = run(args);
         EXPECT_EQ(r.exit_code, 0) << args;
-        EXPECT_EQ(r.out, "resdraft " RESDRAFT_VERSION "\n") << args;
+        EXPECT_TRUE(vectors_off);
+        EXPECT_EQ(r.out, "resdraft " RESDRAFT_VERSION "\nvectors: none (RESDRAFT_VECTORS=none)\n") << args;
         EXPECT_EQ(r.err, "") << args;
     }
 }
@@ -806,7 +812,7 @@ TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
     const std::vector<help_case> cases{
         {"help", "--help", "Usage: resdraft [OPTIONS] SUBCOMMAND",
          {"  check                       Compare a draft with the reference: reuse, edits, verb changes, gaps",
-          "  version                     Print the version"}},
+          "  version                     Print the version and the word vectors in use"}},
         {"help check", "check --help", "Usage: resdraft check [OPTIONS] DRAFT",
          {"  --format FORMAT:{text,json,html,csv}=text", "  --color WHEN:{auto,always,never}=auto"}},
         {"help cluster", "cluster --help", "Usage: resdraft cluster [OPTIONS] [INPUT...]",
@@ -1118,6 +1124,114 @@ TEST(Cli, CheckAndClusterWriteCsv) {
                      "0," + label1 + ",3,0.46," + ref + " \xC2\xB6" "2," + ref + ",2,Decides to remain seized of the matter.\r\n"
                      "1," + label2 + ",1,1.00," + draft + " \xC2\xB6" "2," + draft + ",2,\"Welcomes the report on oceans, "
                      "fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n");
+}
+
+// --- word vectors -----------------------------------------------------------------------------------
+
+// The tiny vectors file of tests/models/tiny_vectors.hpp (5 words, 3 dimensions), written to the scratch folder.
+std::string tiny_vectors_file() {
+    const auto path = scratch_dir() / "tiny.rdvec";
+    std::ofstream(path, std::ios::binary) << testing::converted().bytes;
+    return path.string();
+}
+
+// An empty cache folder, as before scripts/setup has fetched the vectors.
+std::string empty_cache() {
+    const auto dir = scratch_dir() / "empty-cache";
+    std::filesystem::create_directories(dir);
+    return dir.string();
+}
+
+const std::string followup_draft = testing::source_dir().string() + "/corpus/drafts/migration-followup.txt";
+
+// Without the file scripts/setup makes, check and cluster say so in one line and compare by wording alone:
+// the same report as with --vectors none. The file is looked for in $XDG_CACHE_HOME/resdraft, else ~/.cache/resdraft.
+TEST(CliVectors, WithoutVectorsCheckAndClusterWarnOnceAndGoOn) {
+    const std::string cache = empty_cache();
+    const std::string warning = "resdraft: no word vectors (no file " + cache + "/resdraft/glove-6b-100d.v1.rdvec): comparing by wording "
+                                "alone; run scripts/setup to get them, or give --vectors FILE\n";
+    for (const std::string& command : std::vector<std::string>{"check " + followup_draft, "check " + followup_draft + " --format json", "cluster --k 3"}) {
+        const auto r = run_sh("RESDRAFT_VECTORS= XDG_CACHE_HOME=" + cache + " " + binary + " " + command);
+        EXPECT_EQ(r.exit_code, 0) << command;
+        EXPECT_EQ(r.err, warning) << command;
+        const auto lexical = run(command + " --vectors none");
+        EXPECT_EQ(lexical.err, "") << command;
+        EXPECT_EQ(r.out, lexical.out) << command;
+        EXPECT_FALSE(r.out.empty()) << command;
+    }
+    // HOME's .cache when XDG_CACHE_HOME is not set
+    const auto r = run_sh("env -u XDG_CACHE_HOME RESDRAFT_VECTORS= HOME=" + cache + " " + binary + " cluster --k 3");
+    EXPECT_EQ(r.err, "resdraft: no word vectors (no file " + cache + "/.cache/resdraft/glove-6b-100d.v1.rdvec): comparing by wording "
+                     "alone; run scripts/setup to get them, or give --vectors FILE\n");
+}
+
+// version (and --version) names the vectors check and cluster would use: --vectors, else RESDRAFT_VECTORS,
+// else the cache folder's file.
+TEST(CliVectors, VersionNamesTheVectorsInUse) {
+    const std::string file = tiny_vectors_file();
+    const std::string named = "resdraft " RESDRAFT_VERSION "\nvectors: " + file + " (5 words, 3 dimensions)\n";
+    auto r = run("version --vectors " + file);
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out, named);
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(run_sh("RESDRAFT_VECTORS=" + file + " " + binary + " --version").out, named);
+    EXPECT_EQ(run_sh("RESDRAFT_VECTORS=" + file + " " + binary + " version").out, named);
+    EXPECT_EQ(run_sh("RESDRAFT_VECTORS=/nowhere " + binary + " version --vectors " + file).out, named);  // the option first
+    EXPECT_EQ(run_sh("RESDRAFT_VECTORS=" + file + " " + binary + " version --vectors none").out,
+              "resdraft " RESDRAFT_VERSION "\nvectors: none (--vectors none)\n");
+    // the cache folder's file, as scripts/setup leaves it
+    const auto cache = scratch_dir() / "cache";
+    std::filesystem::create_directories(cache / "resdraft");
+    std::filesystem::copy_file(file, cache / "resdraft" / "glove-6b-100d.v1.rdvec", std::filesystem::copy_options::overwrite_existing);
+    EXPECT_EQ(run_sh("RESDRAFT_VECTORS= XDG_CACHE_HOME=" + cache.string() + " " + binary + " version").out,
+              "resdraft " RESDRAFT_VERSION "\nvectors: " + (cache / "resdraft" / "glove-6b-100d.v1.rdvec").string() + " (5 words, 3 dimensions)\n");
+    r = run_sh("RESDRAFT_VECTORS= XDG_CACHE_HOME=" + empty_cache() + " " + binary + " --version");
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out, "resdraft " RESDRAFT_VERSION "\nvectors: none (no file " + empty_cache() +
+                         "/resdraft/glove-6b-100d.v1.rdvec; run scripts/setup to get them)\n");
+    EXPECT_EQ(r.err, "");
+}
+
+// Loaded vectors change nothing in the reports yet (issue 12's integration comes next), and say nothing.
+TEST(CliVectors, CheckAndClusterLoadTheVectorsAndKeepTheirReports) {
+    const std::string file = tiny_vectors_file();
+    for (const std::string& command : std::vector<std::string>{"check " + followup_draft, "check " + followup_draft + " --format json", "cluster --k 3 --format json"}) {
+        const auto with = run(command + " --vectors " + file), without = run(command);
+        EXPECT_EQ(with.exit_code, 0) << command;
+        EXPECT_EQ(with.err, "") << command;
+        EXPECT_EQ(with.out, without.out) << command;
+        EXPECT_EQ(run_sh("RESDRAFT_VECTORS=" + file + " " + binary + " " + command).out, without.out) << command;
+    }
+}
+
+// A vectors file that is there but cannot be used is refused in one line, exit code 2, whoever named it.
+TEST(CliVectors, ABadVectorsFileIsRefusedInOneLine) {
+    const auto bad = scratch_dir() / "bad.rdvec";
+    std::ofstream(bad) << "a text file, longer than a header, is not vectors\n";
+    const std::string refused = "resdraft: " + bad.string() + ": not a resdraft word-vector file (run scripts/setup to make one)\n";
+    for (const std::string& command : std::vector<std::string>{"check " + followup_draft + " --vectors " + bad.string(), "cluster --vectors " + bad.string(),
+                                      "version --vectors " + bad.string()}) {
+        const auto r = run(command);
+        EXPECT_EQ(r.exit_code, 2) << command;
+        EXPECT_EQ(r.err, refused) << command;
+        EXPECT_EQ(r.out, "") << command;
+    }
+    auto r = run_sh("RESDRAFT_VECTORS=" + bad.string() + " " + binary + " --version");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, refused);
+    EXPECT_EQ(r.out, "");
+    r = run("check " + followup_draft + " --vectors " + (scratch_dir() / "missing.rdvec").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (scratch_dir() / "missing.rdvec").string() + ": cannot open: No such file or directory\n");
+    // the cache folder's file cut short (an interrupted copy): refused too, with the way out
+    const auto cache = scratch_dir() / "damaged-cache";
+    std::filesystem::create_directories(cache / "resdraft");
+    const std::string bytes = testing::converted().bytes;
+    std::ofstream(cache / "resdraft" / "glove-6b-100d.v1.rdvec", std::ios::binary) << bytes.substr(0, bytes.size() - 1);
+    r = run_sh("RESDRAFT_VECTORS= XDG_CACHE_HOME=" + cache.string() + " " + binary + " cluster");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "resdraft: " + (cache / "resdraft" / "glove-6b-100d.v1.rdvec").string() +
+                         ": damaged word-vector file: 135 bytes where its header says 136 (run scripts/setup to convert it again)\n");
 }
 
 }  // namespace

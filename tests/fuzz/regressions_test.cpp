@@ -27,6 +27,7 @@ TEST(FuzzRegressions, EveryKeptInputRunsThroughTheTargets) {
         resdraft::fuzz::parse_target(input);
         resdraft::fuzz::analysis_target(input);
         resdraft::fuzz::index_target(input);
+        resdraft::fuzz::vectors_target(input);
     }
 }
 
