@@ -27,6 +27,8 @@ TEST(FuzzRegressions, EveryKeptInputRunsThroughTheTargets) {
         resdraft::fuzz::parse_target(input);
         resdraft::fuzz::analysis_target(input);
         resdraft::fuzz::index_target(input);
+        resdraft::fuzz::docx_target(input);
+        resdraft::fuzz::pdf_target(input);
     }
 }
 
