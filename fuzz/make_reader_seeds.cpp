@@ -1,5 +1,5 @@
-// Writes the seeds of docx_fuzz and pdf_fuzz: small .docx files (each also stored unpacked, so that
-// mutations reach the XML rather than break the deflate stream) and PDFs, made by the tests' builders.
+// Writes the seeds of docx_fuzz and pdf_fuzz: small .docx files, the XML of their parts (which docx_fuzz
+// zips itself, so that mutations reach the XML rather than break a CRC) and PDFs, made by the tests' builders.
 // Usage: make_reader_seeds DOCX_DIR PDF_DIR [TEXT...]; each TEXT (a draft or a PyMuPDF text) also becomes a
 // .docx (a paragraph per line, "1." and "(a)" as list numbering) and a PDF laid out as UN pages.
 #include "readers/builders.hpp"
@@ -45,9 +45,9 @@ std::string features() {
            "<w:tbl><w:tr><w:tc>" + para("Cell") + "</w:tc></w:tr></w:tbl>";
 }
 
-// A text as a .docx: a paragraph per non-blank line; "1. " and "(a) " openers as list numbering; YAML
+// A text as the body of a .docx: a paragraph per non-blank line; "1. " and "(a) " openers as list numbering; YAML
 // front matter (a .md file's) left out.
-std::string text_as_docx(std::string text) {
+std::string text_as_body(std::string text) {
     if (text.starts_with("---\n"))
         if (const auto end = text.find("\n---\n", 3); end != std::string::npos) text.erase(0, end + 5);
     std::string body;
@@ -65,7 +65,7 @@ std::string text_as_docx(std::string text) {
         if ((number || letter) && space != std::string::npos) body += para(escaped.substr(space + 1), numbered(1, number ? 0 : 1));
         else body += para(escaped);
     }
-    return make_docx(body, {{"word/numbering.xml", numbering}});
+    return body;
 }
 
 void write(const std::filesystem::path& path, const std::string& bytes) {
@@ -94,6 +94,8 @@ int main(int argc, char** argv) {
     write(docx / "features.docx", make_docx(features(), parts));
     write(docx / "features-stored.docx", stored(features(), parts));
     write(docx / "one-paragraph-stored.docx", stored(para("Decides to remain seized of the matter."), {}));
+    // docx_fuzz's other input: the parts' XML, separated by NUL bytes (see fuzz/targets.hpp)
+    write(docx / "features.xml-parts", document_xml(features()) + '\0' + numbering + '\0' + styles + '\0' + footnotes);
     write(pdf / "two-pages.pdf", make_pdf({{{72, 720, 12, "The General Assembly,"}, {72, 690, 12, "1. Urges States to act;"}},
                                            {{72, 720, 12, "2. Decides to remain seized."}}}));
     write(pdf / "scan.pdf", make_pdf({{}}));
@@ -105,7 +107,9 @@ int main(int argc, char** argv) {
         std::ostringstream s;
         s << in.rdbuf();
         const std::string stem = std::filesystem::path(argv[i]).stem().string();
-        write(docx / (stem + ".docx"), text_as_docx(s.str()));
+        const std::string body = text_as_body(s.str());
+        write(docx / (stem + ".docx"), make_docx(body, {{"word/numbering.xml", numbering}}));
+        write(docx / (stem + ".xml-parts"), document_xml(body) + '\0' + numbering);
         write(pdf / (stem + ".pdf"), pymupdf_text_as_pdf(s.str()));
     }
     return 0;
