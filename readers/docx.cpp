@@ -223,6 +223,8 @@ public:
         : p_(document), styles_(st), numbering_(numbering), style_levels_(style_levels), accepted_(tracked == tracked_changes::accepted) {}
 
     void read_blocks(pugi::xml_node container) {
+        const nesting guard(*this);
+        if (too_deep) return;
         for (pugi::xml_node n : container.children()) {
             const std::string_view name = p_.local(n);
             if (name == "p") paragraph(n);
@@ -239,6 +241,9 @@ public:
     std::string text;                         // the paragraphs written so far
     std::vector<grammar::origin_anchor> anchors;
     std::vector<note_reference> references;   // in text order
+    bool too_deep = false;                    // containers nested past max_depth: the reading stopped there
+
+    static constexpr int max_depth = 256;     // tables in tables, links in content controls ...: the walk recurses
 
     // The text of a note's paragraphs (footnotes.xml, endnotes.xml), read as the body is; joined by a space.
     std::string note_text(pugi::xml_node note) {
@@ -262,7 +267,19 @@ public:
     }
 
 private:
+    // One level deeper for as long as it lives; past max_depth, too_deep is set.
+    struct nesting {
+        body_reader& r;
+        explicit nesting(body_reader& reader) : r(reader) {
+            if (++r.depth_ > max_depth) r.too_deep = true;
+        }
+        ~nesting() { --r.depth_; }
+        nesting(const nesting&) = delete;
+        nesting& operator=(const nesting&) = delete;
+    };
+
     const part& p_;
+    int depth_ = 0;                  // containers being walked
     const styles& styles_;
     detail::list_numbering& numbering_;
     const std::map<std::string, int>& style_levels_;
@@ -382,6 +399,8 @@ private:
     }
 
     void inline_content(pugi::xml_node container) {
+        const nesting guard(*this);
+        if (too_deep) return;
         for (pugi::xml_node n : container.children()) {
             const std::string_view name = p_.local(n);
             if (name == "r") run(n);
@@ -457,6 +476,8 @@ std::variant<read_document, read_error> read_docx(std::string_view bytes, std::s
     body_reader reader(*document, st, numbering, style_levels, options.tracked);
     reader.read_blocks(body);
     reader.finish();
+    if (reader.too_deep)
+        return read_error{main + ": elements nested more than " + std::to_string(body_reader::max_depth) + " deep", std::nullopt};
 
     std::vector<note> notes;
     if (!reader.references.empty()) {

@@ -66,16 +66,6 @@ std::optional<file_format> format_of_name(std::string_view name) {
     return std::nullopt;
 }
 
-std::string describe(file_format f) {
-    switch (f) {
-        case file_format::text: return "text";
-        case file_format::docx: return "a .docx";
-        case file_format::pdf: return "a PDF";
-        case file_format::ole: return "a legacy Word file";
-    }
-    return "text";
-}
-
 std::variant<read_document, read_error> read_bytes(std::string bytes, std::string name, const read_options& options) {
     switch (detect_format(bytes)) {
         case file_format::docx: return read_docx(bytes, std::move(name), options);

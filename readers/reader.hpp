@@ -74,9 +74,6 @@ bool may_become_magic(std::string_view head);
 // The format a file name's extension claims (".docx", ".pdf", any case), or nothing for any other name.
 std::optional<file_format> format_of_name(std::string_view name);
 
-// "a .docx", "a PDF", "text": for messages.
-std::string describe(file_format f);
-
 // Reads `bytes` (a whole file named `name`) by its content. Text is taken as it is (the parser checks it);
 // a .docx and a PDF are read by read_docx and read_pdf. Fails with their errors, and on an OLE file
 // ("a legacy .doc or a password-protected .docx: save it in Word as an unprotected .docx").

@@ -303,6 +303,13 @@ TEST(DocxReader, RefusesDamagedAndHostileFiles) {
     // a part that packs 2 MiB of one character into a few KiB
     EXPECT_EQ(error_of(testing::make_zip({{"word/document.xml", testing::document_xml(para(std::string(2 << 20, 'a')))}})),
               "word/document.xml: unpacks to 200 or more times its packed size, the cap on a .docx's parts: a zip bomb?");
+    // content nested deeper than the walk goes (its recursion is bounded, not the stack)
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<w:hyperlink>";
+    deep += "<w:r><w:t>x</w:t></w:r>";
+    for (int i = 0; i < 100000; ++i) deep += "</w:hyperlink>";
+    const auto stored = testing::make_zip({{"word/document.xml", testing::document_xml("<w:p>" + deep + "</w:p>")}}, true);
+    EXPECT_EQ(error_of(stored), "word/document.xml: elements nested more than 256 deep");
     read_options small;
     small.limits.max_unpacked = 1000;
     EXPECT_EQ(error_of(make_docx(para(std::string(1000, 'a'))), small),
