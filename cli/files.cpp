@@ -97,6 +97,10 @@ std::variant<std::string, error> read_blocks(int fd, const std::string& name, st
     for (;;) {
         const std::size_t room = std::min(block_size, max_input - data.size());
         if (room == 0) {
+            // bytes the cap left undecided (a magic's first bytes) are text now: a bad one among them is named first
+            decide();
+            if (binary == false)
+                if (auto e = check_new_bytes(name, data, checked, false)) return *std::move(e);
             if (auto e = refuse_more(fd, name, max_input)) return *std::move(e);
             break;
         }

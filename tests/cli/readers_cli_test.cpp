@@ -23,10 +23,11 @@ std::filesystem::path scratch_dir() {
     return dir;
 }
 
-run_result run(const std::string& args) {
+run_result run(const std::string& args, const std::string& stdin_bytes = "") {
     const auto dir = scratch_dir();
-    const auto out = dir / "stdout", err = dir / "stderr";
-    const std::string command = std::string(RESDRAFT_BINARY) + " " + args + " </dev/null >" + out.string() + " 2>" + err.string();
+    const auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
+    std::ofstream(in, std::ios::binary) << stdin_bytes;
+    const std::string command = std::string(RESDRAFT_BINARY) + " " + args + " <" + in.string() + " >" + out.string() + " 2>" + err.string();
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
 }
@@ -174,6 +175,17 @@ TEST(CliReaders, BadFilesAreOneLineAndExitTwo) {
     const auto big = write("big.pdf", testing::make_pdf({{{72, 720, 12, "Decides to act."}}}));
     EXPECT_EQ(run("parse " + big + " --max-input 100").err,
               "resdraft: " + big + ": input larger than the 100 B limit (byte 100); raise it with --max-input\n");
+}
+
+// A stream is read as a .docx or PDF only once its first bytes are a whole magic; until then they are text,
+// so that a bad byte among them is named, also when the cap comes first (found by read_fuzz).
+TEST(CliReaders, StreamsAreTextUntilAMagicIsWhole) {
+    EXPECT_EQ(run("parse - --max-input 4", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x2D\x34", 8)).err,
+              "resdraft: -: invalid UTF-8 (truncated sequence) (byte 0)\n");
+    EXPECT_EQ(run("parse - --max-input 4", std::string("PK\x03\x04\x01", 5)).err,
+              "resdraft: -: input larger than the 4 B limit (byte 4); raise it with --max-input\n");
+    EXPECT_EQ(run("parse -", std::string("PK\x03\x04\x01", 5)).err, "resdraft: -: damaged zip archive: not a zip archive\n");
+    EXPECT_EQ(run("parse -", "%PDF").exit_code, 0);  // four bytes of text, not the five of "%PDF-"
 }
 
 TEST(CliReaders, FoldersReadWordAndPdfFiles) {
