@@ -970,18 +970,20 @@ TEST(Cli, FoldersNameWhatTheySkipAndRefuseHavingNothingToRead) {
 
     const auto none = output_dir("folder-unreadable");
     std::ofstream(none / "notes.pdf") << "%PDF-1.7\n";
+    std::ofstream(none / "notes.odt") << "PK";
     std::filesystem::create_directories(none / "older");
     std::filesystem::create_symlink("nowhere.txt", none / "gone.txt");
     std::ofstream(none / "binary.md", std::ios::binary) << "1. Decides\x01 to act.\n";
     const std::string skipped = "resdraft: skipping " + (none / "binary.md").string() + ": binary input: control byte 0x01 (byte 10)\n"
                                 "resdraft: skipping " + (none / "gone.txt").string() + ": cannot open: No such file or directory\n"
-                                "resdraft: skipping " + (none / "notes.pdf").string() + ": not a .txt or .md file\n"
+                                "resdraft: skipping " + (none / "notes.odt").string() + ": not a .txt, .md, .docx or .pdf file\n"
+                                "resdraft: skipping " + (none / "notes.pdf").string() + ": damaged PDF: poppler cannot open it\n"
                                 "resdraft: skipping " + (none / "older").string() + ": a folder (folders inside folders are not read)\n";
     for (const std::string& command : {"cluster " + none.string(), "check " + draft + " --background " + none.string()}) {
         const auto r = run(command);
         EXPECT_EQ(r.exit_code, 2) << command;
         EXPECT_EQ(r.err, skipped + "resdraft: " + none.string() +
-                             ": nothing to read: none of its 4 entries is a readable .txt or .md file\n") << command;
+                             ": nothing to read: none of its 5 entries is a readable .txt, .md, .docx or .pdf file\n") << command;
         EXPECT_EQ(r.out, "") << command;
     }
 
