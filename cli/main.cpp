@@ -523,7 +523,7 @@ struct check_command {
         if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
         else if (format == "csv") write_output(output, resdraft::report::check_csv(result));
         else if (format == "html") write_output(output, resdraft::report::check_html(result));
-        else if (docx) write_output(output, resdraft::report::check_docx(result, {"resdraft", date}));
+        else if (docx) write_output(output, resdraft::report::check_docx(result, ref, dft, {"resdraft", date}));
         else write_output(output, resdraft::report::check_text(result, colour_for(color, output)));
         return 0;
     }

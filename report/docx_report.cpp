@@ -6,6 +6,7 @@
 // add a copy of the document and nothing else; every text and attribute value goes through escape_xml.
 #include "report/docx_report.hpp"
 
+#include "grammar/parser.hpp"
 #include "report/xml.hpp"
 
 #include <zip.h>
@@ -29,15 +30,16 @@ using analysis::status;
 
 constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
-// The number a paragraph shows before its text: "12. " for an operative paragraph; nothing for a preambular
-// ("pp3") or unnumbered ("u2") one, whose id is not written in its text.
-std::string label(std::string_view id) {
-    const auto digits_from = [&](std::size_t n) {
-        return id.size() > n && std::all_of(id.begin() + static_cast<std::ptrdiff_t>(n), id.end(),
-                                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-    };
-    if ((id.starts_with("pp") && digits_from(2)) || (id.starts_with("u") && digits_from(1))) return "";
-    return std::string(id) + ". ";
+// The number each compared paragraph of `doc` shows before its text, as written there with its spaces made one
+// ("12. ", "5 bis. "); "" for one whose number is not written (preambular, unnumbered): its id ("pp3", or "1" in
+// a part that numbers no paragraph) is the parser's, and writing it would change what the report reads as.
+std::vector<std::string> written_labels(const grammar::document& doc) {
+    std::vector<std::string> out;
+    for (const grammar::paragraph* p : analysis::compared_paragraphs(doc)) {
+        const std::string number = grammar::normalized_text(doc, {p->whole.begin, p->text.begin});
+        out.push_back(number.empty() ? "" : number + " ");
+    }
+    return out;
 }
 
 // A stretch of a paragraph's text: kept (in both versions), inserted (the draft's only) or deleted (the reference's only).
@@ -231,7 +233,9 @@ std::string_view reference_name(const check_result& r) { return r.reference_symb
 // The report's paragraphs, from the plan.
 class layout {
 public:
-    explicit layout(const check_result& r) : r_(r), plan_(docx_plan(r)), placed_(r.reference_ids.size(), none) {
+    layout(const check_result& r, const grammar::document& reference, const grammar::document& draft)
+        : r_(r), plan_(docx_plan(r)), placed_(r.reference_ids.size(), none), reference_labels_(written_labels(reference)),
+          draft_labels_(written_labels(draft)) {
         for (const docx_step& s : plan_)
             if (s.draft && s.reference) placed_[*s.reference] = *s.draft;
     }
@@ -257,18 +261,23 @@ private:
     // The draft paragraph `d` as changes to reference paragraph `ref`, from check's redline.
     out_paragraph revision(std::size_t d, std::size_t ref) const {
         const auto& p = r_.paragraphs[d];
-        const std::string dl = label(p.id), rl = label(r_.reference_ids[ref]);
+        const std::string dl = draft_label(d), rl = reference_label(ref);
         const std::string draft = dl + p.text, reference = rl + r_.reference_texts[ref];
-        std::vector<redline_run> runs;
-        if (dl == rl) runs.push_back({edit_op::equal, dl, 0});
-        else runs.push_back({edit_op::remove, rl, 0}), runs.push_back({edit_op::insert, dl, 0});
-        runs.insert(runs.end(), p.redline.begin(), p.redline.end());
         out_paragraph out;
-        if (auto pieces = reconcile(runs, draft, reference)) {
-            out.pieces = tidy(*pieces);
+        // the number first, a change of its own when it changes ("[-16.-]{+2.+} "; both end in the same space)
+        const bool both = !dl.empty() && !rl.empty();
+        if (dl == rl) {
+            append(out.pieces, edit_op::equal, dl);
+        } else {
+            append(out.pieces, edit_op::remove, both ? rl.substr(0, rl.size() - 1) : rl);
+            append(out.pieces, edit_op::insert, both ? dl.substr(0, dl.size() - 1) : dl);
+            if (both) append(out.pieces, edit_op::equal, " ");
+        }
+        if (auto pieces = reconcile(p.redline, p.text, r_.reference_texts[ref])) {
+            for (const piece& pc : tidy(*pieces)) append(out.pieces, pc.op, pc.text);
         } else {  // not check's full redline of these texts: the whole reference paragraph replaced
-            append(out.pieces, edit_op::remove, reference);
-            append(out.pieces, edit_op::insert, draft);
+            append(out.pieces, edit_op::remove, r_.reference_texts[ref]);
+            append(out.pieces, edit_op::insert, p.text);
         }
         note_verbs(out, p, draft, dl.size(), std::string_view(reference), rl.size(), true);
         if (p.merged && p.matches.size() > 1)
@@ -276,11 +285,11 @@ private:
         return out;
     }
 
-    out_paragraph deleted(std::size_t ref) const { return whole(mark::deleted, label(r_.reference_ids[ref]) + r_.reference_texts[ref]); }
+    out_paragraph deleted(std::size_t ref) const { return whole(mark::deleted, reference_label(ref) + r_.reference_texts[ref]); }
 
     out_paragraph inserted(std::size_t d, const std::string& where) const {
         const auto& p = r_.paragraphs[d];
-        const std::string dl = label(p.id), draft = dl + p.text;
+        const std::string dl = draft_label(d), draft = dl + p.text;
         out_paragraph out = whole(mark::inserted, draft);
         std::optional<std::string_view> reference;  // the matched paragraph, for how its verbs are written
         if (!p.matches.empty() && p.matches[0].index < r_.reference_texts.size()) reference = r_.reference_texts[p.matches[0].index];
@@ -307,9 +316,14 @@ private:
         return out + ", which shows deleted at its place";
     }
 
+    // The numbers as written; none past the documents' compared paragraphs (documents other than r's).
+    std::string draft_label(std::size_t d) const { return d < draft_labels_.size() ? draft_labels_[d] : ""; }
+    std::string reference_label(std::size_t ref) const { return ref < reference_labels_.size() ? reference_labels_[ref] : ""; }
+
     const check_result& r_;
     std::vector<docx_step> plan_;
     std::vector<std::size_t> placed_;  // per reference paragraph: the draft paragraph revising or replacing it, or none
+    std::vector<std::string> reference_labels_, draft_labels_;
 };
 
 // Writes paragraphs as WordprocessingML, numbering tracked changes and comments with one sequence of ids.
@@ -478,9 +492,10 @@ std::string w3c_date(std::int64_t seconds) {
     return out;
 }
 
-std::vector<std::pair<std::string, std::string>> check_docx_parts(const check_result& r, const docx_options& options) {
+std::vector<std::pair<std::string, std::string>> check_docx_parts(const check_result& r, const grammar::document& reference,
+                                                                  const grammar::document& draft, const docx_options& options) {
     document_writer writer(options);
-    for (const out_paragraph& p : layout(r).paragraphs()) writer.paragraph(p);
+    for (const out_paragraph& p : layout(r, reference, draft).paragraphs()) writer.paragraph(p);
     if (writer.body.empty()) writer.body = "<w:p/>\n";  // Word wants a paragraph before the section properties
     const std::string date = w3c_date(options.date);
     const std::string title = r.draft_name + " as tracked changes to " + std::string(reference_name(r));
@@ -533,8 +548,9 @@ std::vector<std::pair<std::string, std::string>> check_docx_parts(const check_re
     return parts;
 }
 
-std::string check_docx(const check_result& r, const docx_options& options) {
-    const auto parts = check_docx_parts(r, options);
+std::string check_docx(const check_result& r, const grammar::document& reference, const grammar::document& draft,
+                       const docx_options& options) {
+    const auto parts = check_docx_parts(r, reference, draft, options);
     const auto fail = [](const std::string& what, zip_error_t* e) {
         throw std::runtime_error("writing the .docx: " + what + ": " + (e ? zip_error_strerror(e) : "failed"));
     };

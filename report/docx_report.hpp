@@ -44,15 +44,18 @@ struct docx_options {
     std::int64_t date = 0;            // their date, in seconds since 1970-01-01 UTC (SOURCE_DATE_EPOCH, or now)
 };
 
-// The package's parts, name -> XML, in the order they are zipped: [Content_Types].xml, _rels/.rels,
+// The package's parts, name -> XML, in the order they are zipped (`reference` and `draft` are the documents `r`
+// was checked from: each paragraph's number is written as it is there, "12. ", and none where none is written): [Content_Types].xml, _rels/.rels,
 // docProps/core.xml and app.xml, word/document.xml, its relationships, styles, settings (tracking on, so that
 // the delegate's own edits are tracked too), comments and a page header naming the draft and the reference.
 // Text is escaped for XML 1.0 (see escape_xml). Never fails.
-std::vector<std::pair<std::string, std::string>> check_docx_parts(const analysis::check_result& r, const docx_options& options);
+std::vector<std::pair<std::string, std::string>> check_docx_parts(const analysis::check_result& r, const grammar::document& reference,
+                                                                  const grammar::document& draft, const docx_options& options);
 
 // The Word document (.docx bytes) of check_docx_parts, deflated; the same result and options give the same bytes.
 // Throws std::runtime_error only when libzip fails in memory (no input can make it).
-std::string check_docx(const analysis::check_result& r, const docx_options& options);
+std::string check_docx(const analysis::check_result& r, const grammar::document& reference, const grammar::document& draft,
+                       const docx_options& options);
 
 // `seconds` since 1970-01-01 UTC as W3CDTF, as tracked changes carry it: "2026-03-01T09:30:00Z"; clamped to
 // years 1970 to 9999.

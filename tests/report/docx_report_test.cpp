@@ -200,7 +200,7 @@ TEST(DocxReport, DocumentXmlOfASmallPair) {
     ASSERT_EQ(status_name(r.paragraphs[1].state), "edited");
     ASSERT_EQ(status_name(r.paragraphs[2].state), "new");
     ASSERT_EQ(r.gaps.size(), 1u);
-    const auto parts = check_docx_parts(r, {"resdraft", new_year_2026});
+    const auto parts = check_docx_parts(r, reference, draft, {"resdraft", new_year_2026});
     const std::string a = " w:author=\"resdraft\" w:date=\"2026-01-01T00:00:00Z\"";
     EXPECT_EQ(paragraphs_of(part_of(parts, "word/document.xml")), (std::vector<std::string>{
         // verbatim, the verb weakened: the comment spans the deleted and the inserted verb
@@ -241,11 +241,54 @@ TEST(DocxReport, DocumentXmlOfASmallPair) {
                                                        "2026-01-01T00:00:00Z</dcterms:created>"),
               std::string::npos);
 
-    const std::string docx = check_docx(r, {"resdraft", new_year_2026});
+    const std::string docx = check_docx(r, reference, draft, {"resdraft", new_year_2026});
     EXPECT_EQ(unzip(docx), parts);
     expect_valid_package(docx);
     expect_round_trip(r, docx, "the small pair");
-    EXPECT_EQ(check_docx(r, {"resdraft", new_year_2026}), docx) << "the same result and date give the same bytes";
+    EXPECT_EQ(check_docx(r, reference, draft, {"resdraft", new_year_2026}), docx) << "the same result and date give the same bytes";
+}
+
+// Numbers are written as each text writes them: a changed number is a change of its own, a paragraph whose
+// number is not written (preambular; an unnumbered "1" in a part that numbers none) gets none.
+TEST(DocxReport, NumbersAsWritten) {
+    const auto reference = testing::parse_ok(
+        "1. Recognize that remittances constitute an important source of private capital for many families in developing countries;\n\n"
+        "2. Strongly condemn the acts of racism and xenophobia against migrants, including on the basis of religion or belief;\n",
+        "reference.txt");
+    const auto draft = testing::parse_ok(
+        "Recognizing that remittances constitute an important source of private capital for many families in developing countries,\n\n"
+        "1. Condemns the acts of racism and xenophobia against migrants, including on the basis of religion or belief;\n",
+        "draft.txt");
+    const check_result r = checked(reference, draft);
+    ASSERT_EQ(r.paragraphs.size(), 2u);
+    ASSERT_EQ(r.paragraphs[0].id, "pp1");
+    ASSERT_EQ(status_name(r.paragraphs[0].state), "verbatim");
+    ASSERT_EQ(status_name(r.paragraphs[1].state), "verbatim");
+    const std::string a = " w:author=\"resdraft\" w:date=\"2026-01-01T00:00:00Z\"";
+    EXPECT_EQ(paragraphs_of(part_of(check_docx_parts(r, reference, draft, {"resdraft", new_year_2026}), "word/document.xml")),
+              (std::vector<std::string>{
+                  "<w:p><w:del w:id=\"0\"" + a + "><w:r><w:delText>1. Recognize</w:delText></w:r></w:del><w:ins w:id=\"1\"" + a +
+                      "><w:r><w:t>Recognizing</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\"> that remittances constitute an "
+                      "important source of private capital for many families in developing countries</w:t></w:r><w:del w:id=\"2\"" + a +
+                      "><w:r><w:delText>;</w:delText></w:r></w:del><w:ins w:id=\"3\"" + a + "><w:r><w:t>,</w:t></w:r></w:ins></w:p>\n",
+                  "<w:p><w:del w:id=\"5\"" + a + "><w:r><w:delText>2.</w:delText></w:r></w:del><w:ins w:id=\"6\"" + a +
+                      "><w:r><w:t>1.</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\"> </w:t></w:r><w:commentRangeStart w:id=\"4\"/>"
+                      "<w:del w:id=\"7\"" + a + "><w:r><w:delText>Strongly condemn</w:delText></w:r></w:del><w:ins w:id=\"8\"" + a +
+                      "><w:r><w:t>Condemns</w:t></w:r></w:ins><w:commentRangeEnd w:id=\"4\"/><w:r><w:rPr><w:rStyle "
+                      "w:val=\"CommentReference\"/></w:rPr><w:commentReference w:id=\"4\"/></w:r><w:r><w:t xml:space=\"preserve\"> the "
+                      "acts of racism and xenophobia against migrants, including on the basis of religion or belief;</w:t></w:r></w:p>\n"}));
+    expect_round_trip(r, check_docx(r, reference, draft, {"resdraft", new_year_2026}), "numbers");
+
+    const auto unnumbered = testing::parse_ok("The General Assembly\n\nAdopts the declaration annexed to the present resolution on the "
+                                              "rights of migrant workers and their families.\n",
+                                              "unnumbered.txt");
+    const check_result u = checked(reference, unnumbered);
+    ASSERT_EQ(u.paragraphs.size(), 1u);
+    ASSERT_EQ(u.paragraphs[0].id, "1");
+    const auto paragraphs = paragraphs_of(part_of(check_docx_parts(u, reference, unnumbered, {"resdraft", new_year_2026}), "word/document.xml"));
+    ASSERT_EQ(paragraphs.size(), 3u);
+    EXPECT_NE(paragraphs[2].find("><w:r><w:t>Adopts the declaration annexed"), std::string::npos) << paragraphs[2];
+    expect_round_trip(u, check_docx(u, reference, unnumbered, {"resdraft", new_year_2026}), "unnumbered");
 }
 
 // A related paragraph replaces its reference paragraph: that one deleted whole, the draft's inserted whole
@@ -262,7 +305,7 @@ TEST(DocxReport, RelatedAndMovedParagraphsAsWholeParagraphs) {
         ADD_FAILURE() << "no step for draft paragraph " << id;
         return docx_step{};
     };
-    const auto parts = check_docx_parts(r, {"resdraft", new_year_2026});
+    const auto parts = check_docx_parts(r, reference, draft, {"resdraft", new_year_2026});
     const std::string comments = part_of(parts, "word/comments.xml");
     // the labelled verb changes of the draft: 2 weakens "strongly condemn", 3 strengthens "encourage", 7 "call upon"
     for (const char* note : {"weaker: Strongly condemn \xe2\x86\x92 Condemns", "stronger: Encourage \xe2\x86\x92 Urges",
@@ -277,7 +320,7 @@ TEST(DocxReport, RelatedAndMovedParagraphsAsWholeParagraphs) {
                                     ", deleted above: the same subject in other words</w:t>"),
                       std::string::npos);
     }
-    expect_round_trip(r, check_docx(r, {"resdraft", new_year_2026}), "migration-followup.txt");
+    expect_round_trip(r, check_docx(r, reference, draft, {"resdraft", new_year_2026}), "migration-followup.txt");
 }
 
 // Each labelled draft (and the GA-style draft) against the embedded reference: accept gives the draft, reject the reference.
@@ -286,7 +329,7 @@ TEST(DocxReport, RoundTripOfTheDrafts) {
     for (const char* file : {"corpus/drafts/migration-followup.txt", "corpus/drafts/migration-declaration.txt", "corpus/ga-draft-migration.txt"}) {
         const auto draft = testing::parse_ok(testing::read_file(testing::source_dir() / file), file);
         const check_result r = checked(reference, draft);
-        const std::string docx = check_docx(r, {"resdraft", new_year_2026});
+        const std::string docx = check_docx(r, reference, draft, {"resdraft", new_year_2026});
         expect_valid_package(docx);
         expect_round_trip(r, docx, file);
     }
@@ -308,7 +351,7 @@ TEST(DocxReport, RoundTripOfTheRealResolutions) {
         const auto& next = docs[(i + 1) % docs.size()];
         for (const grammar::document* reference : {&next, static_cast<const grammar::document*>(&docs[i])}) {
             const check_result r = checked(*reference, docs[i]);
-            expect_round_trip(r, check_docx(r, {"resdraft", new_year_2026}), docs[i].name() + " against " + reference->name());
+            expect_round_trip(r, check_docx(r, *reference, docs[i], {"resdraft", new_year_2026}), docs[i].name() + " against " + reference->name());
         }
     }
 }
@@ -317,12 +360,12 @@ TEST(DocxReport, RoundTripOfTheRealResolutions) {
 TEST(DocxReport, EmptyResult) {
     check_result r;
     r.draft_name = "a <draft> & \"more\"";
-    const auto parts = check_docx_parts(r, {"A & B", 0});
+    const auto parts = check_docx_parts(r, {}, {}, {"A & B", 0});
     EXPECT_NE(part_of(parts, "word/document.xml").find("<w:body>\n<w:p/>\n<w:sectPr>"), std::string::npos);
     EXPECT_NE(part_of(parts, "docProps/core.xml").find("<dc:title>a &lt;draft&gt; &amp; &quot;more&quot; as tracked changes to "
                                                        "</dc:title><dc:creator>A &amp; B</dc:creator>"),
               std::string::npos);
-    expect_valid_package(check_docx(r, {"A & B", 0}));
+    expect_valid_package(check_docx(r, {}, {}, {"A & B", 0}));
 }
 
 // Runs `command` through the shell; its exit code.
@@ -340,7 +383,7 @@ TEST(DocxReport, LibreOfficeOpensIt) {
     const auto draft = testing::parse_ok(testing::read_file(testing::source_dir() / "corpus/drafts/migration-followup.txt"),
                                          "migration-followup.txt");
     const check_result r = checked(reference, draft);
-    const std::string docx = check_docx(r, {"resdraft", new_year_2026});
+    const std::string docx = check_docx(r, reference, draft, {"resdraft", new_year_2026});
     const auto dir = std::filesystem::temp_directory_path() / ("resdraft-docx-lo-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "out");
