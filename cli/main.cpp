@@ -15,6 +15,7 @@
 #include "readers/reader.hpp"
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
+#include "report/docx_report.hpp"
 #include "report/parse_report.hpp"
 #include "report/precedent_report.hpp"
 
@@ -22,12 +23,15 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <new>
@@ -407,8 +411,23 @@ std::vector<std::string> read_background(const std::string& dir, std::size_t max
     return texts;
 }
 
-// resdraft check DRAFT [--reference FILE|SYMBOL] [--background DIR] [--library LIBRARY] [--format text|json|html|csv]
-//                [--color WHEN] [--output FILE]
+// The date of the Word report's tracked changes: SOURCE_DATE_EPOCH (reproducible-builds.org) when set and not
+// empty, so that the same inputs give the same file; else now. A value that is not seconds since 1970 up to
+// year 9999 is a usage error, as the specification asks.
+std::int64_t revision_date() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (epoch == nullptr || *epoch == '\0') return static_cast<std::int64_t>(std::time(nullptr));
+    std::int64_t seconds = -1;
+    const char* end = epoch + std::strlen(epoch);
+    const auto [at, ec] = std::from_chars(epoch, end, seconds);
+    if (ec != std::errc() || at != end || seconds < 0 || seconds > 253402300799)
+        throw usage_error("SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, at most 253402300799 (it is \"" +
+                          std::string(epoch) + "\")");
+    return seconds;
+}
+
+// resdraft check DRAFT [--reference FILE|SYMBOL] [--background DIR] [--library LIBRARY]
+//                [--format text|json|html|csv|docx] [--color WHEN] [--output FILE]
 struct check_command {
     std::string draft;
     std::optional<std::string> reference, background, library, output, max_input, vectors;
@@ -423,7 +442,7 @@ struct check_command {
         c->add_option("--library", library, "library file (resdraft library add): each paragraph's precedents in it")
             ->type_name("LIBRARY");
         add_vectors(c, vectors);
-        add_format(c, format, {"text", "json", "html", "csv"});
+        add_format(c, format, {"text", "json", "html", "csv", "docx"});
         add_tracked(c, tracked, true);
         add_color(c, color);
         add_output(c, output);
@@ -484,6 +503,11 @@ struct check_command {
         const std::size_t limit = max_input_bytes(max_input);
         if (tracked == "self" && (reference || library))
             throw usage_error("--tracked self checks DRAFT against its own original text: give no --reference or --library");
+        const bool docx = format == "docx";
+        if (docx && !output) throw usage_error("--format docx writes a Word file, not text for standard output: give --output FILE");
+        if (docx && library && !reference)
+            throw usage_error("--format docx shows the draft as changes to one reference: give --reference, or no --library");
+        const std::int64_t date = docx ? revision_date() : 0;
         if (library && !reference) return run_library(load(draft, limit, tracked_options(tracked)));
         const auto [ref, dft] = tracked == "self" ? against_own_original(limit) : reference_and_draft(limit);
         const auto loaded = vectors_for_analysis(vectors);
@@ -492,12 +516,14 @@ struct check_command {
         options.vectors = loaded.get();
         options.progress = progress.callback();
         if (background) options.background = read_background(*background, limit, tracked_options(tracked));
+        if (docx) options.deletion_words = std::numeric_limits<std::size_t>::max();  // Word shows every deleted word
         const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
         options.wordnet = wordnet.get();
         const auto result = resdraft::analysis::check(ref, dft, options);
         if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
         else if (format == "csv") write_output(output, resdraft::report::check_csv(result));
         else if (format == "html") write_output(output, resdraft::report::check_html(result));
+        else if (docx) write_output(output, resdraft::report::check_docx(result, ref, dft, {"resdraft", date}));
         else write_output(output, resdraft::report::check_text(result, colour_for(color, output)));
         return 0;
     }

@@ -815,7 +815,7 @@ TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
          {"  check                       Compare a draft with the reference: reuse, edits, verb changes, gaps",
           "  version                     Print the version and the word vectors in use"}},
         {"help check", "check --help", "Usage: resdraft check [OPTIONS] DRAFT",
-         {"  --format FORMAT:{text,json,html,csv}=text", "  --color WHEN:{auto,always,never}=auto"}},
+         {"  --format FORMAT:{text,json,html,csv,docx}=text", "  --color WHEN:{auto,always,never}=auto"}},
         {"help cluster", "cluster --help", "Usage: resdraft cluster [OPTIONS] [INPUT...]",
          {"  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)",
           "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295",
