@@ -104,7 +104,8 @@ tally run_draft(const fs::path& path, const check_options& options, const contex
     const auto doc = parse(text, path.filename().string());
     auto labels_path = path;
     labels_path.replace_extension(".labels.json");
-    const auto labels = nlohmann::json::parse(read(labels_path))["paragraphs"];
+    const auto all_labels = nlohmann::json::parse(read(labels_path));
+    const auto& labels = all_labels["paragraphs"];
     const auto result = resdraft::analysis::check(*c.reference, doc, options);
     tally t;
     for (const auto& p : result.paragraphs) {
@@ -158,13 +159,13 @@ void report(const std::string& name, const tally& t) {
 
 // Purity by document of `files` clustered by paragraph, with k = the number of subjects and with k chosen.
 void cluster_figures(const std::string& name, const std::map<std::string, std::string>& subject_of_file, const fs::path& dir,
-                     const resdraft::models::word_vectors* vectors, double weight) {
+                     const resdraft::models::word_vectors* vectors, double weight, resdraft::analysis::unit_kind unit) {
     std::vector<resdraft::analysis::cluster_unit> units;
     std::vector<std::string> keep;
     for (const auto& [file, subject] : subject_of_file) {
         const fs::path path = file == "a-68-l5.txt" ? source / "corpus" / file : dir / file;
         const auto doc = parse(read(path), file);
-        resdraft::analysis::add_units(doc, resdraft::analysis::unit_kind::paragraph, units);
+        resdraft::analysis::add_units(doc, unit, units);
     }
     std::set<std::string> subjects;
     for (const auto& [f, s] : subject_of_file) subjects.insert(s);
@@ -182,7 +183,8 @@ void cluster_figures(const std::string& name, const std::map<std::string, std::s
             for (const auto& [s, n] : count) top = std::max(top, n);
             majority += top, clustered += c.members.size();
         }
-        std::printf("  %-28s %-22s --k %-4s k = %2d  purity %.3f (%zu/%zu units)\n", name.c_str(),
+        std::printf("  %-28s %-9s %-22s --k %-4s k = %2d  purity %.3f (%zu/%zu units)\n", name.c_str(),
+                    unit == resdraft::analysis::unit_kind::all ? "all" : "operative",
                     vectors == nullptr ? "TF-IDF" : ("TF-IDF + SIF, weight " + std::to_string(weight).substr(0, 4)).c_str(),
                     k == 0 ? "auto" : std::to_string(k).c_str(), r.k, clustered ? static_cast<double>(majority) / static_cast<double>(clustered) : 0.0,
                     majority, clustered);
@@ -260,8 +262,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         std::map<std::string, std::string> six;
-        for (const auto& r : nlohmann::json::parse(read(source / "corpus/semantic/cluster-mix.json"))["resolutions"])
-            six[r["file"].get<std::string>()] = r["symbol"].get<std::string>();
+        const auto chosen = nlohmann::json::parse(read(source / "corpus/semantic/cluster-mix.json"));
+        for (const auto& r : chosen["resolutions"]) six[r["file"].get<std::string>()] = r["symbol"].get<std::string>();
         const std::map<std::string, std::string> four{
             {"A_RES_80_19.md", "outer space"}, {"A_RES_80_20.md", "outer space"}, {"A_RES_80_21.md", "outer space"},
             {"A_RES_80_36.md", "small arms"},  {"A_RES_80_39.md", "nuclear"},     {"A_RES_80_54.md", "nuclear"},
@@ -269,8 +271,10 @@ int main(int argc, char** argv) {
         std::printf("\ncluster (operative paragraphs, purity by subject)\n");
         using mix = std::pair<std::string, const std::map<std::string, std::string>*>;
         for (const auto& [name, mix] : {mix{"six-subject mix", &six}, mix{"four-subject mix + A/68/L.5", &four}}) {
-            cluster_figures(name, *mix, shared, nullptr, 0);
-            for (double w : {0.25, 0.5, 0.75}) cluster_figures(name, *mix, shared, &vectors, w);
+            for (auto unit : {resdraft::analysis::unit_kind::paragraph, resdraft::analysis::unit_kind::all}) {
+                cluster_figures(name, *mix, shared, nullptr, 0, unit);
+                for (double w : {0.25, 0.5, 0.75}) cluster_figures(name, *mix, shared, &vectors, w, unit);
+            }
         }
     }
     return 0;
