@@ -49,11 +49,10 @@ aligned_text word_reader::read(std::string text) {
 double alignment::reuse() const { return share(draft_reused); }
 double alignment::coverage() const { return share(reference_reused); }
 
-alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run) {
-    // the table is n*m cells: past 16M cells, only the leading words are aligned and the rest are edits
-    constexpr std::size_t max_cells = 16'000'000;
+alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run, std::size_t max_cells) {
+    // the table is n*m cells: past max_cells, only the leading words are aligned and the rest are edits
     std::size_t n = draft.keys.size(), m = reference.keys.size();
-    while ((n + 1) * (m + 1) > max_cells) (n > m ? n : m) /= 2;
+    while ((n + 1) * (m + 1) > std::max<std::size_t>(max_cells, 1)) (n > m ? n : m) /= 2;
     // lcs[i][j]: LCS length of draft[i..] and reference[j..]
     std::vector<std::uint16_t> lcs((n + 1) * (m + 1), 0);
     auto at = [&](std::size_t i, std::size_t j) -> std::uint16_t& { return lcs[i * (m + 1) + j]; };

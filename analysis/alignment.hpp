@@ -2,6 +2,7 @@
 // (equal / insert / delete runs) and as reuse figures.
 #pragma once
 
+#include "analysis/thresholds.hpp"
 #include "models/text_model.hpp"
 
 #include <cstddef>
@@ -58,8 +59,10 @@ struct alignment {
 // Aligns `draft` against `reference` by stem. Common runs shorter than `min_run` words ("of the
 // Secretary-General") count as edits for reuse but still show as equal in the redline; words aligned by
 // stem but written otherwise ("condemn" / "Condemns") count as reuse and show as a deletion and an
-// insertion. The equal and insert runs give back the draft. Cost O(n*m) in words.
-alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run = 4);
+// insertion. The equal and insert runs give back the draft. Cost O(n*m) in words; past `max_cells` word pairs
+// only the leading words are aligned and the rest are edits.
+alignment align(const aligned_text& draft, const aligned_text& reference, std::size_t min_run = thresholds{}.reuse_run,
+                std::size_t max_cells = thresholds{}.alignment_cells);
 
 // The redline with at most `max_words` deleted words shown: past them, each deletion keeps what the
 // budget allows and ends in "[... N words] " (omitted_words = N); a deletion of punctuation alone is kept. A long reference paragraph matched by

@@ -9,7 +9,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <numeric>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace resdraft::analysis {
 namespace {
@@ -17,9 +21,6 @@ namespace {
 using grammar::clause;
 using grammar::document;
 using grammar::paragraph;
-
-constexpr std::size_t aligned_candidates = 10;  // reference paragraphs aligned per draft paragraph, by cosine
-constexpr std::size_t reported_matches = 3;
 
 struct units {
     std::vector<const paragraph*> paragraphs;
@@ -86,14 +87,14 @@ std::optional<verb_change> compare_clauses(const document& ref, const clause& r,
 // Pairs each draft clause with the reference clause whose object it shares most, and reports changes.
 // `pair_lone_clauses`: a one-clause paragraph against a one-clause paragraph pairs them even when their objects differ.
 std::vector<verb_change> verb_changes(const document& ref, const paragraph& r, const document& draft, const paragraph& d,
-                                      models::stemmer& stem, bool pair_lone_clauses) {
+                                      models::stemmer& stem, bool pair_lone_clauses, double least_overlap) {
     std::vector<verb_change> out;
     std::vector<std::set<std::string>> ref_objects;
     for (const clause& c : r.clauses) ref_objects.push_back(object_stems(ref, c, stem));
     for (const clause& dc : d.clauses) {
         const auto objects = object_stems(draft, dc, stem);
         std::optional<std::size_t> best;
-        double best_overlap = 0.25;  // below this, two objects are not the same commitment
+        double best_overlap = least_overlap;  // below this, two objects are not the same commitment
         for (std::size_t k = 0; k < r.clauses.size(); ++k)
             if (const double o = jaccard(objects, ref_objects[k]); o >= best_overlap) best = k, best_overlap = o;
         if (!best && pair_lone_clauses && r.clauses.size() == 1 && d.clauses.size() == 1) best = 0;
@@ -133,8 +134,11 @@ std::vector<std::string> keywords(const models::sparse_rows& vectors, Eigen::Ind
 // what is reported from them. Each paragraph's terms are interned as soon as they are weighted.
 class term_vectors {
 public:
-    term_vectors(const units& ref, const units& dra, const check_options& options, models::stemmer& stem) {
-        models::learned_tfidf learned = models::learn_tfidf(collection(ref, dra, options, stem));
+    // `semantic` (when given) receives every paragraph's content words, reference then draft, and the
+    // background's for idf.
+    term_vectors(const units& ref, const units& dra, const check_options& options, models::stemmer& stem,
+                 models::semantic_space* semantic) {
+        models::learned_tfidf learned = models::learn_tfidf(collection(ref, dra, options, stem, semantic));
         space_ = std::move(learned.space);
         reference = learned.rows.topRows(static_cast<Eigen::Index>(ref.words.size()));
         draft = learned.rows.middleRows(static_cast<Eigen::Index>(ref.words.size()), static_cast<Eigen::Index>(dra.words.size()));
@@ -161,6 +165,18 @@ public:
         return out;
     }
 
+    // Cosine of draft paragraph d and reference paragraph r (the rows are L2-normalized).
+    [[nodiscard]] double cosine(std::size_t d, std::size_t r) const {
+        double sum = 0;
+        models::sparse_rows::InnerIterator a(draft, static_cast<Eigen::Index>(d)), b(reference, static_cast<Eigen::Index>(r));
+        while (a && b) {
+            if (a.col() < b.col()) ++a;
+            else if (b.col() < a.col()) ++b;
+            else sum += double{a.value()} * b.value(), ++a, ++b;
+        }
+        return sum;
+    }
+
     // Readable keywords of reference paragraph r.
     [[nodiscard]] std::vector<std::string> keywords(std::size_t r) const {
         return analysis::keywords(reference, static_cast<Eigen::Index>(r), space_, written_);
@@ -170,15 +186,21 @@ public:
 
 private:
     // reference paragraphs, then draft paragraphs, then background documents (term weights only)
-    models::term_collection collection(const units& ref, const units& dra, const check_options& options, models::stemmer& stem) {
+    models::term_collection collection(const units& ref, const units& dra, const check_options& options, models::stemmer& stem,
+                                       models::semantic_space* semantic) {
         models::term_collection out;
         for (const units* u : {&ref, &dra})
             for (const aligned_text& words : u->words) {
                 const models::term_list terms = models::terms_of(words.text, stem);
                 if (u == &ref) written_.add(terms);
+                if (semantic != nullptr) semantic->add(terms);
                 out.add(models::weighted(terms, stem, options.wordnet, options.expansion));
             }
-        for (const std::string& b : options.background) out.add(models::weighted(models::terms_of(b, stem), stem, nullptr));
+        for (const std::string& b : options.background) {
+            const models::term_list terms = models::terms_of(b, stem);
+            if (semantic != nullptr) semantic->add_background(terms);
+            out.add(models::weighted(terms, stem, nullptr));
+        }
         return out;
     }
 
@@ -198,13 +220,13 @@ struct candidate {
 // The nearest reference paragraphs by cosine, aligned with the draft paragraph and ranked by reuse and
 // cosine together; each raises the coverage of its reference paragraph.
 std::vector<candidate> aligned(const aligned_text& words, const units& ref, const std::vector<models::neighbour>& nearest,
-                               std::vector<double>& coverage) {
+                               std::vector<double>& coverage, const thresholds& limits) {
     std::vector<candidate> out;
     for (const models::neighbour& n : nearest) {
         const auto r = static_cast<std::size_t>(n.row);
-        alignment a = align(words, ref.words[r]);
+        alignment a = align(words, ref.words[r], limits.reuse_run, limits.alignment_cells);
         coverage[r] = std::max(coverage[r], a.coverage());
-        const double score = n.score, rank = match_rank(a.reuse(), score);
+        const double score = n.score, rank = match_rank(a.reuse(), score, limits);
         out.push_back({r, std::move(a), score, rank});
     }
     std::stable_sort(out.begin(), out.end(), [](const candidate& a, const candidate& b) { return a.rank > b.rank; });
@@ -227,10 +249,113 @@ bool find_merge(std::vector<candidate>& candidates, std::size_t draft_words, con
     return false;
 }
 
-// The status of a draft paragraph from its ranked candidates and its nearest paragraphs by cosine;
-// reorders the candidates as reported (by cosine alone for a related paragraph, the merged one second).
+// What the word vectors say of one draft paragraph: the reference paragraphs closest in meaning, and how far
+// the closest stands out.
+struct semantic_view {
+    std::vector<std::pair<std::size_t, double>> ranked;  // (reference paragraph, similarity), best first (ties: lower index)
+    double row = 0;       // beyond_shared with ranked[0], in standard deviations above its mean over the population
+    double column = 0;    // the same against ranked[0]'s own beyond_shared with the rest of the population
+    bool usable = false;  // both texts have words with vectors and the population is large enough to judge by
+    [[nodiscard]] double standout() const { return row + column; }
+};
+
+// Draft paragraphs against reference paragraphs by meaning (models::semantic_space, reference paragraph r as
+// text r, draft paragraph d as text refs + d). A reference of up to thresholds::semantic_exhaustive paragraphs
+// is scored whole; past that, each draft paragraph is scored against its nearest by cosine and by centroid
+// and set against a fixed sample, so that the cost grows with the draft times a constant, not with the product.
+class semantic_search {
+public:
+    semantic_search(const models::semantic_space& space, const units& ref, const units& dra, const thresholds& limits)
+        : space_(space), refs_(ref.paragraphs.size()), limits_(limits) {
+        const bool exhaustive = refs_ <= limits.semantic_exhaustive;
+        const std::size_t n = exhaustive ? refs_ : limits.semantic_population;
+        for (std::size_t k = 0; k < n; ++k) population_.push_back(exhaustive ? k : k * refs_ / n);
+        if (exhaustive) return;
+        centroids_.resize(static_cast<Eigen::Index>(refs_), static_cast<Eigen::Index>(space.centroid(0).size()));
+        for (std::size_t r = 0; r < refs_; ++r) centroids_.row(static_cast<Eigen::Index>(r)) = space.centroid(r).transpose();
+        (void)dra;
+    }
+
+    // The view of draft paragraph d, whose nearest reference paragraphs by cosine are `nearest`.
+    [[nodiscard]] semantic_view judge(std::size_t d, const std::vector<models::neighbour>& nearest) const {
+        const std::size_t text = refs_ + d;
+        semantic_view view;
+        if (space_.words(text) == 0) return view;  // no word with a vector: nothing to rank by meaning
+        std::vector<std::size_t> candidates = population_;
+        if (refs_ > limits_.semantic_exhaustive) {
+            candidates.clear();
+            for (std::size_t k = 0; k < nearest.size() && k < limits_.aligned_candidates; ++k) candidates.push_back(static_cast<std::size_t>(nearest[k].row));
+            add_nearest_by_centroid(text, candidates);
+        }
+        std::unordered_map<std::size_t, models::semantic_scores> scored;
+        const auto score = [&](std::size_t r) -> const models::semantic_scores& {
+            auto it = scored.find(r);
+            if (it == scored.end()) it = scored.emplace(r, space_.score(text, r)).first;
+            return it->second;
+        };
+        for (std::size_t r : candidates) view.ranked.emplace_back(r, score(r).similarity);
+        std::stable_sort(view.ranked.begin(), view.ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (view.ranked.empty()) return view;
+        const std::size_t best = view.ranked.front().first;
+        if (space_.words(best) == 0 || population_.size() < limits_.semantic_least_population) return view;
+        std::vector<double> row;
+        for (std::size_t r : population_) row.push_back(score(r).beyond_shared);
+        const double beyond = score(best).beyond_shared;
+        view.row = standard_score(beyond, row);
+        view.column = standard_score(beyond, column_of(best));
+        view.usable = true;
+        return view;
+    }
+
+private:
+    // (x - mean) / standard deviation of `values`, the deviation at least the floor.
+    [[nodiscard]] double standard_score(double x, const std::vector<double>& values) const {
+        if (values.empty()) return 0;
+        double mean = 0, squares = 0;
+        for (double v : values) mean += v;
+        mean /= static_cast<double>(values.size());
+        for (double v : values) squares += (v - mean) * (v - mean);
+        const double deviation = std::max(std::sqrt(squares / static_cast<double>(values.size())), limits_.semantic_spread_floor);
+        return (x - mean) / deviation;
+    }
+
+    // beyond_shared of the population's other paragraphs with reference paragraph r: r's typical similarity.
+    [[nodiscard]] const std::vector<double>& column_of(std::size_t r) const {
+        auto it = columns_.find(r);
+        if (it != columns_.end()) return it->second;
+        std::vector<double> column;
+        for (std::size_t j : population_)
+            if (j != r) column.push_back(space_.score(j, r).beyond_shared);
+        return columns_.emplace(r, std::move(column)).first->second;
+    }
+
+    // Fills `candidates` up to semantic_candidates with the reference paragraphs whose centroids are closest.
+    void add_nearest_by_centroid(std::size_t text, std::vector<std::size_t>& candidates) const {
+        const Eigen::VectorXf scores = centroids_ * space_.centroid(text);
+        std::vector<std::size_t> order(refs_);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        const std::size_t want = std::min(refs_, limits_.semantic_candidates + candidates.size());
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(want), order.end(), [&](std::size_t a, std::size_t b) {
+            const float x = scores(static_cast<Eigen::Index>(a)), y = scores(static_cast<Eigen::Index>(b));
+            return x != y ? x > y : a < b;
+        });
+        for (std::size_t k = 0; k < want && candidates.size() < limits_.semantic_candidates; ++k)
+            if (std::find(candidates.begin(), candidates.end(), order[k]) == candidates.end()) candidates.push_back(order[k]);
+    }
+
+    const models::semantic_space& space_;
+    std::size_t refs_;
+    const thresholds& limits_;
+    std::vector<std::size_t> population_;  // reference paragraphs every similarity is set against
+    Eigen::MatrixXf centroids_;            // past semantic_exhaustive: one row per reference paragraph
+    mutable std::unordered_map<std::size_t, std::vector<double>> columns_;
+};
+
+// The status of a draft paragraph from its ranked candidates, its nearest paragraphs by cosine and, with word
+// vectors, its semantic view; reorders the candidates as reported (by cosine alone for a paragraph related by
+// its words, the merged one second).
 paragraph_check judged(const std::string& id, const std::string& text, std::vector<candidate>& candidates,
-                       const std::vector<models::neighbour>& nearest, const thresholds& limits) {
+                       const std::vector<models::neighbour>& nearest, const semantic_view* view, const thresholds& limits) {
     paragraph_check pc;
     pc.id = id;
     pc.text = text;
@@ -241,6 +366,7 @@ paragraph_check judged(const std::string& id, const std::string& text, std::vect
     if (is_verbatim(best_reuse, best_coverage, limits)) pc.state = status::verbatim;
     else if (!candidates.empty() && is_edited(best_reuse, candidates[0].score, limits)) pc.state = status::edited;
     else if (top_score >= limits.related_score || distinct) pc.state = status::related;
+    else if (view != nullptr && view->usable && view->standout() >= limits.semantic_standout) pc.state = status::related;
     else pc.state = status::fresh;
     if (pc.state == status::related)  // no shared wording to speak of: rank by topic alone
         std::stable_sort(candidates.begin(), candidates.end(), [](const candidate& a, const candidate& b) { return a.score > b.score; });
@@ -297,15 +423,24 @@ check_result check(const document& reference, const document& draft, const check
     const units ref = read_units(reference, read);
     const units dra = read_units(draft, read);
     tell(options.progress, options.background.empty() ? "weighting terms" : "weighting terms with the background (LSA)");
-    const term_vectors vectors(ref, dra, options, stem);
+    std::optional<models::semantic_space> space;
+    if (options.vectors != nullptr) space.emplace(*options.vectors, options.semantic);
+    const term_vectors vectors(ref, dra, options, stem, space ? &*space : nullptr);
+    std::optional<semantic_search> semantic;
+    if (space) {
+        tell(options.progress, "weighting word vectors");
+        space->finish();
+        semantic.emplace(*space, ref, dra, limits);
+    }
     tell(options.progress, "finding the nearest reference paragraphs");
-    const auto nearest = models::nearest_rows(vectors.draft, vectors.reference, aligned_candidates);
+    const auto nearest = models::nearest_rows(vectors.draft, vectors.reference, limits.aligned_candidates);
     const std::size_t step = std::max<std::size_t>(1, dra.paragraphs.size() / 100);
 
     check_result result;
     result.reference_name = reference.name();
     result.reference_symbol = reference.symbol.value_or("");
     result.draft_name = draft.name();
+    result.semantic = space.has_value();
     for (std::size_t r = 0; r < ref.paragraphs.size(); ++r) {
         result.reference_ids.push_back(ref.paragraphs[r]->id);
         result.reference_texts.push_back(ref.words[r].text);
@@ -313,20 +448,48 @@ check_result check(const document& reference, const document& draft, const check
     if (dra.paragraphs.size() * ref.paragraphs.size() <= options.heatmap_cells) result.similarity = vectors.all_pairs();
     std::vector<double> coverage(ref.paragraphs.size(), 0.0);
     std::vector<std::vector<std::string>> echoed_by(ref.paragraphs.size());
+    std::unordered_map<std::string_view, semantic_view> views;  // by draft text: a repeated paragraph is judged once
     for (std::size_t d = 0; d < dra.paragraphs.size(); ++d) {
         if (d % step == 0)
             tell(options.progress, "aligning draft paragraph " + std::to_string(d + 1) + " of " + std::to_string(dra.paragraphs.size()));
-        std::vector<candidate> candidates = aligned(dra.words[d], ref, nearest[d], coverage);
-        paragraph_check pc = judged(dra.paragraphs[d]->id, dra.words[d].text, candidates, nearest[d], limits);
-        for (std::size_t c = 0; c < candidates.size() && c < reported_matches && pc.state != status::fresh; ++c) {
-            const std::size_t r = candidates[c].ref;
-            pc.matches.push_back({ref.paragraphs[r]->id, r, candidates[c].score, candidates[c].a.reuse(), vectors.lsa(d, r)});
+        std::vector<candidate> candidates = aligned(dra.words[d], ref, nearest[d], coverage, limits);
+        const semantic_view* view = nullptr;
+        if (semantic) {
+            auto it = views.find(dra.words[d].text);
+            if (it == views.end()) it = views.emplace(dra.words[d].text, semantic->judge(d, nearest[d])).first;
+            view = &it->second;
         }
-        if (pc.state == status::related) echoed_by[candidates[0].ref].push_back(pc.id);
+        paragraph_check pc = judged(dra.paragraphs[d]->id, dra.words[d].text, candidates, nearest[d], view, limits);
+        const std::size_t text = ref.paragraphs.size() + d;  // the draft paragraph's number in the semantic space
+        const auto semantic_of = [&](std::size_t r) {  // none without vectors, or without a word they hold on either side
+            return space && space->words(text) > 0 && space->words(r) > 0 ? std::optional(space->score(text, r).similarity) : std::nullopt;
+        };
+        if (view != nullptr && view->usable) pc.standout = view->standout();
+        if (pc.state == status::related && view != nullptr && !view->ranked.empty()) {
+            // related with word vectors: ranked by meaning, the wording's figures beside
+            for (std::size_t c = 0; c < view->ranked.size() && c < limits.reported_matches; ++c) {
+                const std::size_t r = view->ranked[c].first;
+                const auto aligned_already = std::find_if(candidates.begin(), candidates.end(), [&](const candidate& x) { return x.ref == r; });
+                const double reuse = aligned_already != candidates.end()
+                                         ? aligned_already->a.reuse()
+                                         : align(dra.words[d], ref.words[r], limits.reuse_run, limits.alignment_cells).reuse();
+                pc.matches.push_back({ref.paragraphs[r]->id, r, vectors.cosine(d, r), reuse, vectors.lsa(d, r), semantic_of(r)});
+            }
+            for (const models::word_pair& p : space->carrying_pairs(text, view->ranked.front().first, static_cast<float>(limits.pair_cosine),
+                                                                   limits.shown_pairs))
+                pc.word_pairs.push_back({p.a, p.b, p.cosine});
+        } else {
+            for (std::size_t c = 0; c < candidates.size() && c < limits.reported_matches && pc.state != status::fresh; ++c) {
+                const std::size_t r = candidates[c].ref;
+                pc.matches.push_back({ref.paragraphs[r]->id, r, candidates[c].score, candidates[c].a.reuse(), vectors.lsa(d, r), semantic_of(r)});
+            }
+        }
+        if (pc.state == status::related) echoed_by[pc.matches[0].index].push_back(pc.id);
         if (pc.state == status::verbatim || pc.state == status::edited) {
             pc.redline = shorten_deletions(std::move(candidates[0].a.redline), options.deletion_words);
             for (std::size_t c = 0; c < (pc.merged ? 2u : 1u); ++c) {
-                auto changes = verb_changes(reference, *ref.paragraphs[candidates[c].ref], draft, *dra.paragraphs[d], stem, c == 0);
+                auto changes = verb_changes(reference, *ref.paragraphs[candidates[c].ref], draft, *dra.paragraphs[d], stem, c == 0,
+                                            limits.clause_overlap);
                 pc.verb_changes.insert(pc.verb_changes.end(), changes.begin(), changes.end());
             }
         }

@@ -5,7 +5,9 @@
 
 #include "analysis/alignment.hpp"
 #include "analysis/progress.hpp"
+#include "analysis/thresholds.hpp"
 #include "grammar/ast.hpp"
+#include "models/semantic.hpp"
 #include "models/text_model.hpp"
 
 #include <optional>
@@ -13,34 +15,19 @@
 #include <string_view>
 #include <vector>
 
-namespace resdraft::models {
-class word_vectors;
-}
-
 namespace resdraft::analysis {
 
 enum class status { verbatim, edited, related, fresh };  // fresh: "new", a paragraph with no counterpart
 
-// Calibrated on the labelled drafts in corpus/drafts/ (see README, "Calibration").
-struct thresholds {
-    double verbatim_reuse = 0.9;   // share of draft words in common runs of 4+ words with one reference paragraph...
-    double verbatim_coverage = 0.8;// ...and share of the reference paragraph's words the draft keeps
-    double edited_reuse = 0.3;     // below this, a paragraph is at most related
-    double edited_score = 0.2;     // an edit also shares vocabulary: a common "of the Secretary-General" is not one
-    double related_score = 0.2;    // cosine of TF-IDF vectors for "same topic, little shared wording"...
-    double distinct_score = 0.1;   // ...or a lower cosine that stands out: at least this much and
-    double distinct_ratio = 2.5;   //    this many times the second best
-    double gap_coverage = 0.3;     // a reference paragraph whose words the draft carries over less than this is a gap
-    double merge_reuse = 0.3;      // a second reference paragraph reused this much...
-    double merge_added = 0.15;     // ...for draft words the first does not supply, makes a merge
-};
 
 // The calibrated rules, shared by check and the library's precedents: reuse of the draft's words and
 // coverage of the reference's make a match verbatim; reuse with some shared vocabulary (cosine), edited.
 bool is_verbatim(double reuse, double coverage, const thresholds& limits);
 bool is_edited(double reuse, double score, const thresholds& limits);
 // How matches are ranked: reuse and cosine together.
-inline double match_rank(double reuse, double score) { return 0.6 * reuse + 0.4 * score; }
+inline double match_rank(double reuse, double score, const thresholds& limits = {}) {
+    return limits.rank_reuse_weight * reuse + (1 - limits.rank_reuse_weight) * score;
+}
 
 struct match {
     std::string reference;   // reference paragraph id
@@ -48,6 +35,15 @@ struct match {
     double score = 0;        // cosine similarity of TF-IDF vectors
     double reuse = 0;        // share of the draft paragraph's words reused from it
     std::optional<double> lsa;  // cosine in LSA space, when a background was given (reported, not used to decide)
+    std::optional<double> semantic;  // models::semantic_scores::similarity, when word vectors were given and both paragraphs
+                                     // have a word they hold
+};
+
+// Two words, one of the draft paragraph and one of its reference paragraph, that made them close in meaning
+// ("money ~ remittances"): the reason a paragraph is `related` when few words are shared.
+struct word_pair {
+    std::string draft, reference;  // as most often written
+    double cosine = 0;             // of their post-processed vectors
 };
 
 struct verb_change {
@@ -67,6 +63,8 @@ struct paragraph_check {
     bool merged = false;                   // the draft paragraph joins the first two matches
     std::vector<verb_change> verb_changes;
     std::vector<redline_run> redline;      // against the first match; empty for new and related paragraphs
+    std::vector<word_pair> word_pairs;     // related paragraphs, with word vectors: the pairs that carried the first match
+    std::optional<double> standout;        // with word vectors: how far its meaning stands out (thresholds::semantic_standout)
 };
 
 struct gap {
@@ -84,6 +82,7 @@ struct check_result {
     std::vector<paragraph_check> paragraphs;           // one per compared draft paragraph, in order
     std::vector<std::vector<double>> similarity;       // draft x reference cosine, for the heatmap; empty past check_options::heatmap_cells
     std::vector<gap> gaps;
+    bool semantic = false;                             // word vectors informed the decision (matches carry `semantic`)
     std::size_t count(status s) const;
     double reference_covered() const;                  // share of reference paragraphs that are not gaps
 };
@@ -95,8 +94,9 @@ std::vector<const grammar::paragraph*> compared_paragraphs(const grammar::docume
 struct check_options {
     thresholds limits;
     models::wordnet* wordnet = nullptr;       // synonym-aware similarity when given
-    const models::word_vectors* vectors = nullptr;  // word vectors when loaded; not used yet (issue 12: the
-                                                    // semantic score in the decision comes next)
+    const models::word_vectors* vectors = nullptr;  // word vectors when loaded: `related` by meaning too (thresholds);
+                                                    // null: by wording alone, exactly as before them
+    models::semantic_options semantic;              // how the vectors are used (measurements compare the choices)
     models::expansion_weights expansion;
     std::vector<std::string> background;       // paragraphs of other resolutions: they only inform term weights
     // What the result keeps, so that it grows with the inputs and not with their product:

@@ -6,21 +6,40 @@
 #include "models/lsa.hpp"
 #include "models/text_model.hpp"
 #include "models/vector_space.hpp"
+#include "models/word_vectors.hpp"
 
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <functional>
 #include <numeric>
 #include <random>
 #include <thread>
+#include <unordered_map>
 
 namespace resdraft::analysis {
 namespace {
 
 // Row-major: k-means and the silhouette read whole rows (one unit each).
 using dense = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// The SIF average (Arora, Liang and Ma 2017) of a unit's content words as written; `found` caches lookups.
+Eigen::VectorXf sentence_vector(const models::word_vectors& v, const models::term_list& terms,
+                                std::unordered_map<std::string, std::ptrdiff_t>& found) {
+    Eigen::VectorXf sum = Eigen::VectorXf::Zero(static_cast<Eigen::Index>(v.dimensions()));
+    int known = 0;
+    for (const std::string& w : terms.surfaces) {
+        auto it = found.find(w);
+        if (it == found.end()) it = found.emplace(w, v.find(w)).first;
+        if (it->second < 0) continue;
+        const auto i = static_cast<std::size_t>(it->second);
+        sum += v.sif_weight(i) * v.vector(i);
+        ++known;
+    }
+    return known > 0 ? Eigen::VectorXf(sum / static_cast<float>(known)) : sum;
+}
 
 // `count` distinct row indices of [0, n), in increasing order (all of them when count >= n).
 std::vector<int> sample_rows(int n, int count, std::uint32_t seed) {
@@ -164,21 +183,26 @@ std::vector<std::pair<float, float>> pca_map(const dense& x) {
 }
 
 // The terms of each unit, read on every core (word segmentation and stemming are most of the work);
-// each thread has its own stemmer and written forms, merged after. The result does not depend on
-// the number of threads.
-models::term_collection unit_terms(const std::vector<cluster_unit>& units, models::written_forms& written) {
+// each thread has its own stemmer and written forms, merged after. With word vectors, each unit's SIF
+// average (models::sif_average of its content words) fills its row of `sentences` on the same pass. The
+// result does not depend on the number of threads.
+models::term_collection unit_terms(const std::vector<cluster_unit>& units, models::written_forms& written,
+                                   const models::word_vectors* vectors, Eigen::MatrixXf& sentences) {
     std::vector<models::weighted_terms> out(units.size());
     const std::size_t threads =
         std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(1, units.size() / 1000));
     std::vector<models::written_forms> forms(threads);
     std::vector<std::exception_ptr> failed(threads);  // an exception (out of memory) must not escape a thread
+    if (vectors != nullptr) sentences = Eigen::MatrixXf::Zero(static_cast<Eigen::Index>(units.size()), static_cast<Eigen::Index>(vectors->dimensions()));
     auto work = [&](std::size_t t) {
         try {
             models::stemmer stem;
+            std::unordered_map<std::string, std::ptrdiff_t> found;  // word -> vocabulary index: a collection repeats its words
             for (std::size_t i = t; i < units.size(); i += threads) {
                 const models::term_list terms = models::terms_of(units[i].text, stem);
                 forms[t].add(terms);
                 out[i] = models::weighted(terms, stem, nullptr);
+                if (vectors != nullptr) sentences.row(static_cast<Eigen::Index>(i)) = sentence_vector(*vectors, terms, found).transpose();
             }
         } catch (...) {
             failed[t] = std::current_exception();
@@ -197,6 +221,27 @@ models::term_collection unit_terms(const std::vector<cluster_unit>& units, model
         terms = {};
     }
     return collection;
+}
+
+// Each row scaled to unit length and by `share`'s square root, so that two blocks side by side weigh
+// `share` and 1 - `share` in a cosine.
+dense scaled_rows(const dense& rows, double share) {
+    dense out = rows;
+    for (Eigen::Index r = 0; r < out.rows(); ++r)
+        if (const float norm = out.row(r).norm(); norm > 0) out.row(r) *= static_cast<float>(std::sqrt(share)) / norm;
+    return out;
+}
+
+// TF-IDF (or LSA) rows beside the units' sentence vectors (common component removed), each block weighed by
+// its share of a unit's squared length; rows of unit length (a unit whose words the vectors lack keeps its
+// TF-IDF row alone).
+dense with_sentences(const dense& topics, Eigen::MatrixXf sentences, double weight) {
+    models::remove_components(sentences, models::common_components(sentences, 1));
+    dense out(topics.rows(), topics.cols() + sentences.cols());
+    out << scaled_rows(topics, 1 - weight), scaled_rows(dense(sentences), weight);
+    for (Eigen::Index r = 0; r < out.rows(); ++r)
+        if (const float norm = out.row(r).norm(); norm > 0) out.row(r) /= norm;
+    return out;
 }
 
 // The vectors k-means works on: TF-IDF rows, reduced by LSA for larger collections (basis learned from a
@@ -306,14 +351,21 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
     if (units.empty()) return result;
     say("reading " + std::to_string(units.size()) + " units");
     models::written_forms written;  // for labels: the word most often written for each stem
-    const auto [space, tfidf] = models::learn_tfidf(unit_terms(units, written));
+    Eigen::MatrixXf sentences;      // with word vectors: one SIF average per unit
+    const auto [space, tfidf] = models::learn_tfidf(unit_terms(units, written, options.vectors, sentences));
     // a unit without a content word ("Urges", "2.") has no topic: it is listed apart, not clustered
     std::vector<int> clustered;
     for (int i = 0; i < static_cast<int>(units.size()); ++i) (tfidf.row(i).nonZeros() > 0 ? clustered : result.unclustered).push_back(i);
     result.map.assign(units.size(), {0.0f, 0.0f});
     if (clustered.empty()) return result;
     const models::sparse_rows rows = result.unclustered.empty() ? tfidf : select_rows(tfidf, clustered);
-    const dense x = unit_vectors(rows, options, say);
+    dense x = unit_vectors(rows, options, say);
+    if (options.vectors != nullptr) {
+        say("adding sentence vectors");
+        Eigen::MatrixXf kept(static_cast<Eigen::Index>(clustered.size()), sentences.cols());
+        for (std::size_t i = 0; i < clustered.size(); ++i) kept.row(static_cast<Eigen::Index>(i)) = sentences.row(clustered[i]);
+        x = with_sentences(x, std::move(kept), options.sentence_weight);
+    }
     const partition best = choose_partition(x, options, say);
     say("labelling " + std::to_string(best.k) + " clusters");
     result.k = best.k;

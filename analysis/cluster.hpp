@@ -43,8 +43,9 @@ struct cluster_options {
     int lsa_sample = 20000;     // units the LSA basis is learned from
     int choose_k_sample = 5000; // units each k is tried on when k is chosen by silhouette
     progress_callback progress;  // told what is being done, when set
-    const models::word_vectors* vectors = nullptr;  // word vectors when loaded; not used yet (issue 12: sentence
-                                                    // vectors beside TF-IDF comes next)
+    const models::word_vectors* vectors = nullptr;  // word vectors when loaded: SIF sentence vectors beside TF-IDF;
+                                                    // null: TF-IDF alone, exactly as before them
+    double sentence_weight = 0.5;  // with vectors, the share of a unit's squared length given to its sentence vector
 };
 
 struct cluster_member {

@@ -796,7 +796,8 @@ std::string bench_text(const resdraft::bench::measurement& m) {
            formatted("floor (memchr)         %10.1f MB/s   parse / floor    = %.4f\n", m.floor_mb_per_s,
                      m.ratio_to_floor()) +
            formatted("baseline (Boost.Regex) %10.1f MB/s   parse / baseline = %.2f\n", m.baseline_mb_per_s,
-                     m.ratio_to_baseline());
+                     m.ratio_to_baseline()) +
+           formatted("baseline (RE2)         %10.1f MB/s   parse / RE2      = %.2f\n", m.re2_mb_per_s, m.ratio_to_re2());
 }
 
 std::string bench_json(const resdraft::bench::measurement& m) {
@@ -806,8 +807,10 @@ std::string bench_json(const resdraft::bench::measurement& m) {
                                    {"parse_mb_per_s", m.parse_mb_per_s},
                                    {"floor_mb_per_s", m.floor_mb_per_s},
                                    {"baseline_mb_per_s", m.baseline_mb_per_s},
+                                   {"re2_mb_per_s", m.re2_mb_per_s},
                                    {"ratio_to_floor", m.ratio_to_floor()},
-                                   {"ratio_to_baseline", m.ratio_to_baseline()}};
+                                   {"ratio_to_baseline", m.ratio_to_baseline()},
+                                   {"ratio_to_re2", m.ratio_to_re2()}};
     return j.dump(2) + '\n';
 }
 
@@ -818,7 +821,7 @@ struct bench_command {
     std::optional<std::string> max_input;
 
     CLI::App* add_to(CLI::App& app) {
-        CLI::App* c = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
+        CLI::App* c = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and two baselines (Boost.Regex, RE2)");
         c->add_option("FILE", files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)")
             ->type_name("")->default_str("");
         add_format(c, format, {"text", "json"});

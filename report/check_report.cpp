@@ -69,21 +69,36 @@ ordered_json verb_change_json(const analysis::verb_change& v) {
             {"addressee", addressee}};
 }
 
-ordered_json paragraph_json(const analysis::paragraph_check& p) {
+// "money ~ remittances, cost ~ cheaper": the word pairs that carried a related paragraph.
+std::string pairs_line(const analysis::paragraph_check& p) {
+    std::string out;
+    for (const auto& w : p.word_pairs) out += (out.empty() ? "" : ", ") + w.draft + " ~ " + w.reference;
+    return out;
+}
+
+// With word vectors, each paragraph also has its standout and its word pairs (fields absent without them).
+ordered_json paragraph_json(const analysis::paragraph_check& p, bool semantic) {
     ordered_json matches = ordered_json::array();
     for (const auto& m : p.matches) {
-        matches.push_back({{"reference", m.reference}, {"score", rounded(m.score)}, {"reuse", rounded(m.reuse)}});
+        matches.push_back({{"reference", m.reference}, {"score", rounded(m.score)}, {"reuse", rounded(m.reuse)},
+                           {"semantic", m.semantic ? ordered_json(rounded(*m.semantic)) : ordered_json(nullptr)}});
         if (m.lsa) matches.back()["lsa"] = rounded(*m.lsa);
     }
     ordered_json changes = ordered_json::array();
     for (const auto& v : p.verb_changes) changes.push_back(verb_change_json(v));
-    return {{"id", p.id},
-            {"status", analysis::status_name(p.state)},
-            {"text", p.text},
-            {"matches", matches},
-            {"merged", p.merged},
-            {"verb_changes", changes},
-            {"redline", redline_json(p.redline)}};
+    ordered_json out = {{"id", p.id},
+                        {"status", analysis::status_name(p.state)},
+                        {"text", p.text},
+                        {"matches", matches},
+                        {"merged", p.merged},
+                        {"verb_changes", changes},
+                        {"redline", redline_json(p.redline)}};
+    if (!semantic) return out;
+    out["standout"] = p.standout ? ordered_json(rounded(*p.standout)) : ordered_json(nullptr);
+    out["word_pairs"] = ordered_json::array();
+    for (const auto& w : p.word_pairs)
+        out["word_pairs"].push_back({{"draft", w.draft}, {"reference", w.reference}, {"cosine", rounded(w.cosine)}});
+    return out;
 }
 
 
@@ -100,6 +115,11 @@ std::string check_json(const check_result& r, const analysis::thresholds& limits
                        {"related_score", limits.related_score}, {"distinct_score", limits.distinct_score},
                        {"distinct_ratio", limits.distinct_ratio}, {"gap_coverage", limits.gap_coverage},
                        {"merge_reuse", limits.merge_reuse}, {"merge_added", limits.merge_added}};
+    if (r.semantic)
+        j["thresholds"]["semantic"] = {{"standout", limits.semantic_standout}, {"spread_floor", limits.semantic_spread_floor},
+                                       {"exhaustive", limits.semantic_exhaustive}, {"population", limits.semantic_population},
+                                       {"candidates", limits.semantic_candidates}, {"least_population", limits.semantic_least_population},
+                                       {"pair_cosine", limits.pair_cosine}, {"shown_pairs", limits.shown_pairs}};
     j["paragraphs"] = ordered_json::array();  // both lists are written one element at a time (json_lists.hpp)
     j["gaps"] = ordered_json::array();
     j["summary"] = {{"verbatim", r.count(status::verbatim)}, {"edited", r.count(status::edited)},
@@ -110,7 +130,7 @@ std::string check_json(const check_result& r, const analysis::thresholds& limits
         return ordered_json{{"reference", g.reference}, {"coverage", rounded(g.coverage)}, {"keywords", g.keywords},
                             {"echoed_by", g.echoed_by}, {"text", g.text}};
     };
-    return dump_with_lists(j, {{"paragraphs", r.paragraphs.size(), [&](std::size_t i) { return paragraph_json(r.paragraphs[i]); }},
+    return dump_with_lists(j, {{"paragraphs", r.paragraphs.size(), [&](std::size_t i) { return paragraph_json(r.paragraphs[i], r.semantic); }},
                                {"gaps", r.gaps.size(), gap}});
 }
 
@@ -124,7 +144,8 @@ std::string check_text(const check_result& r, bool colour) {
         out << '\n' << paint("1", p.id) << "  " << analysis::status_name(p.state);
         if (!p.matches.empty()) {
             out << "  <- " << p.matches[0].reference << (p.merged ? " + " + p.matches[1].reference : "")
-                << " (reuse " << fixed(p.matches[0].reuse) << ", score " << fixed(p.matches[0].score) << ")";
+                << " (reuse " << fixed(p.matches[0].reuse) << ", score " << fixed(p.matches[0].score)
+                << (p.matches[0].semantic ? ", semantic " + fixed(*p.matches[0].semantic) : "") << ")";
             if (p.matches.size() > 1 && !p.merged) {
                 out << "; also";
                 for (std::size_t k = 1; k < p.matches.size(); ++k) out << ' ' << p.matches[k].reference;
@@ -132,6 +153,7 @@ std::string check_text(const check_result& r, bool colour) {
         }
         out << '\n';
         for (const auto& v : p.verb_changes) out << "    " << paint(v.change == "weaker" ? "33" : "36", "verb: " + describe(v)) << '\n';
+        if (!p.word_pairs.empty()) out << "    " << paint("35", "why: " + pairs_line(p)) << '\n';
         if (has_changes(p.redline)) out << "    " << redline_text(p.redline, colour) << '\n';
         else if (p.state != status::verbatim) out << "    " << shorten(p.text, 160) << '\n';
     }
@@ -194,8 +216,9 @@ void html_paragraph_row(std::ostringstream& out, const check_result& r, const an
         << escape_html(p.id) << "</b> <span class=\"status " << state << "\">" << state << "</span>";
     for (const auto& m : p.matches)
         out << " <span class=\"score\">" << escape_html(m.reference) << ": reuse " << fixed(m.reuse) << ", score "
-            << fixed(m.score) << "</span>";
+            << fixed(m.score) << (m.semantic ? ", semantic " + fixed(*m.semantic) : "") << "</span>";
     out << "\n";
+    if (!p.word_pairs.empty()) out << "<div class=\"why\" style=\"font:13px sans-serif;color:#6a1b9a\">why: " << escape_html(pairs_line(p)) << "</div>\n";
     for (const auto& v : p.verb_changes)
         out << "<div class=\"verb-change " << escape_html(v.change) << "\">" << escape_html(describe(v)) << "</div>\n";
     if (has_changes(p.redline)) out << redline_html(p.redline);

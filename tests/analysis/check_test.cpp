@@ -3,7 +3,10 @@
 #include "analysis/check.hpp"
 
 #include "corpus/embedded.hpp"
+#include "models/tiny_vectors.hpp"
+#include "models/word_vectors.hpp"
 #include "models/wordnet.hpp"
+#include "report/check_report.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -30,18 +33,21 @@ protected:
     }
     static void TearDownTestSuite() { wordnet_.reset(); }
 
-    static check_result run(const grammar::document& doc) {
+    static check_result run(const grammar::document& doc, const models::word_vectors* vectors = nullptr) {
         check_options options;
         options.wordnet = wordnet_.get();
+        options.vectors = vectors;
         return check(reference_, doc, options);
     }
 
-    static labelled_run labelled(const std::string& stem) {
+    // A labelled draft of corpus/drafts (or of another folder of the source tree) checked, with or without vectors.
+    static labelled_run labelled(const std::string& stem, const models::word_vectors* vectors = nullptr,
+                                 const std::string& folder = "corpus/drafts") {
         labelled_run r;
-        r.text = testing::read_file(testing::source_dir() / "corpus/drafts" / (stem + ".txt"));
+        r.text = testing::read_file(testing::source_dir() / folder / (stem + ".txt"));
         r.doc = testing::parse_ok(r.text, stem + ".txt");
-        r.labels = nlohmann::json::parse(testing::read_file(testing::source_dir() / "corpus/drafts" / (stem + ".labels.json")));
-        r.result = run(r.doc);
+        r.labels = nlohmann::json::parse(testing::read_file(testing::source_dir() / folder / (stem + ".labels.json")));
+        r.result = run(r.doc, vectors);
         return r;
     }
 
@@ -238,6 +244,203 @@ TEST_F(Check, BackgroundAddsLsaScoresWithoutChangingReuse) {
     std::vector<std::string> gaps;
     for (const gap& g : with.gaps) gaps.push_back(g.reference);
     EXPECT_EQ(gaps, r.labels["gaps"].get<std::vector<std::string>>());
+}
+
+// ---- word vectors (issue 12) ----
+
+// The tiny vectors (money, remittances, cat, g77): a reference of eight paragraphs, of which only 1 and 2 have
+// words the vectors hold, and a draft paragraph that shares no word with it. Every number of the decision
+// follows from two cosines of the stored vectors.
+class CheckWithTinyVectors : public ::testing::Test {
+protected:
+    void SetUp() override {
+        bytes_ = testing::converted().bytes;
+        auto v = models::word_vectors::view(bytes_, "tiny.rdvec");
+        ASSERT_TRUE(std::holds_alternative<models::word_vectors>(v));
+        vectors_.emplace(std::move(std::get<models::word_vectors>(v)));
+        options_.vectors = &*vectors_;
+        options_.semantic.post_process = false;  // five words are too few to learn it from
+    }
+    static std::string reference_text(int paragraphs) {
+        const char* others[] = {"gammathree", "deltafour", "epsilonfive", "zetasix", "etaseven", "thetaeight"};
+        std::string text = "1. Recognizes remittances and alphaone;\n\n2. Recognizes cat and betatwo;\n";
+        for (int p = 3; p <= paragraphs; ++p) text += "\n" + std::to_string(p) + ". Recognizes " + others[p - 3] + ";\n";
+        return text;
+    }
+    double cos(const char* a, const char* b) const {
+        return vectors_->cosine(static_cast<std::size_t>(vectors_->find(a)), static_cast<std::size_t>(vectors_->find(b)));
+    }
+    // The draft paragraph's standout against the eight-paragraph reference: its row (one value c among eight,
+    // the rest 0) gives sqrt(7) standard deviations; the column of paragraph 1 holds cat ~ remittances and six 0.
+    double expected_standout() const {
+        const double c = cos("money", "remittances"), other = cos("cat", "remittances");
+        return std::sqrt(7.0) + (7 * c - other) / (other * std::sqrt(6.0));
+    }
+
+    std::string bytes_;
+    std::optional<models::word_vectors> vectors_;
+    check_options options_;
+    const std::string draft_text_ = "1. Welcomes money;\n";
+};
+
+TEST_F(CheckWithTinyVectors, AParaphraseThatStandsOutIsRelated) {
+    const std::string ref_text = reference_text(8);
+    const auto reference = testing::parse_ok(ref_text), draft = testing::parse_ok(draft_text_);
+    const auto r = check(reference, draft, options_);
+    ASSERT_EQ(r.paragraphs.size(), 1u);
+    const paragraph_check& p = r.paragraphs[0];
+    EXPECT_TRUE(r.semantic);
+    EXPECT_EQ(p.state, status::related);
+    ASSERT_TRUE(p.standout.has_value());
+    EXPECT_NEAR(*p.standout, expected_standout(), 1e-4);
+    EXPECT_GT(*p.standout, options_.limits.semantic_standout);
+    ASSERT_EQ(p.matches.size(), 3u);
+    EXPECT_EQ(p.matches[0].reference, "1");  // by meaning: remittances
+    ASSERT_TRUE(p.matches[0].semantic.has_value());
+    EXPECT_NEAR(*p.matches[0].semantic, cos("money", "remittances"), 1e-6);
+    EXPECT_EQ(p.matches[0].score, 0.0);  // no shared word
+    EXPECT_EQ(p.matches[0].reuse, 0.0);
+    EXPECT_EQ(p.matches[1].reference, "2");  // cat: orthogonal to money, a similarity of 0, ahead of paragraphs without words
+    EXPECT_FALSE(p.matches[2].semantic.has_value());  // paragraph 3 has no word the vectors hold
+    ASSERT_EQ(p.word_pairs.size(), 1u);
+    EXPECT_EQ(p.word_pairs[0].draft, "money");
+    EXPECT_EQ(p.word_pairs[0].reference, "remittances");
+    EXPECT_NEAR(p.word_pairs[0].cosine, cos("money", "remittances"), 1e-6);
+    EXPECT_TRUE(p.redline.empty());
+    ASSERT_EQ(r.gaps.size(), 8u);
+    EXPECT_EQ(r.gaps[0].echoed_by, std::vector<std::string>{"1"});
+}
+
+// The threshold decides: just above the standout, the same paragraph is new; without vectors it is new too.
+TEST_F(CheckWithTinyVectors, BelowTheThresholdOrWithoutVectorsItIsNew) {
+    const std::string ref_text = reference_text(8);
+    const auto reference = testing::parse_ok(ref_text), draft = testing::parse_ok(draft_text_);
+    options_.limits.semantic_standout = expected_standout() + 1e-3;
+    const auto above = check(reference, draft, options_);
+    EXPECT_EQ(above.paragraphs[0].state, status::fresh);
+    EXPECT_TRUE(above.paragraphs[0].matches.empty());
+    EXPECT_TRUE(above.paragraphs[0].word_pairs.empty());
+    EXPECT_TRUE(above.paragraphs[0].standout.has_value());
+    options_.limits.semantic_standout = expected_standout() - 1e-3;
+    EXPECT_EQ(check(reference, draft, options_).paragraphs[0].state, status::related);
+    check_options plain;
+    const auto without = check(reference, draft, plain);
+    EXPECT_FALSE(without.semantic);
+    EXPECT_EQ(without.paragraphs[0].state, status::fresh);
+    EXPECT_FALSE(without.paragraphs[0].standout.has_value());
+}
+
+// Seven reference paragraphs are too few to tell what stands out: no related by meaning, whatever the threshold.
+TEST_F(CheckWithTinyVectors, ASmallReferenceDecidesByWordsAlone) {
+    const std::string ref_text = reference_text(7);
+    const auto reference = testing::parse_ok(ref_text), draft = testing::parse_ok(draft_text_);
+    options_.limits.semantic_standout = -100;
+    const auto r = check(reference, draft, options_);
+    EXPECT_EQ(r.paragraphs[0].state, status::fresh);
+    EXPECT_FALSE(r.paragraphs[0].standout.has_value());
+}
+
+// The reports say why: the word pairs in text and HTML, the semantic score and the standout in JSON.
+TEST_F(CheckWithTinyVectors, ReportsShowTheWordPairs) {
+    const std::string ref_text = reference_text(8);
+    const auto reference = testing::parse_ok(ref_text), draft = testing::parse_ok(draft_text_);
+    const auto r = check(reference, draft, options_);
+    const std::string text = report::check_text(r, false);
+    EXPECT_NE(text.find("\n1  related  <- 1 (reuse 0.00, score 0.00, semantic 0.64); also 2 3\n    why: money ~ remittances\n    Welcomes money;\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(report::check_html(r).find("why: money ~ remittances</div>"), std::string::npos);
+    const auto j = nlohmann::json::parse(report::check_json(r, options_.limits));
+    const auto& p = j["paragraphs"][0];
+    EXPECT_EQ(p["word_pairs"], nlohmann::json::parse(R"([{"draft": "money", "reference": "remittances", "cosine": 0.641}])"));
+    EXPECT_DOUBLE_EQ(p["standout"].get<double>(), std::round(expected_standout() * 1000) / 1000);
+    EXPECT_EQ(p["matches"][0]["semantic"], 0.641);  // 0.64 stored as int8
+    EXPECT_TRUE(p["matches"][2]["semantic"].is_null());
+    EXPECT_EQ(j["thresholds"]["semantic"]["standout"], 4.5);
+    EXPECT_EQ(j["thresholds"]["semantic"]["least_population"], 8);
+}
+
+// The real vectors on the labelled drafts: verbatim, edited, new, gaps and verb changes exactly as without them.
+class CheckWithRealVectors : public Check {
+protected:
+    static void SetUpTestSuite() {
+        Check::SetUpTestSuite();
+        if (const auto path = testing::real_vectors()) {
+            auto opened = models::word_vectors::open(path->string());
+            if (std::holds_alternative<models::word_vectors>(opened)) vectors_ = std::make_unique<models::word_vectors>(std::move(std::get<models::word_vectors>(opened)));
+        }
+    }
+    static void TearDownTestSuite() { vectors_.reset(); Check::TearDownTestSuite(); }
+    void SetUp() override {
+        if (!vectors_) GTEST_SKIP() << "no word vectors in the cache folder (run scripts/setup to fetch and convert them)";
+    }
+
+    // What bench/semantic_quality counts over a folder of labelled drafts.
+    struct figures {
+        int paraphrases = 0, paraphrase_first = 0;  // labelled related; related or edited with the labelled reference first
+        int called_related = 0, right_related = 0;  // called related; of them labelled related with the reference first
+        int same = 0, same_related = 0, other = 0, other_related = 0;
+    };
+    static figures count(const std::string& folder, const std::vector<std::string>& stems) {
+        figures f;
+        for (const std::string& stem : stems) {
+            const auto r = labelled(stem, vectors_.get(), folder);
+            for (const paragraph_check& p : r.result.paragraphs) {
+                const auto& label = r.labels["paragraphs"][p.id];
+                const std::string want = label["status"], note = label.value("note", "");
+                const std::string first = p.matches.empty() ? "" : p.matches[0].reference;
+                const bool related = p.state == status::related;
+                f.called_related += related;
+                if (want == "related") {
+                    ++f.paraphrases;
+                    f.paraphrase_first += (related || p.state == status::edited) && first == label["reference"];
+                    f.right_related += related && first == label["reference"];
+                } else if (note.find("same domain") != std::string::npos) {
+                    ++f.same, f.same_related += related;
+                } else if (note.find("other domain") != std::string::npos) {
+                    ++f.other, f.other_related += related;
+                }
+            }
+        }
+        std::cout << "[check] " << folder << " with vectors: paraphrase first " << f.paraphrase_first << "/" << f.paraphrases
+                  << ", related precision " << f.right_related << "/" << f.called_related << ", false related: same-domain "
+                  << f.same_related << "/" << f.same << ", other " << f.other_related << "/" << f.other << "\n";
+        return f;
+    }
+
+    static std::unique_ptr<models::word_vectors> vectors_;
+};
+
+std::unique_ptr<models::word_vectors> CheckWithRealVectors::vectors_;
+
+TEST_F(CheckWithRealVectors, GaStyleFollowUpMatchesItsLabels) { check_against_labels(labelled("migration-followup", vectors_.get())); }
+
+TEST_F(CheckWithRealVectors, DeclarationStyleDraftMatchesItsLabels) { check_against_labels(labelled("migration-declaration", vectors_.get())); }
+
+// The tuning half, which the threshold was set on (bench/semantic_quality prints the same figures).
+TEST_F(CheckWithRealVectors, TuningHalfFigures) {
+    const figures f = count("corpus/semantic/tuning", {"tuning-a", "tuning-b"});
+    EXPECT_EQ(f.paraphrases, 16);
+    EXPECT_EQ(f.paraphrase_first, 10);
+    EXPECT_EQ(f.right_related, 10);
+    EXPECT_EQ(f.called_related, 13);
+    EXPECT_EQ(f.same_related, 1);  // tuning-a 12 (digital identity), by its words: cosine 0.20
+    EXPECT_EQ(f.same, 16);
+    EXPECT_EQ(f.other_related, 1);  // tuning-b 4 (assessed contributions), by its words: "requests the Secretary-General to report"
+    EXPECT_EQ(f.other, 5);
+}
+
+// The held-out half, as it came out the one time it was evaluated, after the design and thresholds were frozen
+// (commit d3f250f): far below issue 12's target of 80% for paraphrases. Asserted so that a later change that
+// moves it is seen; not a figure anything was tuned to.
+TEST_F(CheckWithRealVectors, HeldOutHalfFiguresAsEvaluatedOnce) {
+    const figures f = count("corpus/semantic/heldout", {"heldout-a", "heldout-b"});
+    EXPECT_EQ(f.paraphrases, 16);
+    EXPECT_EQ(f.paraphrase_first, 4);
+    EXPECT_EQ(f.right_related, 4);
+    EXPECT_EQ(f.called_related, 7);
+    EXPECT_EQ(f.same_related, 1);
+    EXPECT_EQ(f.other_related, 1);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <functional>
+#include <regex>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -256,7 +257,8 @@ TEST(Cli, BenchReportsTheContractOnTheUsersFiles) {
     std::vector<std::string> keys;
     for (const auto& [key, value] : j.items()) keys.push_back(key);
     EXPECT_EQ(keys, (std::vector<std::string>{"bytes", "paragraphs", "clauses", "parse_mb_per_s", "floor_mb_per_s",
-                                              "baseline_mb_per_s", "ratio_to_floor", "ratio_to_baseline"}));
+                                              "baseline_mb_per_s", "re2_mb_per_s", "ratio_to_floor", "ratio_to_baseline",
+                                              "ratio_to_re2"}));
     EXPECT_EQ(j["bytes"], 2 * text.size());
     EXPECT_EQ(j["paragraphs"], 2);
     EXPECT_EQ(j["clauses"], 4);
@@ -267,7 +269,7 @@ TEST(Cli, BenchReportsTheContractOnTheUsersFiles) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
               std::to_string(text.size()) + " bytes, 1 paragraphs, 2 clauses (fastest of 3 runs, MB = 10^6 bytes)");
-    EXPECT_EQ(lines(r.out), 4u);
+    EXPECT_EQ(lines(r.out), 5u);  // the counts, parse, floor, Boost.Regex, RE2
 }
 
 TEST(Cli, BenchRefusesWhatTheParserRefuses) {
@@ -1195,15 +1197,29 @@ TEST(CliVectors, VersionNamesTheVectorsInUse) {
 }
 
 // Loaded vectors change nothing in the reports yet (issue 12's integration comes next), and say nothing.
-TEST(CliVectors, CheckAndClusterLoadTheVectorsAndKeepTheirReports) {
+// With vectors, check's matches carry their semantic score (the tiny vectors hold "remittances": paragraph 4
+// reuses reference paragraph 27, which has it); nothing else of the report changes here, since no paragraph's
+// meaning stands out with five words. Given by --vectors or RESDRAFT_VECTORS alike.
+TEST(CliVectors, CheckWithVectorsAddsTheSemanticScore) {
     const std::string file = tiny_vectors_file();
-    for (const std::string& command : std::vector<std::string>{"check " + followup_draft, "check " + followup_draft + " --format json", "cluster --k 3 --format json"}) {
-        const auto with = run(command + " --vectors " + file), without = run(command);
-        EXPECT_EQ(with.exit_code, 0) << command;
-        EXPECT_EQ(with.err, "") << command;
-        EXPECT_EQ(with.out, without.out) << command;
-        EXPECT_EQ(run_sh("RESDRAFT_VECTORS=" + file + " " + binary + " " + command).out, without.out) << command;
-    }
+    const std::regex semantic(", semantic [0-9.]+");
+    const auto with = run("check " + followup_draft + " --vectors " + file), without = run("check " + followup_draft);
+    EXPECT_EQ(with.exit_code, 0);
+    EXPECT_EQ(with.err, "");
+    EXPECT_NE(with.out.find("\n4  verbatim  <- 27 (reuse 1.00, score 1.00, semantic 1.00); also 10 14\n"), std::string::npos) << with.out;
+    EXPECT_EQ(std::regex_replace(with.out, semantic, ""), without.out);
+    EXPECT_EQ(run_sh("RESDRAFT_VECTORS=" + file + " " + binary + " check " + followup_draft).out, with.out);
+    const auto json = nlohmann::json::parse(run("check " + followup_draft + " --format json --vectors " + file).out);
+    const auto plain = nlohmann::json::parse(run("check " + followup_draft + " --format json --vectors none").out);
+    ASSERT_EQ(json["paragraphs"][8]["id"], "4");
+    EXPECT_EQ(json["paragraphs"][8]["matches"][0]["semantic"], 1.0);
+    EXPECT_EQ(json["paragraphs"][8]["word_pairs"], nlohmann::json::array());
+    EXPECT_TRUE(json["paragraphs"][0]["matches"].empty());  // pp1, new
+    EXPECT_TRUE(json["paragraphs"][1]["matches"][0]["semantic"].is_null());  // pp2: none of its words is in the tiny vectors
+    EXPECT_TRUE(plain["paragraphs"][8]["matches"][0]["semantic"].is_null());
+    EXPECT_FALSE(plain["paragraphs"][8].contains("word_pairs"));
+    EXPECT_FALSE(plain["thresholds"].contains("semantic"));
+    EXPECT_EQ(json["thresholds"]["semantic"]["standout"], 4.5);
 }
 
 // A vectors file that is there but cannot be used is refused in one line, exit code 2, whoever named it.

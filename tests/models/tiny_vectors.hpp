@@ -4,9 +4,13 @@
 #pragma once
 
 #include "models/vector_convert.hpp"
+#include "models/vector_file.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <variant>
@@ -30,6 +34,18 @@ inline models::conversion converted(const std::string& json = tiny_vectors_json)
         return {};
     }
     return std::get<models::conversion>(std::move(result));
+}
+
+// The real file scripts/setup makes (in ${XDG_CACHE_HOME:-~/.cache}/resdraft/), when it is there.
+inline std::optional<std::filesystem::path> real_vectors() {
+    const char* cache = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path dir = cache != nullptr && *cache != '\0' ? std::filesystem::path(cache)
+                                      : home != nullptr                 ? std::filesystem::path(home) / ".cache"
+                                                                        : std::filesystem::path();
+    const auto path = dir / "resdraft" / std::string(models::vector_file::default_file_name);
+    if (dir.empty() || !std::filesystem::exists(path)) return std::nullopt;
+    return path;
 }
 
 }  // namespace resdraft::testing
