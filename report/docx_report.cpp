@@ -228,6 +228,14 @@ out_paragraph whole(mark m, std::string text) {
     return out;
 }
 
+// "; why: money ~ remittances, home ~ origin": the word pairs that made a related paragraph close in meaning
+// (with word vectors), as the text report gives them; nothing without.
+std::string why_related(const analysis::paragraph_check& p) {
+    std::string out;
+    for (const auto& w : p.word_pairs) out += (out.empty() ? "; why: " : ", ") + w.draft + " ~ " + w.reference;
+    return out;
+}
+
 std::string_view reference_name(const check_result& r) { return r.reference_symbol.empty() ? r.reference_name : r.reference_symbol; }
 
 // The report's paragraphs, from the plan.
@@ -248,7 +256,8 @@ public:
                 case docx_rendering::replacement:
                     out.push_back(deleted(*s.reference));
                     out.push_back(inserted(*s.draft, "related to reference paragraph " + r_.reference_ids[*s.reference] +
-                                                         ", deleted above: the same subject in other words"));
+                                                         ", deleted above: the same subject in other words" +
+                                                         why_related(r_.paragraphs[*s.draft])));
                     break;
                 case docx_rendering::insertion: out.push_back(inserted(*s.draft, elsewhere(*s.draft))); break;
                 case docx_rendering::deletion: out.push_back(deleted(*s.reference)); break;
@@ -311,9 +320,11 @@ private:
                                                      : std::string(analysis::status_name(p.state)) + " from reference paragraph " + m.reference;
         if (m.index < placed_.size() && placed_[m.index] != none) {
             const auto& other = r_.paragraphs[placed_[m.index]];
-            return out + ", which draft paragraph " + other.id + (other.state == status::related ? " replaces" : " revises") + " at its place";
+            out += ", which draft paragraph " + other.id + (other.state == status::related ? " replaces" : " revises") + " at its place";
+        } else {
+            out += ", which shows deleted at its place";
         }
-        return out + ", which shows deleted at its place";
+        return out + why_related(p);
     }
 
     // The numbers as written; none past the documents' compared paragraphs (documents other than r's).
