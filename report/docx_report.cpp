@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <limits>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string_view>
 
@@ -562,8 +563,12 @@ std::vector<std::pair<std::string, std::string>> check_docx_parts(const check_re
 std::string check_docx(const check_result& r, const grammar::document& reference, const grammar::document& draft,
                        const docx_options& options) {
     const auto parts = check_docx_parts(r, reference, draft, options);
+    // libzip fails in memory only when memory runs out (ZIP_ER_MEMORY: exit code 3, as any bad_alloc), or by a bug
     const auto fail = [](const std::string& what, zip_error_t* e) {
-        throw std::runtime_error("writing the .docx: " + what + ": " + (e ? zip_error_strerror(e) : "failed"));
+        if (e && zip_error_code_zip(e) == ZIP_ER_MEMORY) throw std::bad_alloc();
+        const std::string message = "writing the .docx: " + what + ": " + (e ? zip_error_strerror(e) : "failed");
+        if (e) zip_error_fini(e);  // frees the string zip_error_strerror made
+        throw std::runtime_error(message);
     };
     zip_error_t error;
     zip_error_init(&error);
@@ -584,15 +589,19 @@ std::string check_docx(const check_result& r, const grammar::document& reference
         if (index < 0 || zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 0) != 0 ||
             zip_file_set_dostime(archive, static_cast<zip_uint64_t>(index), dos_time, dos_date, 0) != 0) {
             if (s && index < 0) zip_source_free(s);
-            const std::string message = zip_strerror(archive);
+            zip_error_t copy;
+            zip_error_init(&copy);
+            zip_error_set(&copy, zip_error_code_zip(zip_get_error(archive)), zip_error_code_system(zip_get_error(archive)));
             zip_discard(archive);
-            throw std::runtime_error("writing the .docx: adding " + name + ": " + message);
+            fail("adding " + name, &copy);
         }
     }
     if (zip_close(archive) != 0) {
-        const std::string message = zip_strerror(archive);
+        zip_error_t copy;
+        zip_error_init(&copy);
+        zip_error_set(&copy, zip_error_code_zip(zip_get_error(archive)), zip_error_code_system(zip_get_error(archive)));
         zip_discard(archive);
-        throw std::runtime_error("writing the .docx: " + message);
+        fail("zip_close", &copy);
     }
     zip_stat_t st;
     zip_stat_init(&st);
