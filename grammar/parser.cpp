@@ -725,7 +725,7 @@ private:
         for (std::size_t i = first; i < last; ++i) {
             if (lines_[i].is(typed_line::furniture)) continue;
             const span s = lines_[i].text;
-            if (lines_[i].is(typed_line::blank_before) || i == first) {
+            if (lines_[i].is(typed_line::blank_before) || doc_.paragraphs.empty()) {  // furniture may precede the first block
                 paragraph p;
                 p.kind = paragraph_kind::operative;
                 p.id = std::to_string(doc_.paragraphs.size() + 1);

@@ -285,6 +285,12 @@ TEST(Parser, UnnumberedParagraphsBesideNumberedOnesAndLeadIns) {
     EXPECT_EQ(ids(parse_ok("The General Assembly,\n\nAdopts the declaration.\n")), (std::vector<std::string>{"body:1"}));
 }
 
+TEST(Parser, FurnitureBeforeTheFirstBlockOfAFallBack) {
+    const document doc = parse_ok("*2014566*\nsome words\nmore words\n");
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1"}));
+    EXPECT_EQ(text_of(doc, 0), "some words more words");
+}
+
 TEST(Parser, ANumberedTitleWrappedOverLines) {
     const std::string in = "Agenda item 77\n\n 72/249. International legally binding instrument under the United Nations \n"
                            "Convention on the Law of the Sea \n\nThe General Assembly,\n\n1. Decides to convene a conference.\n";
