@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace resdraft::analysis {
 namespace {
@@ -271,9 +272,11 @@ public:
         const std::size_t n = exhaustive ? refs_ : limits.semantic_population;
         for (std::size_t k = 0; k < n; ++k) population_.push_back(exhaustive ? k : k * refs_ / n);
         if (exhaustive) return;
+        std::unordered_set<std::string_view> distinct(dra.words.size());
+        for (const aligned_text& w : dra.words) distinct.insert(w.text);
+        if (distinct.size() * refs_ > limits.semantic_centroid_cells) return;  // too many pairs: candidates by cosine alone
         centroids_.resize(static_cast<Eigen::Index>(refs_), static_cast<Eigen::Index>(space.centroid(0).size()));
         for (std::size_t r = 0; r < refs_; ++r) centroids_.row(static_cast<Eigen::Index>(r)) = space.centroid(r).transpose();
-        (void)dra;
     }
 
     // The view of draft paragraph d, whose nearest reference paragraphs by cosine are `nearest`.
@@ -285,7 +288,7 @@ public:
         if (refs_ > limits_.semantic_exhaustive) {
             candidates.clear();
             for (std::size_t k = 0; k < nearest.size() && k < limits_.aligned_candidates; ++k) candidates.push_back(static_cast<std::size_t>(nearest[k].row));
-            add_nearest_by_centroid(text, candidates);
+            if (centroids_.rows() > 0) add_nearest_by_centroid(text, candidates);
         }
         std::unordered_map<std::size_t, models::semantic_scores> scored;
         const auto score = [&](std::size_t r) -> const models::semantic_scores& {
