@@ -263,7 +263,8 @@ struct semantic_view {
 // Draft paragraphs against reference paragraphs by meaning (models::semantic_space, reference paragraph r as
 // text r, draft paragraph d as text refs + d). A reference of up to thresholds::semantic_exhaustive paragraphs
 // is scored whole; past that, each draft paragraph is scored against its nearest by cosine and by centroid
-// and set against a fixed sample, so that the cost grows with the draft times a constant, not with the product.
+// and set against a fixed sample, so that the scoring grows with the draft times a constant; the centroid
+// search is a dense product, done only up to thresholds::semantic_centroid_cells pairs.
 class semantic_search {
 public:
     semantic_search(const models::semantic_space& space, const units& ref, const units& dra, const thresholds& limits)
@@ -350,7 +351,7 @@ private:
     std::size_t refs_;
     const thresholds& limits_;
     std::vector<std::size_t> population_;  // reference paragraphs every similarity is set against
-    Eigen::MatrixXf centroids_;            // past semantic_exhaustive: one row per reference paragraph
+    Eigen::MatrixXf centroids_;            // past semantic_exhaustive: one row per reference paragraph (none past the cells)
     mutable std::unordered_map<std::size_t, std::vector<double>> columns_;
 };
 
