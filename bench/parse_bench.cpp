@@ -14,6 +14,7 @@ namespace {
 
 using resdraft::bench::byte_passes;
 using resdraft::bench::floor_scan;
+using resdraft::bench::re2_baseline;
 using resdraft::bench::regex_baseline;
 
 const std::vector<std::string>& corpus(const std::string& name) {
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
         benchmark::RegisterBenchmark(("parse/" + name).c_str(), [name](benchmark::State& s) { parse(s, name); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("floor_memchr/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, floor_scan); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("baseline_regex/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, regex_baseline); })->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("baseline_re2/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, re2_baseline); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("ceiling_byte_passes/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, byte_passes); })->Unit(benchmark::kMillisecond);
     }
     benchmark::Initialize(&argc, argv);

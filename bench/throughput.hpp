@@ -26,6 +26,10 @@ std::size_t byte_passes(std::string_view text);
 // (an operative paragraph and its leading verb). Returns the paragraphs found.
 std::size_t regex_baseline(std::string_view text);
 
+// The second baseline, with the library a user would pick for speed: RE2 over the whole text in
+// multi-line mode, the same "N. Verb" at a line start. Returns the paragraphs found.
+std::size_t re2_baseline(std::string_view text);
+
 // Documents adding up to about `target_bytes`, made from the operative paragraphs of `sources` (texts
 // of resolutions): paragraphs shuffled with a fixed seed, recombined 40 to a document, renumbered from 1.
 std::vector<std::string> generate_corpus(const std::vector<std::string>& sources, std::size_t target_bytes,
@@ -60,12 +64,13 @@ std::string repeated(std::string_view text, std::size_t min_bytes);
 
 struct measurement {
     std::size_t bytes = 0, paragraphs = 0, clauses = 0;
-    double parse_mb_per_s = 0, floor_mb_per_s = 0, baseline_mb_per_s = 0;
+    double parse_mb_per_s = 0, floor_mb_per_s = 0, baseline_mb_per_s = 0, re2_mb_per_s = 0;
     [[nodiscard]] double ratio_to_floor() const { return floor_mb_per_s > 0 ? parse_mb_per_s / floor_mb_per_s : 0; }
     [[nodiscard]] double ratio_to_baseline() const { return baseline_mb_per_s > 0 ? parse_mb_per_s / baseline_mb_per_s : 0; }
+    [[nodiscard]] double ratio_to_re2() const { return re2_mb_per_s > 0 ? parse_mb_per_s / re2_mb_per_s : 0; }
 };
 
-// Parses each of `documents` (full parse with clauses), and runs the floor and the baseline over the
+// Parses each of `documents` (full parse with clauses), and runs the floor and both baselines over the
 // same bytes, `repetitions` times each, keeping the fastest of each (MB = 10^6 bytes).
 measurement measure(const std::vector<std::string>& documents, int repetitions = 3);
 

@@ -6,6 +6,7 @@
 #include "cli/numbers.hpp"
 #include "cli/unique_fd.hpp"
 #include "grammar/parser.hpp"
+#include "readers/reader.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -78,16 +79,28 @@ std::optional<error> refuse_more(int fd, const std::string& name, std::size_t ma
     return std::nullopt;
 }
 
+// Enough bytes to tell a .docx, a PDF or an OLE file by its magic (readers::detect_format).
+constexpr std::size_t magic_size = 8;
+
 // All of FD, checked block by block; `expected` (a regular file's size) sizes the buffer up front, with
-// room for the read that finds the end.
+// room for the read that finds the end. Not checked as text when its first bytes, or `claimed`, say it is
+// a .docx, a PDF or an OLE file: its reader checks it.
 std::variant<std::string, error> read_blocks(int fd, const std::string& name, std::size_t max_input,
-                                             std::size_t expected) {
+                                             std::size_t expected, bool claimed) {
     std::string data;
     data.reserve(std::min(expected + block_size, max_input));
     std::size_t checked = 0;
+    std::optional<bool> binary;  // decided once magic_size bytes are in, no magic can still come, or the input ends
+    const auto decide = [&] {
+        if (!binary) binary = claimed || readers::detect_format(data) != readers::file_format::text;
+    };
     for (;;) {
         const std::size_t room = std::min(block_size, max_input - data.size());
         if (room == 0) {
+            // bytes the cap left undecided (a magic's first bytes) are text now: a bad one among them is named first
+            decide();
+            if (binary == false)
+                if (auto e = check_new_bytes(name, data, checked, false)) return *std::move(e);
             if (auto e = refuse_more(fd, name, max_input)) return *std::move(e);
             break;
         }
@@ -95,9 +108,14 @@ std::variant<std::string, error> read_blocks(int fd, const std::string& name, st
         const ssize_t n = read_block(fd, data, room, max_input);
         if (n < 0) return read_error(name, errno, old);
         if (n == 0) break;
-        if (auto e = check_new_bytes(name, data, checked, false)) return *std::move(e);
+        // decided as soon as no magic can still come (a first byte 0xFF is named at once)
+        if (data.size() >= magic_size || !readers::may_become_magic(data)) decide();
+        if (binary == false)
+            if (auto e = check_new_bytes(name, data, checked, false)) return *std::move(e);
     }
-    if (auto e = check_new_bytes(name, data, checked, true)) return *std::move(e);
+    decide();
+    if (binary == false)
+        if (auto e = check_new_bytes(name, data, checked, true)) return *std::move(e);
     return data;
 }
 
@@ -111,7 +129,7 @@ std::string describe(const error& e) {
 }
 
 std::variant<std::string, error> read_input(const std::string& path, std::size_t max_input) {
-    if (path == "-") return read_blocks(STDIN_FILENO, path, max_input, 0);
+    if (path == "-") return read_blocks(STDIN_FILENO, path, max_input, 0, false);
     const unique_fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     struct stat st {};
     if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) return error{path + ": cannot open: " + std::strerror(errno), std::nullopt, {}};
@@ -119,7 +137,9 @@ std::variant<std::string, error> read_input(const std::string& path, std::size_t
     const bool regular = S_ISREG(st.st_mode);
     // a regular file says its size: one past the cap is refused before a byte is read
     if (regular && static_cast<std::uint64_t>(st.st_size) > max_input) return too_large(path, max_input);
-    return read_blocks(fd.get(), path, max_input, regular ? static_cast<std::size_t>(st.st_size) : 0);
+    const auto claimed = readers::format_of_name(path);
+    return read_blocks(fd.get(), path, max_input, regular ? static_cast<std::size_t>(st.st_size) : 0,
+                       claimed && *claimed != readers::file_format::text);
 }
 
 }  // namespace resdraft::cli

@@ -26,7 +26,9 @@ inline constexpr std::size_t default_max_input = std::size_t{256} << 20;
 // The bytes of PATH, or of standard input for "-", read in 64 KiB blocks, each checked as text as it arrives.
 // Fails at the first NUL or control byte or invalid UTF-8 (offset of that byte); past `max_input` bytes
 // (offset max_input, having read one byte more at most); when PATH is missing, unreadable or a directory
-// (no offset: it is about the path); on a read error (offset where reading stopped).
+// (no offset: it is about the path); on a read error (offset where reading stopped). An input whose first
+// bytes are those of a .docx (zip), a PDF or an OLE file (readers::detect_format), or a file named *.docx or
+// *.pdf, is read whole without the text checks (its reader checks it), under the same cap.
 std::variant<std::string, error> read_input(const std::string& path, std::size_t max_input);
 
 // Writes `text` to standard output. Fails with errno's text ("Broken pipe", "No space left on device").

@@ -12,8 +12,10 @@
 #include "models/vector_file.hpp"
 #include "models/word_vectors.hpp"
 #include "models/wordnet.hpp"
+#include "readers/reader.hpp"
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
+#include "report/docx_report.hpp"
 #include "report/parse_report.hpp"
 #include "report/precedent_report.hpp"
 
@@ -21,12 +23,15 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <new>
@@ -242,16 +247,63 @@ private:
 };
 
 using resdraft::grammar::document;
+using resdraft::readers::read_options;
 
-// Reads and parses FILE ("-" for standard input; nothing for the embedded reference). Throws error on bad input.
-document load(const std::optional<std::string>& file, std::size_t max_input) {
-    using resdraft::grammar::source;
-    auto input = file ? source::owning(value_or_throw(resdraft::cli::read_input(*file, max_input)), *file)
-                      : source::borrowing(resdraft::corpus::reference_text(), std::string(resdraft::corpus::reference_name()));
+// --tracked accepted|original (and, for check, self): how a .docx's tracked changes are read.
+void add_tracked(CLI::App* command, std::string& tracked, bool self) {
+    std::vector<std::string> choices{"accepted", "original"};
+    if (self) choices.push_back("self");
+    command->add_option("--tracked", tracked,
+                        self ? "a .docx's tracked changes: accepted, original (all rejected), or self (DRAFT's original as the reference)"
+                             : "a .docx's tracked changes: accepted, or original (all rejected)")
+        ->type_name("HOW")->check(CLI::IsMember(choices));
+}
+
+// The read options of --tracked HOW (self reads the draft as accepted).
+read_options tracked_options(const std::string& tracked) {
+    read_options o;
+    o.tracked = tracked == "original" ? resdraft::readers::tracked_changes::original : resdraft::readers::tracked_changes::accepted;
+    return o;
+}
+
+// The bytes of FILE ("-" for standard input), read (see read_input); a file named .docx or .pdf must be one.
+std::string read_file_bytes(const std::string& file, std::size_t max_input) {
+    auto bytes = value_or_throw(resdraft::cli::read_input(file, max_input));
+    using resdraft::readers::file_format;
+    const auto claimed = resdraft::readers::format_of_name(file);
+    if (claimed && resdraft::readers::detect_format(bytes) == file_format::text)
+        throw error{file + (*claimed == file_format::docx ? ": not a Word document: it does not start as a zip archive does"
+                                                          : ": not a PDF: it does not start with %PDF-"),
+                    std::nullopt, {}};
+    return bytes;
+}
+
+// `bytes` of FILE read by their content (text, .docx or PDF). Throws error on a file its reader refuses.
+resdraft::readers::read_document read_by_content(std::string bytes, const std::string& file, const read_options& options) {
+    auto read = resdraft::readers::read_bytes(std::move(bytes), file, options);
+    if (auto* e = std::get_if<resdraft::readers::read_error>(&read)) throw error{file + ": " + e->message, e->offset, {}};
+    return std::get<resdraft::readers::read_document>(std::move(read));
+}
+
+// FILE ("-" for standard input; nothing for the embedded reference) read by its content. Throws error on bad input.
+resdraft::readers::read_document read_source(const std::optional<std::string>& file, std::size_t max_input, const read_options& options) {
+    if (!file)
+        return {resdraft::grammar::source::borrowing(resdraft::corpus::reference_text(), std::string(resdraft::corpus::reference_name())),
+                resdraft::readers::file_format::text, {}};
+    return read_by_content(read_file_bytes(*file, max_input), *file, options);
+}
+
+// The document of `input`. Throws error when the parser refuses it.
+document parse_source(std::shared_ptr<const resdraft::grammar::source> input) {
     const std::string name = input->name();
     auto result = resdraft::grammar::parse_document(std::move(input));
     if (!result.ok()) throw error{name + ": " + result.error().message, result.error().offset, {}};
     return std::move(result.value());
+}
+
+// Reads and parses FILE ("-" for standard input; nothing for the embedded reference). Throws error on bad input.
+document load(const std::optional<std::string>& file, std::size_t max_input, const read_options& options = {}) {
+    return parse_source(read_source(file, max_input, options).source);
 }
 
 // The entries of folder DIR, sorted, so that the output does not depend on the directory's order. Throws
@@ -266,16 +318,17 @@ std::vector<std::filesystem::directory_entry> folder_entries(const std::string& 
     return entries;
 }
 
-// Why a folder's entry is not read, or nothing for a .txt or .md file.
+// Why a folder's entry is not read, or nothing for a .txt, .md, .docx or .pdf file.
 std::optional<std::string> not_a_text_file(const std::filesystem::directory_entry& entry) {
     std::error_code ec;
     if (entry.is_directory(ec)) return "a folder (folders inside folders are not read)";
     const auto extension = entry.path().extension();
-    if (extension != ".txt" && extension != ".md") return "not a .txt or .md file";
+    if (extension != ".txt" && extension != ".md" && !resdraft::readers::format_of_name(entry.path().filename().string()))
+        return "not a .txt, .md, .docx or .pdf file";
     return std::nullopt;
 }
 
-// Whether a folder's entry is a .txt or .md file; the others are named on standard error, with why.
+// Whether a folder's entry is a .txt, .md, .docx or .pdf file; the others are named on standard error, with why.
 bool is_text_file(const std::filesystem::directory_entry& entry) {
     const auto why = not_a_text_file(entry);
     if (why) warn("skipping " + entry.path().string() + ": " + *why);
@@ -283,9 +336,9 @@ bool is_text_file(const std::filesystem::directory_entry& entry) {
 }
 
 // FILE parsed, or nothing when it cannot be read or parsed: named on standard error (a folder's file).
-std::optional<document> load_or_skip(const std::string& path, std::size_t max_input) {
+std::optional<document> load_or_skip(const std::string& path, std::size_t max_input, const read_options& options = {}) {
     try {
-        return load(path, max_input);
+        return load(path, max_input, options);
     } catch (const error& e) {
         warn("skipping " + resdraft::cli::describe(e));
         return std::nullopt;
@@ -296,18 +349,19 @@ std::optional<document> load_or_skip(const std::string& path, std::size_t max_in
 error nothing_to_read(const std::string& dir, std::size_t entries) {
     return usage_error(dir + ": nothing to read: " +
                        (entries == 0 ? "the folder is empty"
-                                     : "none of its " + std::to_string(entries) + " entries is a readable .txt or .md file"));
+                                     : "none of its " + std::to_string(entries) + " entries is a readable .txt, .md, .docx or .pdf file"));
 }
 
-// Loads each .txt and .md file of folder DIR in name order and passes it to `use`. What it skips (other
-// entries, and files it cannot read or parse) it names on standard error, one line each with why. Throws a
-// usage error when DIR is no folder, or has no file it could read: "DIR: nothing to read: the folder is empty".
-void for_each_text_file(const std::string& dir, std::size_t max_input, const std::function<void(const document&)>& use) {
+// Loads each .txt, .md, .docx and .pdf file of folder DIR in name order and passes it to `use`. What it skips
+// (other entries, and files it cannot read or parse) it names on standard error, one line each with why. Throws
+// a usage error when DIR is no folder, or has no file it could read: "DIR: nothing to read: the folder is empty".
+void for_each_text_file(const std::string& dir, std::size_t max_input, const read_options& options,
+                        const std::function<void(const document&)>& use) {
     const auto entries = folder_entries(dir);
     std::size_t used = 0;
     for (const auto& entry : entries)
         if (is_text_file(entry))
-            if (const auto doc = load_or_skip(entry.path().string(), max_input)) use(*doc), ++used;
+            if (const auto doc = load_or_skip(entry.path().string(), max_input, options)) use(*doc), ++used;
     if (used == 0) throw nothing_to_read(dir, entries.size());
 }
 
@@ -323,44 +377,61 @@ bool colour_for(const std::string& when, const std::optional<std::string>& outpu
     return use_colour(when, !output && ::isatty(STDOUT_FILENO) != 0);
 }
 
-// resdraft parse [FILE|-] [--format json|text] [--output FILE]
+// resdraft parse [FILE|-] [--format json|text] [--tracked HOW] [--output FILE]
 struct parse_command {
     std::optional<std::string> file, output, max_input;
-    std::string format = "json";
+    std::string format = "json", tracked = "accepted";
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("parse", "Parse a resolution into paragraphs and verb-object clauses");
-        c->add_option("FILE", file, "resolution text, or - for standard input (default: the embedded A/68/L.5)")
+        c->add_option("FILE", file, "resolution: text, .docx or PDF, or - for standard input (default: the embedded A/68/L.5)")
             ->type_name("");
         add_format(c, format, {"json", "text"});
+        add_tracked(c, tracked, false);
         add_output(c, output);
         add_max_input(c, max_input);
         return c;
     }
 
     int run() const {
-        const auto doc = load(file, max_input_bytes(max_input));
-        write_output(output, format == "json" ? resdraft::report::parse_json(doc) : resdraft::report::parse_outline(doc));
+        const auto read = read_source(file, max_input_bytes(max_input), tracked_options(tracked));
+        const auto doc = parse_source(read.source);
+        write_output(output, format == "json" ? resdraft::report::parse_json(doc, read.notes) : resdraft::report::parse_outline(doc));
         return 0;
     }
 };
 
-// The compared paragraphs of the .txt and .md files in DIR (see for_each_text_file), as texts (term weights only).
-std::vector<std::string> read_background(const std::string& dir, std::size_t max_input) {
+// The compared paragraphs of the files in DIR (see for_each_text_file), as texts (term weights only).
+std::vector<std::string> read_background(const std::string& dir, std::size_t max_input, const read_options& options) {
     std::vector<std::string> texts;
-    for_each_text_file(dir, max_input, [&](const document& doc) {
+    for_each_text_file(dir, max_input, options, [&](const document& doc) {
         for (const auto* p : resdraft::analysis::compared_paragraphs(doc))
             texts.push_back(resdraft::grammar::normalized_text(doc, p->text));
     });
     return texts;
 }
 
-// resdraft check DRAFT [--reference FILE|SYMBOL] [--background DIR] [--library LIBRARY] [--format text|json|html|csv]
-//                [--color WHEN] [--output FILE]
+// The date of the Word report's tracked changes: SOURCE_DATE_EPOCH (reproducible-builds.org) when set and not
+// empty, so that the same inputs give the same file; else now. A value that is not seconds since 1970 up to
+// year 9999 is a usage error, as the specification asks.
+std::int64_t revision_date() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (epoch == nullptr || *epoch == '\0') return static_cast<std::int64_t>(std::time(nullptr));
+    std::int64_t seconds = -1;
+    const char* end = epoch + std::strlen(epoch);
+    const auto [at, ec] = std::from_chars(epoch, end, seconds);
+    if (ec != std::errc() || at != end || seconds < 0 || seconds > 253402300799)
+        throw usage_error("SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, at most 253402300799 (it is \"" +
+                          std::string(epoch) + "\")");
+    return seconds;
+}
+
+// resdraft check DRAFT [--reference FILE|SYMBOL] [--background DIR] [--library LIBRARY]
+//                [--format text|json|html|csv|docx] [--color WHEN] [--output FILE]
 struct check_command {
     std::string draft;
     std::optional<std::string> reference, background, library, output, max_input, vectors;
-    std::string format = "text", color = "auto";
+    std::string format = "text", color = "auto", tracked = "accepted";
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("check", "Compare a draft with the reference: reuse, edits, verb changes, gaps");
@@ -371,7 +442,8 @@ struct check_command {
         c->add_option("--library", library, "library file (resdraft library add): each paragraph's precedents in it")
             ->type_name("LIBRARY");
         add_vectors(c, vectors);
-        add_format(c, format, {"text", "json", "html", "csv"});
+        add_format(c, format, {"text", "json", "html", "csv", "docx"});
+        add_tracked(c, tracked, true);
         add_color(c, color);
         add_output(c, output);
         add_max_input(c, max_input);
@@ -380,7 +452,7 @@ struct check_command {
 
     // The reference: a file, the embedded A/68/L.5, or (with --library) a document of the library by symbol.
     document reference_document(std::size_t limit) const {
-        if (!library || !reference) return load(reference, limit);
+        if (!library || !reference) return load(reference, limit, tracked_options(tracked));
         auto lib = open_library(*library, resdraft::library::library::access::read);
         auto content = lib.document_content(*reference);
         if (!content) throw error{*library + ": no document " + *reference + " (resdraft library list " + *library + ")", std::nullopt, {}};
@@ -388,6 +460,27 @@ struct check_command {
         auto result = resdraft::grammar::parse_document(content->second, content->first);
         if (!result.ok()) throw error{content->first + ": " + result.error().message, result.error().offset, {}};
         return std::move(result.value());
+    }
+
+    // The reference, then the draft (read in that order: a bad reference is reported first).
+    std::pair<document, document> reference_and_draft(std::size_t limit) const {
+        auto ref = reference_document(limit);
+        auto dft = load(draft, limit, tracked_options(tracked));
+        return {std::move(ref), std::move(dft)};
+    }
+
+    // --tracked self: the draft's original text (every tracked change rejected), named "DRAFT (original)", as
+    // the reference, and its text with every change accepted as the draft. DRAFT must be a .docx.
+    std::pair<document, document> against_own_original(std::size_t limit) const {
+        std::string bytes = read_file_bytes(draft, limit);
+        if (resdraft::readers::detect_format(bytes) != resdraft::readers::file_format::docx)
+            throw usage_error("--tracked self needs a .docx DRAFT (its tracked changes are what is checked): " + draft + " is not one");
+        read_options original;
+        original.tracked = resdraft::readers::tracked_changes::original;
+        auto before = read_by_content(bytes, draft + " (original)", original);
+        auto after = read_by_content(std::move(bytes), draft, {});
+        if (before.source->bytes() == after.source->bytes()) warn(draft + " has no tracked changes: its original and its accepted text are the same");
+        return {parse_source(before.source), parse_source(after.source)};
     }
 
     // Precedents of every draft paragraph in the library.
@@ -408,21 +501,29 @@ struct check_command {
         if (library && !reference && background)
             throw usage_error("--background is for a check against one reference: the library's own texts weigh the terms");
         const std::size_t limit = max_input_bytes(max_input);
-        if (library && !reference) return run_library(load(draft, limit));
-        const auto ref = reference_document(limit);
-        const auto dft = load(draft, limit);
+        if (tracked == "self" && (reference || library))
+            throw usage_error("--tracked self checks DRAFT against its own original text: give no --reference or --library");
+        const bool docx = format == "docx";
+        if (docx && !output) throw usage_error("--format docx writes a Word file, not text for standard output: give --output FILE");
+        if (docx && library && !reference)
+            throw usage_error("--format docx shows the draft as changes to one reference: give --reference, or no --library");
+        const std::int64_t date = docx ? revision_date() : 0;
+        if (library && !reference) return run_library(load(draft, limit, tracked_options(tracked)));
+        const auto [ref, dft] = tracked == "self" ? against_own_original(limit) : reference_and_draft(limit);
         const auto loaded = vectors_for_analysis(vectors);
         const terminal_progress progress;
         resdraft::analysis::check_options options;
         options.vectors = loaded.get();
         options.progress = progress.callback();
-        if (background) options.background = read_background(*background, limit);
+        if (background) options.background = read_background(*background, limit, tracked_options(tracked));
+        if (docx) options.deletion_words = std::numeric_limits<std::size_t>::max();  // Word shows every deleted word
         const auto wordnet = resdraft::models::wordnet::load();  // synonyms when Debian's wordnet-base is installed
         options.wordnet = wordnet.get();
         const auto result = resdraft::analysis::check(ref, dft, options);
         if (format == "json") write_output(output, resdraft::report::check_json(result, options.limits));
         else if (format == "csv") write_output(output, resdraft::report::check_csv(result));
         else if (format == "html") write_output(output, resdraft::report::check_html(result));
+        else if (docx) write_output(output, resdraft::report::check_docx(result, ref, dft, {"resdraft", date}));
         else write_output(output, resdraft::report::check_text(result, colour_for(color, output)));
         return 0;
     }
@@ -431,12 +532,12 @@ struct check_command {
 // resdraft cluster [FILE|DIR ...] [--unit U] [--k N|auto] [--seed N] [--format text|json|html|csv] [--output FILE]
 struct cluster_command {
     std::vector<std::string> inputs;
-    std::string unit = "paragraph", k = "auto", seed = "1", format = "text";
+    std::string unit = "paragraph", k = "auto", seed = "1", format = "text", tracked = "accepted";
     std::optional<std::string> output, max_input, vectors;
 
     CLI::App* add_to(CLI::App& app) {
         CLI::App* c = app.add_subcommand("cluster", "Group paragraphs of one or many documents by topic");
-        c->add_option("INPUT", inputs, "files, or folders of .txt and .md files (default: the embedded A/68/L.5)")
+        c->add_option("INPUT", inputs, "files, or folders of .txt, .md, .docx and .pdf files (default: the embedded A/68/L.5)")
             ->type_name("FILE|DIR")->default_str("");
         c->add_option("--unit", unit, "operative paragraphs, their clauses, or all paragraphs")
             ->type_name("UNIT")->check(CLI::IsMember({"paragraph", "clause", "all"}));
@@ -444,6 +545,7 @@ struct cluster_command {
         c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295")->type_name("N");
         add_vectors(c, vectors);
         add_format(c, format, {"text", "json", "html", "csv"});
+        add_tracked(c, tracked, false);
         add_output(c, output);
         add_max_input(c, max_input);
         return c;
@@ -468,11 +570,12 @@ struct cluster_command {
         const unit_kind kind = unit == "clause" ? unit_kind::clause : unit == "all" ? unit_kind::all : unit_kind::paragraph;
         std::vector<resdraft::analysis::cluster_unit> units;
         auto add = [&](const document& doc) { resdraft::analysis::add_units(doc, kind, units); };
+        const read_options read = tracked_options(tracked);
         if (inputs.empty()) add(load(std::nullopt, max_input));
         for (const std::string& in : inputs) {
             std::error_code ec;
-            if (std::filesystem::is_directory(in, ec)) for_each_text_file(in, max_input, add);
-            else add(load(in, max_input));
+            if (std::filesystem::is_directory(in, ec)) for_each_text_file(in, max_input, read, add);
+            else add(load(in, max_input, read));
         }
         if (units.empty()) throw usage_error("no " + unit + " units to cluster in the input");
         return units;
@@ -693,7 +796,8 @@ std::string bench_text(const resdraft::bench::measurement& m) {
            formatted("floor (memchr)         %10.1f MB/s   parse / floor    = %.4f\n", m.floor_mb_per_s,
                      m.ratio_to_floor()) +
            formatted("baseline (Boost.Regex) %10.1f MB/s   parse / baseline = %.2f\n", m.baseline_mb_per_s,
-                     m.ratio_to_baseline());
+                     m.ratio_to_baseline()) +
+           formatted("baseline (RE2)         %10.1f MB/s   parse / RE2      = %.2f\n", m.re2_mb_per_s, m.ratio_to_re2());
 }
 
 std::string bench_json(const resdraft::bench::measurement& m) {
@@ -703,8 +807,10 @@ std::string bench_json(const resdraft::bench::measurement& m) {
                                    {"parse_mb_per_s", m.parse_mb_per_s},
                                    {"floor_mb_per_s", m.floor_mb_per_s},
                                    {"baseline_mb_per_s", m.baseline_mb_per_s},
+                                   {"re2_mb_per_s", m.re2_mb_per_s},
                                    {"ratio_to_floor", m.ratio_to_floor()},
-                                   {"ratio_to_baseline", m.ratio_to_baseline()}};
+                                   {"ratio_to_baseline", m.ratio_to_baseline()},
+                                   {"ratio_to_re2", m.ratio_to_re2()}};
     return j.dump(2) + '\n';
 }
 
@@ -715,7 +821,7 @@ struct bench_command {
     std::optional<std::string> max_input;
 
     CLI::App* add_to(CLI::App& app) {
-        CLI::App* c = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and a baseline (regex)");
+        CLI::App* c = app.add_subcommand("bench", "Measure parser throughput against a floor (memchr) and two baselines (Boost.Regex, RE2)");
         c->add_option("FILE", files, "texts to parse (default: the embedded A/68/L.5, repeated to 50 MB)")
             ->type_name("")->default_str("");
         add_format(c, format, {"text", "json"});

@@ -14,6 +14,9 @@
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
 #include "report/parse_report.hpp"
+#include "readers/docx.hpp"
+#include "readers/pdf.hpp"
+#include "readers/builders.hpp"  // tests/: make_zip
 
 #include <cstdlib>
 #include <optional>
@@ -35,6 +38,56 @@ inline void parse_target(std::string_view input) {
             if (c.whole.end > input.size() || c.phrase.begin < c.whole.begin) std::abort();
     (void)report::parse_json(doc);
     (void)report::parse_outline(doc);
+}
+
+// What a reader made of any bytes, checked: text the parser takes (valid UTF-8 without control bytes),
+// notes that point inside it, anchors that answer for every offset; then parsed and written as JSON.
+inline void reader_checks(const readers::read_document& d) {
+    const std::string_view text = d.source->bytes();
+    if (grammar::check_text_encoding(text)) std::abort();
+    for (const auto& n : d.notes)
+        if (n.offset > text.size() || grammar::check_text_encoding(n.text)) std::abort();
+    for (std::size_t at = 0; at < text.size(); at += 61) (void)d.source->place(at), (void)d.source->original_offset(at);
+    const auto result = grammar::parse_document(d.source);
+    if (!result.ok()) return;
+    for (const auto& p : result.value().paragraphs)
+        if (p.whole.end > text.size()) std::abort();
+    (void)report::parse_json(result.value(), d.notes);
+}
+
+// Any bytes as a .docx, its tracked changes accepted and rejected; 64 MiB of parts at most, so that a
+// zip bomb the caps let through stays within the fuzzer's memory. Input that is not a zip is taken as the
+// XML of the parts, separated by NUL bytes (document.xml, numbering.xml, styles.xml, footnotes.xml), and
+// zipped here: mutations of a zip's packed bytes mostly meet its CRC check, so that the XML, numbering
+// and tracked-change paths are reached this way.
+inline void docx_target(std::string_view input) {
+    readers::read_options options;
+    options.limits.max_unpacked = std::size_t{64} << 20;
+    std::string zipped;
+    if (!input.starts_with("PK")) {
+        static const char* const names[] = {"word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml"};
+        std::vector<std::pair<std::string, std::string>> parts;
+        std::size_t at = 0;
+        for (const char* name : names) {
+            if (at > input.size()) break;
+            const std::size_t end = std::min(input.find('\0', at), input.size());
+            parts.emplace_back(name, std::string(input.substr(at, end - at)));
+            at = end + 1;
+        }
+        zipped = testing::make_zip(parts, true);
+        input = zipped;
+    }
+    for (const auto tracked : {readers::tracked_changes::accepted, readers::tracked_changes::original}) {
+        options.tracked = tracked;
+        const auto r = readers::read_docx(input, "fuzz.docx", options);
+        if (const auto* d = std::get_if<readers::read_document>(&r)) reader_checks(*d);
+    }
+}
+
+// Any bytes as a PDF.
+inline void pdf_target(std::string_view input) {
+    const auto r = readers::read_pdf(input, "fuzz.pdf");
+    if (const auto* d = std::get_if<readers::read_document>(&r)) reader_checks(*d);
 }
 
 // The structural index along every path and in every layout this CPU has: the same marks and line ends

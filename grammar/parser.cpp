@@ -73,6 +73,7 @@ private:
     std::size_t line_index_ = 0;       // line being read
     state state_ = state::header;
     bool title_next_ = false;          // the header line after "Draft resolution ..." is the title
+    bool title_open_ = false;          // the last line read was the numbered title's, which may wrap onto the next
     std::optional<std::size_t> current_;  // index of the paragraph being read
     unsigned last_number_ = 0;         // last operative number in the current part
     std::size_t preambular_count_ = 0, operative_count_ = 0;  // in the current part
@@ -150,6 +151,7 @@ private:
             doc_.title = span{s.begin + nt->title_offset, s.end};
             if (!doc_.symbol) doc_.symbol = nt->symbol;
             title_next_ = false;
+            title_open_ = true;
             return;
         }
         if (title_next_ && !t.starts_with("[")) {
@@ -222,6 +224,11 @@ private:
                 doc_.excluded.push_back(s);
                 return true;
             case state::header:
+                if (title_open_ && continues_title(l)) {
+                    doc_.title->end = s.end;
+                    return true;
+                }
+                title_open_ = false;
                 if (l.is(typed_line::formula) || l.is(typed_line::we_comma)) {
                     open_formula(0, s);
                     state_ = state::content;
@@ -275,6 +282,13 @@ private:
     void open_formula(std::size_t part, span s) {
         doc_.parts[part].formula = s;
         formula_open_ = part + 1 == doc_.parts.size();
+    }
+
+    // "72/249. International legally binding instrument under the United Nations" / "Convention on the Law
+    // of the Sea ...": a PDF's title wraps onto lines of its own, before a blank line or the formula.
+    static bool continues_title(const typed_line& l) {
+        return !l.is(typed_line::blank_before) && !l.is(typed_line::number) && !l.is(typed_line::formula) &&
+               !l.is(typed_line::we_comma) && !l.is(typed_line::preambular) && !l.is(typed_line::operative);
     }
 
     static bool continues_formula(const typed_line& l) {

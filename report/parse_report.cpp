@@ -41,16 +41,31 @@ ordered_json clauses_json(const document& doc, const std::vector<grammar::clause
     return out;
 }
 
+// Where `s` came from in a .docx ({"paragraph": 12}) or a PDF ({"page": 3, "last_page": 4}); the last one
+// only when it ends elsewhere.
+ordered_json origin_json(const document& doc, span s) {
+    const grammar::source& in = *doc.input;
+    const bool pdf = in.kind() == grammar::origin_kind::pdf;
+    const std::size_t first = in.place(s.begin), last = in.place(s.empty() ? s.begin : s.end - 1);
+    ordered_json o{{pdf ? "page" : "paragraph", first}};
+    if (last != first) o[pdf ? "last_page" : "last_paragraph"] = last;
+    return o;
+}
+
+bool has_origin(const document& doc) { return doc.input->kind() != grammar::origin_kind::text; }
+
 ordered_json subparagraphs_json(const document& doc,
                                 const std::vector<grammar::subparagraph>& subs) {
     ordered_json out = ordered_json::array();
-    for (const grammar::subparagraph& s : subs)
+    for (const grammar::subparagraph& s : subs) {
         out.push_back({{"id", s.id},
                        {"text", grammar::normalized_text(doc, s.text)},
                        {"span", span_json(s.whole)},
                        {"label_missing", s.label_missing},
                        {"clauses", clauses_json(doc, s.clauses)},
                        {"subparagraphs", subparagraphs_json(doc, s.subparagraphs)}});
+        if (has_origin(doc)) out.back()["origin"] = origin_json(doc, s.whole);
+    }
     return out;
 }
 
@@ -84,7 +99,7 @@ void outline_subparagraphs(std::ostringstream& out, const document& doc,
 
 }  // namespace
 
-std::string parse_json(const document& doc) {
+std::string parse_json(const document& doc, const std::vector<readers::note>& notes) {
     ordered_json j;
     j["source"] = doc.name();
     j["symbol"] = doc.symbol ? ordered_json(*doc.symbol) : ordered_json(nullptr);
@@ -103,16 +118,24 @@ std::string parse_json(const document& doc) {
     ordered_json warnings = ordered_json::array();
     for (const grammar::warning& w : doc.warnings) warnings.push_back({{"message", w.message}, {"offset", w.offset}});
     j["warnings"] = warnings;
+    if (doc.input->kind() == grammar::origin_kind::docx) {
+        ordered_json list = ordered_json::array();
+        for (const readers::note& n : notes)
+            list.push_back({{"kind", n.kind}, {"number", n.number}, {"offset", n.offset}, {"paragraph", n.paragraph}, {"text", n.text}});
+        j["notes"] = list;
+    }
     const auto paragraph = [&](std::size_t i) {
         const grammar::paragraph& p = doc.paragraphs[i];
         const bool operative = p.kind == grammar::paragraph_kind::operative;
-        return ordered_json{{"id", p.id},
-                            {"part", doc.parts[p.part].name},
-                            {"kind", operative ? "operative" : "preambular"},
-                            {"text", grammar::normalized_text(doc, p.text)},
-                            {"span", span_json(p.whole)},
-                            {"clauses", clauses_json(doc, p.clauses)},
-                            {"subparagraphs", subparagraphs_json(doc, p.subparagraphs)}};
+        ordered_json out{{"id", p.id},
+                         {"part", doc.parts[p.part].name},
+                         {"kind", operative ? "operative" : "preambular"},
+                         {"text", grammar::normalized_text(doc, p.text)},
+                         {"span", span_json(p.whole)},
+                         {"clauses", clauses_json(doc, p.clauses)},
+                         {"subparagraphs", subparagraphs_json(doc, p.subparagraphs)}};
+        if (has_origin(doc)) out["origin"] = origin_json(doc, p.whole);
+        return out;
     };
     return dump_with_lists(j, {{"paragraphs", doc.paragraphs.size(), paragraph}});
 }

@@ -11,7 +11,7 @@ shared="$repo/../shared/corpus"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 g++ -std=c++20 -O3 -I"$repo" -DRESDRAFT_SOURCE_DIR="\"$repo\"" "$repo/bench/count_index.cpp" "$repo/bench/throughput.cpp" \
-  "$repo/build/libresdraft_grammar.a" "$repo/build/libresdraft_corpus.a" -lboost_regex -o "$work/count_index"
+  "$repo/build/libresdraft_grammar.a" "$repo/build/libresdraft_corpus.a" -lboost_regex -lre2 -o "$work/count_index"
 count() { valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null "$work/count_index" "$@" 2>&1; }
 per_byte() { awk '/documents,/ {bytes = $3} /I *refs:/ {gsub(",", "", $NF); refs = $NF} END {printf "%.2f per byte (%d instructions, %d bytes)", refs / bytes, refs, bytes}'; }
 for path in scalar sse2 avx2; do

@@ -19,7 +19,7 @@ for commit in "${@:-HEAD}"; do
     g++ -std=c++20 -O3 -I"$src" -c "$f" -o "$src/o/$(basename "$(dirname "$f")")_$(basename "$f" .cpp).o"
   done
   g++ -std=c++20 -O3 -I"$src" -I"$repo" -DRESDRAFT_SOURCE_DIR="\"$repo\"" "$repo/bench/count_parse.cpp" \
-    "$repo/bench/throughput.cpp" "$src"/o/*.o -lboost_regex -o "$src/count_parse"
+    "$repo/bench/throughput.cpp" "$src"/o/*.o -lboost_regex -lre2 -o "$src/count_parse"
   count() { valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null "$src/count_parse" "$@" 2>&1 |
             sed -n 's/.*I *refs: *//p'; }
   echo "$commit reference=$(count "$shared/a-68-l5.txt") ga-res-80=$(count "$shared"/ga-res-80/*.md)" \

@@ -25,6 +25,10 @@ TEST(Throughput, BaselineFindsNumberedLinesWithALeadingWord) {
         " 3.5 million migrants\n"
         "10.  urges States\n";
     EXPECT_EQ(bench::regex_baseline(text), 3u);  // 1, 2 and 10; "3.5" is no paragraph number
+    EXPECT_EQ(bench::re2_baseline(text), 3u);    // the same lines, with RE2 over the whole text
+    // RE2's multi-line mode: "^" after each line end, not across it ("1.\n Decides" is no match)
+    EXPECT_EQ(bench::re2_baseline("1.\n Decides\n\n2. Urges\n3. urges"), 2u);
+    EXPECT_EQ(bench::regex_baseline("1.\n Decides\n\n2. Urges\n3. urges"), 2u);
 }
 
 TEST(Throughput, BytePassesCountLineEndsAndClauseMarkCandidates) {
@@ -74,8 +78,10 @@ TEST(Throughput, MeasurementCountsWhatTheParserFinds) {
     EXPECT_GT(m.parse_mb_per_s, 0);
     EXPECT_GT(m.floor_mb_per_s, 0);
     EXPECT_GT(m.baseline_mb_per_s, 0);
+    EXPECT_GT(m.re2_mb_per_s, 0);
     EXPECT_DOUBLE_EQ(m.ratio_to_floor(), m.parse_mb_per_s / m.floor_mb_per_s);
     EXPECT_DOUBLE_EQ(m.ratio_to_baseline(), m.parse_mb_per_s / m.baseline_mb_per_s);
+    EXPECT_DOUBLE_EQ(m.ratio_to_re2(), m.parse_mb_per_s / m.re2_mb_per_s);
 }
 
 }  // namespace

@@ -257,7 +257,8 @@ TEST(Cli, BenchReportsTheContractOnTheUsersFiles) {
     std::vector<std::string> keys;
     for (const auto& [key, value] : j.items()) keys.push_back(key);
     EXPECT_EQ(keys, (std::vector<std::string>{"bytes", "paragraphs", "clauses", "parse_mb_per_s", "floor_mb_per_s",
-                                              "baseline_mb_per_s", "ratio_to_floor", "ratio_to_baseline"}));
+                                              "baseline_mb_per_s", "re2_mb_per_s", "ratio_to_floor", "ratio_to_baseline",
+                                              "ratio_to_re2"}));
     EXPECT_EQ(j["bytes"], 2 * text.size());
     EXPECT_EQ(j["paragraphs"], 2);
     EXPECT_EQ(j["clauses"], 4);
@@ -268,7 +269,7 @@ TEST(Cli, BenchReportsTheContractOnTheUsersFiles) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
               std::to_string(text.size()) + " bytes, 1 paragraphs, 2 clauses (fastest of 3 runs, MB = 10^6 bytes)");
-    EXPECT_EQ(lines(r.out), 4u);
+    EXPECT_EQ(lines(r.out), 5u);  // the counts, parse, floor, Boost.Regex, RE2
 }
 
 TEST(Cli, BenchRefusesWhatTheParserRefuses) {
@@ -815,7 +816,7 @@ TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
          {"  check                       Compare a draft with the reference: reuse, edits, verb changes, gaps",
           "  version                     Print the version and the word vectors in use"}},
         {"help check", "check --help", "Usage: resdraft check [OPTIONS] DRAFT",
-         {"  --format FORMAT:{text,json,html,csv}=text", "  --color WHEN:{auto,always,never}=auto"}},
+         {"  --format FORMAT:{text,json,html,csv,docx}=text", "  --color WHEN:{auto,always,never}=auto"}},
         {"help cluster", "cluster --help", "Usage: resdraft cluster [OPTIONS] [INPUT...]",
          {"  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)",
           "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295",
@@ -971,18 +972,20 @@ TEST(Cli, FoldersNameWhatTheySkipAndRefuseHavingNothingToRead) {
 
     const auto none = output_dir("folder-unreadable");
     std::ofstream(none / "notes.pdf") << "%PDF-1.7\n";
+    std::ofstream(none / "notes.odt") << "PK";
     std::filesystem::create_directories(none / "older");
     std::filesystem::create_symlink("nowhere.txt", none / "gone.txt");
     std::ofstream(none / "binary.md", std::ios::binary) << "1. Decides\x01 to act.\n";
     const std::string skipped = "resdraft: skipping " + (none / "binary.md").string() + ": binary input: control byte 0x01 (byte 10)\n"
                                 "resdraft: skipping " + (none / "gone.txt").string() + ": cannot open: No such file or directory\n"
-                                "resdraft: skipping " + (none / "notes.pdf").string() + ": not a .txt or .md file\n"
+                                "resdraft: skipping " + (none / "notes.odt").string() + ": not a .txt, .md, .docx or .pdf file\n"
+                                "resdraft: skipping " + (none / "notes.pdf").string() + ": damaged PDF: poppler cannot open it\n"
                                 "resdraft: skipping " + (none / "older").string() + ": a folder (folders inside folders are not read)\n";
     for (const std::string& command : {"cluster " + none.string(), "check " + draft + " --background " + none.string()}) {
         const auto r = run(command);
         EXPECT_EQ(r.exit_code, 2) << command;
         EXPECT_EQ(r.err, skipped + "resdraft: " + none.string() +
-                             ": nothing to read: none of its 4 entries is a readable .txt or .md file\n") << command;
+                             ": nothing to read: none of its 5 entries is a readable .txt, .md, .docx or .pdf file\n") << command;
         EXPECT_EQ(r.out, "") << command;
     }
 

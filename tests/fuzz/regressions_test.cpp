@@ -28,6 +28,8 @@ TEST(FuzzRegressions, EveryKeptInputRunsThroughTheTargets) {
         resdraft::fuzz::analysis_target(input);
         resdraft::fuzz::index_target(input);
         resdraft::fuzz::vectors_target(input);
+        resdraft::fuzz::docx_target(input);
+        resdraft::fuzz::pdf_target(input);
     }
 }
 

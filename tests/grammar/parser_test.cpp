@@ -285,6 +285,16 @@ TEST(Parser, UnnumberedParagraphsBesideNumberedOnesAndLeadIns) {
     EXPECT_EQ(ids(parse_ok("The General Assembly,\n\nAdopts the declaration.\n")), (std::vector<std::string>{"body:1"}));
 }
 
+TEST(Parser, ANumberedTitleWrappedOverLines) {
+    const std::string in = "Agenda item 77\n\n 72/249. International legally binding instrument under the United Nations \n"
+                           "Convention on the Law of the Sea \n\nThe General Assembly,\n\n1. Decides to convene a conference.\n";
+    const document doc = parse_ok(in);
+    EXPECT_EQ(normalized_text(doc, *doc.title),
+              "International legally binding instrument under the United Nations Convention on the Law of the Sea");
+    EXPECT_EQ(*doc.symbol, "A/RES/72/249");
+    EXPECT_EQ(ids(doc), (std::vector<std::string>{"body:1"}));
+}
+
 TEST(Parser, AFormulaOverSeveralLines) {
     const std::string in = "We, Heads of State and Government and representatives of States and\n"
                            "Governments, assembled at the United Nations on 23 September 2019, and in\n"
