@@ -145,7 +145,7 @@ TEST(DocxReport, PlanKeepsReferenceOrderAndDraftOrder) {
         analysis::paragraph_check p;
         p.id = std::move(id);
         p.state = s;
-        if (ref) p.matches.push_back({std::to_string(*ref + 1), *ref, 0.5, 0.5, std::nullopt});
+        if (ref) p.matches.push_back({std::to_string(*ref + 1), *ref, 0.5, 0.5, std::nullopt, std::nullopt});
         return p;
     };
     using analysis::status;
