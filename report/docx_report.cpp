@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <limits>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string_view>
 
@@ -228,6 +229,14 @@ out_paragraph whole(mark m, std::string text) {
     return out;
 }
 
+// "; why: money ~ remittances, home ~ origin": the word pairs that made a related paragraph close in meaning
+// (with word vectors), as the text report gives them; nothing without.
+std::string why_related(const analysis::paragraph_check& p) {
+    std::string out;
+    for (const auto& w : p.word_pairs) out += (out.empty() ? "; why: " : ", ") + w.draft + " ~ " + w.reference;
+    return out;
+}
+
 std::string_view reference_name(const check_result& r) { return r.reference_symbol.empty() ? r.reference_name : r.reference_symbol; }
 
 // The report's paragraphs, from the plan.
@@ -248,7 +257,8 @@ public:
                 case docx_rendering::replacement:
                     out.push_back(deleted(*s.reference));
                     out.push_back(inserted(*s.draft, "related to reference paragraph " + r_.reference_ids[*s.reference] +
-                                                         ", deleted above: the same subject in other words"));
+                                                         ", deleted above: the same subject in other words" +
+                                                         why_related(r_.paragraphs[*s.draft])));
                     break;
                 case docx_rendering::insertion: out.push_back(inserted(*s.draft, elsewhere(*s.draft))); break;
                 case docx_rendering::deletion: out.push_back(deleted(*s.reference)); break;
@@ -311,9 +321,11 @@ private:
                                                      : std::string(analysis::status_name(p.state)) + " from reference paragraph " + m.reference;
         if (m.index < placed_.size() && placed_[m.index] != none) {
             const auto& other = r_.paragraphs[placed_[m.index]];
-            return out + ", which draft paragraph " + other.id + (other.state == status::related ? " replaces" : " revises") + " at its place";
+            out += ", which draft paragraph " + other.id + (other.state == status::related ? " replaces" : " revises") + " at its place";
+        } else {
+            out += ", which shows deleted at its place";
         }
-        return out + ", which shows deleted at its place";
+        return out + why_related(p);
     }
 
     // The numbers as written; none past the documents' compared paragraphs (documents other than r's).
@@ -551,8 +563,12 @@ std::vector<std::pair<std::string, std::string>> check_docx_parts(const check_re
 std::string check_docx(const check_result& r, const grammar::document& reference, const grammar::document& draft,
                        const docx_options& options) {
     const auto parts = check_docx_parts(r, reference, draft, options);
+    // libzip fails in memory only when memory runs out (ZIP_ER_MEMORY: exit code 3, as any bad_alloc), or by a bug
     const auto fail = [](const std::string& what, zip_error_t* e) {
-        throw std::runtime_error("writing the .docx: " + what + ": " + (e ? zip_error_strerror(e) : "failed"));
+        if (e && zip_error_code_zip(e) == ZIP_ER_MEMORY) throw std::bad_alloc();
+        const std::string message = "writing the .docx: " + what + ": " + (e ? zip_error_strerror(e) : "failed");
+        if (e) zip_error_fini(e);  // frees the string zip_error_strerror made
+        throw std::runtime_error(message);
     };
     zip_error_t error;
     zip_error_init(&error);
@@ -573,15 +589,19 @@ std::string check_docx(const check_result& r, const grammar::document& reference
         if (index < 0 || zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 0) != 0 ||
             zip_file_set_dostime(archive, static_cast<zip_uint64_t>(index), dos_time, dos_date, 0) != 0) {
             if (s && index < 0) zip_source_free(s);
-            const std::string message = zip_strerror(archive);
+            zip_error_t copy;
+            zip_error_init(&copy);
+            zip_error_set(&copy, zip_error_code_zip(zip_get_error(archive)), zip_error_code_system(zip_get_error(archive)));
             zip_discard(archive);
-            throw std::runtime_error("writing the .docx: adding " + name + ": " + message);
+            fail("adding " + name, &copy);
         }
     }
     if (zip_close(archive) != 0) {
-        const std::string message = zip_strerror(archive);
+        zip_error_t copy;
+        zip_error_init(&copy);
+        zip_error_set(&copy, zip_error_code_zip(zip_get_error(archive)), zip_error_code_system(zip_get_error(archive)));
         zip_discard(archive);
-        throw std::runtime_error("writing the .docx: " + message);
+        fail("zip_close", &copy);
     }
     zip_stat_t st;
     zip_stat_init(&st);

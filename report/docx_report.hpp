@@ -53,7 +53,8 @@ std::vector<std::pair<std::string, std::string>> check_docx_parts(const analysis
                                                                   const grammar::document& draft, const docx_options& options);
 
 // The Word document (.docx bytes) of check_docx_parts, deflated; the same result and options give the same bytes.
-// Throws std::runtime_error only when libzip fails in memory (no input can make it).
+// Throws std::bad_alloc when memory runs out (in libzip too), std::runtime_error if libzip fails otherwise (a bug:
+// no input can make it).
 std::string check_docx(const analysis::check_result& r, const grammar::document& reference, const grammar::document& draft,
                        const docx_options& options);
 

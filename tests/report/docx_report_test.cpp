@@ -145,7 +145,11 @@ TEST(DocxReport, PlanKeepsReferenceOrderAndDraftOrder) {
         analysis::paragraph_check p;
         p.id = std::move(id);
         p.state = s;
-        if (ref) p.matches.push_back({std::to_string(*ref + 1), *ref, 0.5, 0.5, std::nullopt, std::nullopt});
+        if (!ref) return p;
+        analysis::match m;
+        m.reference = std::to_string(*ref + 1);
+        m.index = *ref;
+        p.matches.push_back(m);
         return p;
     };
     using analysis::status;
@@ -354,6 +358,31 @@ TEST(DocxReport, RoundTripOfTheRealResolutions) {
             expect_round_trip(r, check_docx(r, *reference, docs[i], {"resdraft", new_year_2026}), docs[i].name() + " against " + reference->name());
         }
     }
+}
+
+// A related paragraph decided by meaning (word vectors) names the word pairs that made it so, as the text report does.
+TEST(DocxReport, RelatedByMeaningNamesItsWordPairs) {
+    check_result r;
+    r.reference_ids = {"27"};
+    r.reference_texts = {"Recognize that remittances constitute an important source of private capital;"};
+    analysis::paragraph_check p;
+    p.id = "8";
+    p.text = "Encourages Governments to lower the cost of sending money home;";
+    p.state = analysis::status::related;
+    analysis::match m;
+    m.reference = "27";
+    p.matches.push_back(m);
+    p.word_pairs = {{"money", "remittances", 0.61}, {"cost", "capital", 0.42}};
+    r.paragraphs.push_back(p);
+    EXPECT_EQ(docx_plan(r), (std::vector<docx_step>{{docx_rendering::replacement, 0, 0}}));
+    const auto parts = check_docx_parts(r, {}, {}, {"resdraft", new_year_2026});
+    EXPECT_NE(part_of(parts, "word/comments.xml").find("<w:t>related to reference paragraph 27, deleted above: the same subject in "
+                                                       "other words; why: money ~ remittances, cost ~ capital</w:t>"),
+              std::string::npos);
+    const auto paragraphs = paragraphs_of(part_of(parts, "word/document.xml"));
+    ASSERT_EQ(paragraphs.size(), 2u);
+    EXPECT_TRUE(paragraphs[0].starts_with("<w:p><w:pPr><w:rPr><w:del ")) << paragraphs[0];
+    EXPECT_TRUE(paragraphs[1].starts_with("<w:p><w:pPr><w:rPr><w:ins ")) << paragraphs[1];
 }
 
 // A result with nothing compared still makes a document Word opens: one empty paragraph.
