@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace resdraft::analysis {
 namespace {
@@ -262,7 +263,8 @@ struct semantic_view {
 // Draft paragraphs against reference paragraphs by meaning (models::semantic_space, reference paragraph r as
 // text r, draft paragraph d as text refs + d). A reference of up to thresholds::semantic_exhaustive paragraphs
 // is scored whole; past that, each draft paragraph is scored against its nearest by cosine and by centroid
-// and set against a fixed sample, so that the cost grows with the draft times a constant, not with the product.
+// and set against a fixed sample, so that the scoring grows with the draft times a constant; the centroid
+// search is a dense product, done only up to thresholds::semantic_centroid_cells pairs.
 class semantic_search {
 public:
     semantic_search(const models::semantic_space& space, const units& ref, const units& dra, const thresholds& limits)
@@ -271,9 +273,11 @@ public:
         const std::size_t n = exhaustive ? refs_ : limits.semantic_population;
         for (std::size_t k = 0; k < n; ++k) population_.push_back(exhaustive ? k : k * refs_ / n);
         if (exhaustive) return;
+        std::unordered_set<std::string_view> distinct(dra.words.size());
+        for (const aligned_text& w : dra.words) distinct.insert(w.text);
+        if (distinct.size() * refs_ > limits.semantic_centroid_cells) return;  // too many pairs: candidates by cosine alone
         centroids_.resize(static_cast<Eigen::Index>(refs_), static_cast<Eigen::Index>(space.centroid(0).size()));
         for (std::size_t r = 0; r < refs_; ++r) centroids_.row(static_cast<Eigen::Index>(r)) = space.centroid(r).transpose();
-        (void)dra;
     }
 
     // The view of draft paragraph d, whose nearest reference paragraphs by cosine are `nearest`.
@@ -285,7 +289,7 @@ public:
         if (refs_ > limits_.semantic_exhaustive) {
             candidates.clear();
             for (std::size_t k = 0; k < nearest.size() && k < limits_.aligned_candidates; ++k) candidates.push_back(static_cast<std::size_t>(nearest[k].row));
-            add_nearest_by_centroid(text, candidates);
+            if (centroids_.rows() > 0) add_nearest_by_centroid(text, candidates);
         }
         std::unordered_map<std::size_t, models::semantic_scores> scored;
         const auto score = [&](std::size_t r) -> const models::semantic_scores& {
@@ -347,7 +351,7 @@ private:
     std::size_t refs_;
     const thresholds& limits_;
     std::vector<std::size_t> population_;  // reference paragraphs every similarity is set against
-    Eigen::MatrixXf centroids_;            // past semantic_exhaustive: one row per reference paragraph
+    Eigen::MatrixXf centroids_;            // past semantic_exhaustive: one row per reference paragraph (none past the cells)
     mutable std::unordered_map<std::size_t, std::vector<double>> columns_;
 };
 

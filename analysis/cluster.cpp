@@ -25,17 +25,31 @@ namespace {
 // Row-major: k-means and the silhouette read whole rows (one unit each).
 using dense = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// The SIF average (Arora, Liang and Ma 2017) of a unit's content words as written; `found` caches lookups.
-Eigen::VectorXf sentence_vector(const models::word_vectors& v, const models::term_list& terms,
-                                std::unordered_map<std::string, std::ptrdiff_t>& found) {
-    Eigen::VectorXf sum = Eigen::VectorXf::Zero(static_cast<Eigen::Index>(v.dimensions()));
+// A thread's word lookups for sentence vectors: each word written once looked up, with its SIF-weighted vector.
+struct sentence_words {
+    std::unordered_map<std::string, std::ptrdiff_t> slot;  // word -> its vector's slot in `weighted`, -1: not in the vectors
+    std::vector<float> weighted;                           // SIF weight x vector, dimensions floats per slot
+};
+
+// The SIF average (Arora, Liang and Ma 2017) of a unit's content words as written.
+Eigen::VectorXf sentence_vector(const models::word_vectors& v, const models::term_list& terms, sentence_words& words) {
+    const auto dims = static_cast<Eigen::Index>(v.dimensions());
+    Eigen::VectorXf sum = Eigen::VectorXf::Zero(dims);
     int known = 0;
     for (const std::string& w : terms.surfaces) {
-        auto it = found.find(w);
-        if (it == found.end()) it = found.emplace(w, v.find(w)).first;
+        auto it = words.slot.find(w);
+        if (it == words.slot.end()) {
+            const std::ptrdiff_t i = v.find(w);
+            std::ptrdiff_t slot = -1;
+            if (i >= 0) {
+                slot = static_cast<std::ptrdiff_t>(words.weighted.size() / v.dimensions());
+                const Eigen::VectorXf x = v.sif_weight(static_cast<std::size_t>(i)) * v.vector(static_cast<std::size_t>(i));
+                words.weighted.insert(words.weighted.end(), x.data(), x.data() + dims);
+            }
+            it = words.slot.emplace(w, slot).first;
+        }
         if (it->second < 0) continue;
-        const auto i = static_cast<std::size_t>(it->second);
-        sum += v.sif_weight(i) * v.vector(i);
+        sum += Eigen::Map<const Eigen::VectorXf>(words.weighted.data() + it->second * dims, dims);
         ++known;
     }
     return known > 0 ? Eigen::VectorXf(sum / static_cast<float>(known)) : sum;
@@ -197,7 +211,7 @@ models::term_collection unit_terms(const std::vector<cluster_unit>& units, model
     auto work = [&](std::size_t t) {
         try {
             models::stemmer stem;
-            std::unordered_map<std::string, std::ptrdiff_t> found;  // word -> vocabulary index: a collection repeats its words
+            sentence_words found;  // a collection repeats its words: each looked up once
             for (std::size_t i = t; i < units.size(); i += threads) {
                 const models::term_list terms = models::terms_of(units[i].text, stem);
                 forms[t].add(terms);
@@ -232,11 +246,18 @@ dense scaled_rows(const dense& rows, double share) {
     return out;
 }
 
-// TF-IDF (or LSA) rows beside the units' sentence vectors (common component removed), each block weighed by
-// its share of a unit's squared length; rows of unit length (a unit whose words the vectors lack keeps its
-// TF-IDF row alone).
-dense with_sentences(const dense& topics, Eigen::MatrixXf sentences, double weight) {
-    models::remove_components(sentences, models::common_components(sentences, 1));
+// TF-IDF (or LSA) rows beside the units' sentence vectors (common component removed, learned as the LSA basis
+// is: from a sample past `sample` units), each block weighed by its share of a unit's squared length; rows of
+// unit length (a unit whose words the vectors lack keeps its TF-IDF row alone).
+dense with_sentences(const dense& topics, Eigen::MatrixXf sentences, double weight, int sample, std::uint32_t seed) {
+    const auto n = static_cast<int>(sentences.rows());
+    Eigen::MatrixXf learned;  // past `sample` rows, the component is learned from a sample of them (fixed seed)
+    if (n > sample) {
+        const std::vector<int> rows = sample_rows(n, sample, seed);
+        learned.resize(static_cast<Eigen::Index>(rows.size()), sentences.cols());
+        for (std::size_t i = 0; i < rows.size(); ++i) learned.row(static_cast<Eigen::Index>(i)) = sentences.row(rows[i]);
+    }
+    models::remove_components(sentences, models::common_components(n > sample ? learned : sentences, 1));
     dense out(topics.rows(), topics.cols() + sentences.cols());
     out << scaled_rows(topics, 1 - weight), scaled_rows(dense(sentences), weight);
     for (Eigen::Index r = 0; r < out.rows(); ++r)
@@ -364,7 +385,7 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
         say("adding sentence vectors");
         Eigen::MatrixXf kept(static_cast<Eigen::Index>(clustered.size()), sentences.cols());
         for (std::size_t i = 0; i < clustered.size(); ++i) kept.row(static_cast<Eigen::Index>(i)) = sentences.row(clustered[i]);
-        x = with_sentences(x, std::move(kept), options.sentence_weight);
+        x = with_sentences(x, std::move(kept), options.sentence_weight, options.lsa_sample, options.seed);
     }
     const partition best = choose_partition(x, options, say);
     say("labelling " + std::to_string(best.k) + " clusters");

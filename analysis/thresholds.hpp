@@ -42,6 +42,8 @@ struct thresholds {
     std::size_t semantic_population = 32;        //   this many reference paragraphs spread evenly over it are the population, and
     std::size_t semantic_candidates = 32;        //   this many are scored per draft paragraph (nearest by cosine, then by centroid)
     std::size_t semantic_least_population = 8;   // a smaller reference is too small to tell what stands out: no word-vector `related`
+    std::size_t semantic_centroid_cells = 200'000'000;  // distinct draft x reference paragraphs up to which candidates are also
+                                                 // searched by centroid (a dense product); past it, by cosine alone
     double pair_cosine = 0.4;                    // word pairs shown as the reason for `related`: at least this close...
     std::size_t shown_pairs = 3;                 // ...and at most this many
 };

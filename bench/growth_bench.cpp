@@ -2,7 +2,9 @@
 // references of 34 (A/68/L.5 itself), 1k, 10k and 100k paragraphs; cluster of 1k, 10k and 100k
 // paragraphs. The larger inputs are generated at start-up from the operative paragraphs of
 // ../shared/corpus/ga-res-80 and A/68/L.5 (one document, shuffled with a fixed seed, numbered 1..N).
-// Each case does what the command line does: parse, analyse, write the JSON report.
+// Each case does what the command line does: parse, analyse, write the JSON report. With word vectors (the
+// file RESDRAFT_VECTORS names, else scripts/setup's in the cache folder) each case runs a second time with
+// them ("check+vectors", "cluster+vectors"), loading included.
 //
 //   growth_bench [benchmark flags]      the timings
 //   growth_bench --inputs=DIR           writes the generated documents to DIR (to measure memory of the
@@ -12,6 +14,7 @@
 #include "bench/throughput.hpp"
 #include "corpus/embedded.hpp"
 #include "grammar/parser.hpp"
+#include "models/word_vectors.hpp"
 #include "models/wordnet.hpp"
 #include "report/check_report.hpp"
 #include "report/cluster_report.hpp"
@@ -21,7 +24,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <cstdlib>
 #include <map>
+#include <optional>
 
 namespace {
 
@@ -56,7 +61,29 @@ void set_rate(benchmark::State& state, std::size_t paragraphs) {
         static_cast<double>(paragraphs) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-void check(benchmark::State& state, std::size_t n) {
+// The word vectors' file: RESDRAFT_VECTORS, else scripts/setup's; none when neither is there.
+std::optional<std::string> vectors_path() {
+    if (const char* env = std::getenv("RESDRAFT_VECTORS"); env != nullptr && *env != '\0')
+        return std::string(env) == "none" ? std::nullopt : std::optional<std::string>(env);
+    const char* cache = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path dir = cache != nullptr && *cache != '\0' ? std::filesystem::path(cache)
+                                      : home != nullptr                 ? std::filesystem::path(home) / ".cache"
+                                                                        : std::filesystem::path();
+    const auto path = dir / "resdraft" / "glove-6b-100d.v1.rdvec";
+    if (dir.empty() || !std::filesystem::exists(path)) return std::nullopt;
+    return path.string();
+}
+
+// The vectors opened (as the command line does, once per run); null without a path.
+std::unique_ptr<resdraft::models::word_vectors> open_vectors(const std::optional<std::string>& path) {
+    if (!path) return nullptr;
+    auto opened = resdraft::models::word_vectors::open(*path);
+    if (auto* e = std::get_if<resdraft::models::vectors_error>(&opened)) throw std::runtime_error(e->message);
+    return std::make_unique<resdraft::models::word_vectors>(std::move(std::get<resdraft::models::word_vectors>(opened)));
+}
+
+void check(benchmark::State& state, std::size_t n, const std::optional<std::string>& vectors) {
     const std::string& reference = document_of(n);
     if (reference.empty()) {
         state.SkipWithError("../shared/corpus/ga-res-80 is absent");
@@ -68,8 +95,10 @@ void check(benchmark::State& state, std::size_t n) {
         const auto reference_doc = parsed(reference, "reference");
         const auto draft_doc = parsed(draft, "draft");
         const auto wordnet = resdraft::models::wordnet::load();
+        const auto loaded = open_vectors(vectors);
         resdraft::analysis::check_options options;
         options.wordnet = wordnet.get();
+        options.vectors = loaded.get();
         const auto result = resdraft::analysis::check(reference_doc, draft_doc, options);
         paragraphs = result.reference_ids.size();
         benchmark::DoNotOptimize(resdraft::report::check_json(result, options.limits));
@@ -77,7 +106,7 @@ void check(benchmark::State& state, std::size_t n) {
     set_rate(state, paragraphs);
 }
 
-void cluster(benchmark::State& state, std::size_t n) {
+void cluster(benchmark::State& state, std::size_t n, const std::optional<std::string>& vectors) {
     const std::string& text = document_of(n);
     if (text.empty()) {
         state.SkipWithError("../shared/corpus/ga-res-80 is absent");
@@ -88,7 +117,10 @@ void cluster(benchmark::State& state, std::size_t n) {
         const auto doc = parsed(text, "generated");
         std::vector<resdraft::analysis::cluster_unit> units;
         resdraft::analysis::add_units(doc, resdraft::analysis::unit_kind::paragraph, units);
-        const auto result = resdraft::analysis::cluster_units(units);
+        const auto loaded = open_vectors(vectors);
+        resdraft::analysis::cluster_options options;
+        options.vectors = loaded.get();
+        const auto result = resdraft::analysis::cluster_units(units, options);
         paragraphs = units.size();
         benchmark::DoNotOptimize(resdraft::report::cluster_json(units, result));
     }
@@ -115,14 +147,21 @@ int write_inputs(const std::filesystem::path& dir) {
 int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         if (std::string_view(argv[i]).starts_with("--inputs=")) return write_inputs(std::string_view(argv[i]).substr(9));
-    for (std::size_t n : {std::size_t{34}, sizes[0], sizes[1], sizes[2]})
-        benchmark::RegisterBenchmark(("check/reference:" + std::to_string(n)).c_str(), [n](benchmark::State& s) { check(s, n); })
-            ->Unit(benchmark::kMillisecond)
-            ->Iterations(n >= 10'000 ? 1 : 3);
-    for (std::size_t n : sizes)
-        benchmark::RegisterBenchmark(("cluster/paragraphs:" + std::to_string(n)).c_str(), [n](benchmark::State& s) { cluster(s, n); })
-            ->Unit(benchmark::kMillisecond)
-            ->Iterations(n >= 10'000 ? 1 : 3);
+    const auto vectors = vectors_path();
+    std::vector<std::pair<std::string, std::optional<std::string>>> modes{{"", std::nullopt}};
+    if (vectors) modes.emplace_back("+vectors", vectors);
+    for (const auto& [suffix, path] : modes) {
+        for (std::size_t n : {std::size_t{34}, sizes[0], sizes[1], sizes[2]})
+            benchmark::RegisterBenchmark(("check" + suffix + "/reference:" + std::to_string(n)).c_str(),
+                                         [n, path](benchmark::State& s) { check(s, n, path); })
+                ->Unit(benchmark::kMillisecond)
+                ->Iterations(n >= 10'000 ? 1 : 3);
+        for (std::size_t n : sizes)
+            benchmark::RegisterBenchmark(("cluster" + suffix + "/paragraphs:" + std::to_string(n)).c_str(),
+                                         [n, path](benchmark::State& s) { cluster(s, n, path); })
+                ->Unit(benchmark::kMillisecond)
+                ->Iterations(n >= 10'000 ? 1 : 3);
+    }
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -1,8 +1,9 @@
 #!/bin/bash
 # Compares what two resdraft binaries print without word vectors (--vectors none): check of every labelled
 # draft (corpus/drafts, corpus/semantic) and of every resolution of ../shared/corpus/ga-res-80 against the
-# embedded reference, one with a background, in each format; cluster of the embedded reference, the drafts
-# and ga-res-80 by paragraph, clause and all, in each format. Byte for byte (cmp), except that the JSON of
+# embedded reference, one with a background, in each format (docx by the files it holds, `unzip -p`, its
+# creation time and its changes' dates left out: they differ run to run); cluster of the embedded reference,
+# the drafts and ga-res-80 by paragraph, clause and all, in each format. Byte for byte (cmp), except that the JSON of
 # check is compared with its `"semantic": null` fields taken out when --strip-semantic is given (the field
 # issue 12 adds to every match: null without vectors). Prints the number of outputs compared and each that
 # differs; exit 1 when any does.
@@ -20,10 +21,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export NO_COLOR=1
 compared=0 differing=0
+run() {  # run BINARY OUT ARGS...: its output (a docx unpacked), standard error in OUT.err, exit code last
+  local binary=$1 out=$2; shift 2
+  if [[ " $* " == *" --format docx "* ]]; then
+    "$binary" "$@" --vectors none --output "$out.docx" 2> "$out.err"; echo "exit $?" > "$out"
+    unzip -p "$out.docx" | sed -e 's#<dcterms:created[^<]*</dcterms:created>##' -e 's# w:date="[^"]*"##g' >> "$out" 2>> "$out.err"; rm -f "$out.docx"
+  else
+    "$binary" "$@" --vectors none > "$out" 2> "$out.err"; echo "exit $?" >> "$out"
+  fi
+}
 compare() {  # compare NAME ARGS...: runs both binaries with ARGS --vectors none
   local name=$1; shift
-  "$base" "$@" --vectors none > "$work/base" 2> "$work/base.err"; echo "exit $?" >> "$work/base"
-  "$new" "$@" --vectors none > "$work/new" 2> "$work/new.err"; echo "exit $?" >> "$work/new"
+  run "$base" "$work/base" "$@"
+  run "$new" "$work/new" "$@"
   if [ "$strip" = yes ]; then
     perl -0pi -e 's/,\n\s*"semantic": null(?=\n)//g; s/\n\s*"semantic": null,//g' "$work/new"
   fi
@@ -37,7 +47,7 @@ compare() {  # compare NAME ARGS...: runs both binaries with ARGS --vectors none
 drafts=("$repo"/corpus/drafts/*.txt "$repo"/corpus/semantic/*/*.txt)
 [ -d "$shared" ] && drafts+=("$shared"/*.md) || echo "compare_outputs: $shared is absent: checks of the real resolutions skipped" >&2
 for f in "${drafts[@]}"; do
-  for format in text json html csv; do compare "check $(basename "$f") $format" check "$f" --format "$format" --color never; done
+  for format in text json html csv docx; do compare "check $(basename "$f") $format" check "$f" --format "$format" --color never; done
 done
 if [ -d "$shared" ]; then
   compare "check with a background" check "$repo/corpus/drafts/migration-followup.txt" --background "$shared" --format json

@@ -264,7 +264,13 @@ protected:
     static std::string reference_text(int paragraphs) {
         const char* others[] = {"gammathree", "deltafour", "epsilonfive", "zetasix", "etaseven", "thetaeight"};
         std::string text = "1. Recognizes remittances and alphaone;\n\n2. Recognizes cat and betatwo;\n";
-        for (int p = 3; p <= paragraphs; ++p) text += "\n" + std::to_string(p) + ". Recognizes " + others[p - 3] + ";\n";
+        for (int p = 3; p <= paragraphs; ++p) {  // appended piece by piece: g++ 12 warns (-Wrestrict) on "a" + std::string
+            text += '\n';
+            text += std::to_string(p);
+            text += ". Recognizes ";
+            text += others[p - 3];
+            text += ";\n";
+        }
         return text;
     }
     double cos(const char* a, const char* b) const {
