@@ -1,10 +1,10 @@
 // Writes the seeds of docx_fuzz and pdf_fuzz: small .docx files, the XML of their parts (which docx_fuzz
 // zips itself, so that mutations reach the XML rather than break a CRC) and PDFs, made by the tests' builders.
 // Usage: make_reader_seeds DOCX_DIR PDF_DIR [TEXT...]; each TEXT (a draft or a PyMuPDF text) also becomes a
-// .docx (a paragraph per line, "1." and "(a)" as list numbering) and a PDF laid out as UN pages.
+// .docx (text_as_docx: its numbers as list numbering) and a PDF laid out as UN pages.
 #include "readers/builders.hpp"
+#include "readers/text_as_docx.hpp"
 
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -43,29 +43,6 @@ std::string features() {
            "<w:moveFrom w:id=\"5\" w:author=\"A\"><w:r><w:t>Moved</w:t></w:r></w:moveFrom>"
            "<w:hyperlink><w:r><w:tab/><w:t>Decides</w:t><w:br/><w:noBreakHyphen/></w:r></w:hyperlink></w:p>" +
            "<w:tbl><w:tr><w:tc>" + para("Cell") + "</w:tc></w:tr></w:tbl>";
-}
-
-// A text as the body of a .docx: a paragraph per non-blank line; "1. " and "(a) " openers as list numbering; YAML
-// front matter (a .md file's) left out.
-std::string text_as_body(std::string text) {
-    if (text.starts_with("---\n"))
-        if (const auto end = text.find("\n---\n", 3); end != std::string::npos) text.erase(0, end + 5);
-    std::string body;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        if (line.find_first_not_of(' ') == std::string::npos) continue;
-        std::string escaped;
-        for (char c : line) escaped += c == '<' ? "&lt;" : c == '&' ? "&amp;" : std::string(1, c);
-        const auto space = escaped.find(' ');
-        const std::string head = escaped.substr(0, space);
-        const bool number = head.size() >= 2 && head.back() == '.' &&
-                            head.find_first_not_of("0123456789") == head.size() - 1;  // "12.", not "80/7."
-        const bool letter = head.size() >= 3 && head.front() == '(' && head.back() == ')' &&
-                            head.find_first_not_of("abcdefghijklmnopqrstuvwxyz", 1) == head.size() - 1;
-        if ((number || letter) && space != std::string::npos) body += para(escaped.substr(space + 1), numbered(1, number ? 0 : 1));
-        else body += para(escaped);
-    }
-    return body;
 }
 
 void write(const std::filesystem::path& path, const std::string& bytes) {
@@ -107,9 +84,9 @@ int main(int argc, char** argv) {
         std::ostringstream s;
         s << in.rdbuf();
         const std::string stem = std::filesystem::path(argv[i]).stem().string();
-        const std::string body = text_as_body(s.str());
-        write(docx / (stem + ".docx"), make_docx(body, {{"word/numbering.xml", numbering}}));
-        write(docx / (stem + ".xml-parts"), document_xml(body) + '\0' + numbering);
+        const docx_parts text = text_as_docx_parts(s.str());
+        write(docx / (stem + ".docx"), make_docx(text.body, text.parts));
+        write(docx / (stem + ".xml-parts"), document_xml(text.body) + '\0' + text.parts.at("word/numbering.xml"));
         write(pdf / (stem + ".pdf"), pymupdf_text_as_pdf(s.str()));
     }
     return 0;

@@ -11,6 +11,7 @@
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <memory>
@@ -29,7 +30,14 @@ void silence_poppler() {
 struct page_line {
     std::string text;
     double top = 0, height = 0;  // of its first word, in points from the top of the page
+    double tallest = 0;          // the height of its tallest word (a line's type size, a superscript aside)
 };
+
+// Whether a word stands raised above the line's baseline by a fifth of its type size or more: a note's
+// reference mark, written against the word before it ("2013,1"), as in the UN's PDFs.
+bool raised(const poppler::rectf& box, const page_line& line) {
+    return box.y() + box.height() < line.top + line.tallest - 0.2 * line.tallest;
+}
 
 // The words of a page in poppler's reading order, made into lines: a word starts a new line when it does
 // not stand on the line's baseline (half a word's height off) or stands left of the word before it.
@@ -43,24 +51,57 @@ std::vector<page_line> lines_of(const poppler::page& page) {
         if (utf8.empty()) continue;
         const bool same_line = !lines.empty() && std::abs(box.y() - lines.back().top) <= 0.5 * std::max(box.height(), lines.back().height) &&
                                box.x() >= right - 0.5;
-        if (!same_line) lines.push_back({{}, box.y(), box.height()});
-        else if (space_after || box.x() - right > 0.15 * box.height()) lines.back().text += ' ';
+        if (!same_line) lines.push_back({{}, box.y(), box.height(), 0});
+        else if (!raised(box, lines.back()) && (space_after || box.x() - right > 0.15 * box.height())) lines.back().text += ' ';
         lines.back().text.append(utf8.data(), utf8.size());
+        lines.back().tallest = std::max(lines.back().tallest, box.height());
         right = box.x() + box.width();
         space_after = word.has_space_after();
     }
     return lines;
 }
 
-// The usual step from one line to the next on a page (the median of the downward steps), or 0 with fewer
-// than two lines.
+// A page's lines top to bottom when no two stand side by side (one column, as a resolution is set): poppler's
+// reading order can put a paragraph's wrapped lines before its indented first line ("(a) To continue ...
+// and" after "development;"). A page with lines side by side (columns, a table) keeps poppler's order.
+void order_single_column(std::vector<page_line>& lines) {
+    std::vector<page_line> by_top = lines;
+    std::stable_sort(by_top.begin(), by_top.end(), [](const page_line& a, const page_line& b) { return a.top < b.top; });
+    for (std::size_t i = 1; i < by_top.size(); ++i)
+        if (by_top[i].top - by_top[i - 1].top < 0.5 * std::min(by_top[i].height, by_top[i - 1].height)) return;
+    lines = std::move(by_top);
+}
+
+// Where the notes at a page's foot begin: the run of lines in smaller type that ends the page, opening with a
+// note number ("1 A/81/100."), below text in the page's usual size; lines.size() when there is none, or when
+// the page writes its own separator (a line of underscores, as the UN's PDFs do). A word processor draws
+// that separator as a rule, which has no text: the reader writes one in its place.
+std::size_t notes_start(const std::vector<page_line>& lines) {
+    std::vector<double> sizes;
+    for (const page_line& l : lines) {
+        if (l.text.starts_with("__________")) return lines.size();
+        sizes.push_back(l.tallest);
+    }
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
+    const double usual = sizes[sizes.size() / 2];
+    std::size_t k = lines.size();
+    while (k > 0 && lines[k - 1].tallest < 0.9 * usual) --k;
+    const bool numbered = k < lines.size() && std::isdigit(static_cast<unsigned char>(lines[k].text[0]));
+    return k > 0 && numbered ? k : lines.size();
+}
+
+// The usual step from one line to the next within a paragraph on a page, or 0 with fewer than two lines:
+// the smallest step that recurs (a second step within 5% of it). Not the median: on a page of one-line
+// paragraphs (a preamble, a list) most steps are paragraph steps. Steps under half a line's height (a
+// word a little off its line) do not count.
 double usual_step(const std::vector<page_line>& lines) {
     std::vector<double> steps;
     for (std::size_t i = 1; i < lines.size(); ++i)
-        if (lines[i].top > lines[i - 1].top) steps.push_back(lines[i].top - lines[i - 1].top);
-    if (steps.empty()) return 0;
-    std::nth_element(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(steps.size() / 2), steps.end());
-    return steps[steps.size() / 2];
+        if (lines[i].top - lines[i - 1].top >= 0.5 * lines[i].height) steps.push_back(lines[i].top - lines[i - 1].top);
+    std::sort(steps.begin(), steps.end());
+    for (std::size_t i = 1; i < steps.size(); ++i)
+        if (steps[i] <= 1.05 * steps[i - 1]) return steps[i - 1];
+    return steps.empty() ? 0 : steps.back();
 }
 
 }  // namespace
@@ -80,8 +121,9 @@ std::variant<read_document, read_error> read_pdf(std::string_view bytes, std::st
     for (int i = 0; i < pages; ++i) {
         const std::unique_ptr<poppler::page> page(doc->create_page(i));
         if (!page) continue;
-        const std::vector<page_line> lines = lines_of(*page);
+        std::vector<page_line> lines = lines_of(*page);
         if (lines.empty()) continue;
+        order_single_column(lines);
         any_text = true;
         if (!text.empty()) text += '\n';  // the empty line between pages
         const std::size_t page_start = text.size();
@@ -89,8 +131,10 @@ std::variant<read_document, read_error> read_pdf(std::string_view bytes, std::st
         // (another column or block), is written as a line holding one space: a blank line to the parser,
         // as in PyMuPDF's text, where an empty line is only ever a page break
         const double step = usual_step(lines);
+        const std::size_t notes = notes_start(lines);
         for (std::size_t l = 0; l < lines.size(); ++l) {
-            if (l > 0) {
+            if (l == notes) text += "__________________\n";
+            else if (l > 0) {
                 const double gap = lines[l].top - lines[l - 1].top;
                 if (gap < 0 || (step > 0 && gap > 1.4 * step)) text += " \n";
             }

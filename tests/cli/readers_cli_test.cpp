@@ -1,6 +1,7 @@
 // The command line on Word and PDF files: read by content, --tracked, origins and notes in parse's JSON,
 // folders of mixed files, and bad files refused in one line with exit code 2.
 #include "readers/builders.hpp"
+#include "readers/fixtures.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -206,6 +207,87 @@ TEST(CliReaders, FoldersReadWordAndPdfFiles) {
         for (const auto& m : c["members"]) ++units, sources.insert(m["source"].get<std::string>());
     EXPECT_EQ(units + j["unclustered"].size(), 34u + 2u + 1u);
     EXPECT_EQ(sources.size(), 3u);
+}
+
+// The committed Word and PDF fixtures of corpus/fixtures/ (scripts/make_fixtures) are what tools/make_fixtures
+// writes from the text drafts today, and `check` reads each as the draft it came from.
+TEST(CliFixtures, CommittedWordFilesAreWhatTheScriptWrites) {
+    for (const auto& f : testing::word_fixtures())
+        EXPECT_EQ(testing::read_file(testing::source_dir() / "corpus/fixtures" / f.docx),
+                  testing::text_as_docx(testing::read_file(testing::source_dir() / f.text), f.options))
+            << f.docx << ": run scripts/make_fixtures";
+}
+
+// Each paragraph's id, status and best reference paragraph, as `check --format json` gives them.
+std::string statuses(const std::string& draft, const std::string& flags = "") {
+    const auto r = run("check " + draft + " --format json --vectors none" + flags);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string out;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& p : j["paragraphs"]) {
+        out += p["id"].get<std::string>() + " " + p["status"].get<std::string>();
+        if (!p["matches"].empty()) out += " <- " + p["matches"][0]["reference"].get<std::string>();
+        out += "; ";
+    }
+    return out;
+}
+
+TEST(CliFixtures, CheckReadsEachFixtureAsTheTextItCameFrom) {
+    const auto dir = testing::source_dir() / "corpus";
+    const std::string ga_draft = statuses((dir / "ga-draft-migration.txt").string());
+    EXPECT_EQ(ga_draft,
+              "pp1 related <- 34; pp2 new; pp3 new; pp4 edited <- 33; pp5 new; pp6 related <- 34; 1 edited <- 1; 2 edited <- 16; "
+              "3 verbatim <- 18; 4 edited <- 33; 5 related <- 15; 6 edited <- 34; 7 new; ");
+    EXPECT_EQ(statuses((dir / "fixtures/ga-draft-migration.docx").string()), ga_draft);
+    EXPECT_EQ(statuses((dir / "fixtures/ga-draft-migration.pdf").string()), ga_draft);
+    const auto round2 = (dir / "fixtures/migration-followup-round2.docx").string();
+    EXPECT_EQ(statuses(round2, " --tracked original"), statuses((dir / "drafts/migration-followup.txt").string()));
+}
+
+TEST(CliFixtures, TrackedSelfFindsTheTwoWeakenedVerbs) {
+    const auto file = (testing::source_dir() / "corpus/fixtures/migration-followup-round2.docx").string();
+    const auto r = run("check " + file + " --tracked self --format json --vectors none");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string changes, not_verbatim;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& p : j["paragraphs"]) {
+        for (const auto& v : p["verb_changes"])
+            changes += p["id"].get<std::string>() + " " + v["reference"].get<std::string>() + " -> " + v["draft"].get<std::string>() + " " +
+                       v["change"].get<std::string>() + "; ";
+        if (p["status"] != "verbatim") not_verbatim += p["id"].get<std::string>() + " ";
+    }
+    EXPECT_EQ(changes, "3 urges -> encourages weaker; 10 calls upon -> invites weaker; ");
+    EXPECT_EQ(not_verbatim, "");
+}
+
+// parse's JSON without what says where text stands in its own file (spans, warnings' offsets, origins) and
+// which file it is: what a .docx and its text must agree on.
+nlohmann::json without_places(nlohmann::json j) {
+    if (j.is_object()) {
+        for (const char* key : {"span", "offset", "origin", "notes", "source"}) j.erase(key);
+        for (auto& [key, value] : j.items()) value = without_places(value);
+    } else if (j.is_array()) {
+        for (auto& value : j) value = without_places(value);
+    }
+    return j;
+}
+
+TEST(CliFixtures, EveryRealResolutionRoundTripsThroughWord) {
+    const auto shared = testing::shared_corpus();
+    if (!shared) GTEST_SKIP() << "../shared/corpus is absent: the Word round trip of ga-res-80 did not run";
+    std::size_t files = 0, numbered = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(*shared / "ga-res-80")) {
+        if (entry.path().extension() != ".md") continue;
+        const auto parts = testing::text_as_docx_parts(testing::read_file(entry.path()));
+        const auto file = write(entry.path().stem().string() + ".docx", testing::make_docx(parts.body, parts.parts));
+        const auto text = run("parse " + entry.path().string() + " --format json"), word = run("parse " + file + " --format json");
+        ASSERT_EQ(word.exit_code, 0) << word.err;
+        EXPECT_EQ(without_places(nlohmann::json::parse(word.out)), without_places(nlohmann::json::parse(text.out))) << entry.path();
+        ++files;
+        for (auto at = parts.body.find("<w:numPr>"); at != std::string::npos; at = parts.body.find("<w:numPr>", at + 1)) ++numbered;
+    }
+    EXPECT_EQ(files, 48u);
+    EXPECT_EQ(numbered, 534u);  // paragraphs numbered by Word's lists, not in their text (15 out-of-sequence labels stay typed)
 }
 
 }  // namespace
