@@ -31,6 +31,7 @@ struct page_line {
     std::string text;
     double top = 0, height = 0;  // of its first word, in points from the top of the page
     double tallest = 0;          // the height of its tallest word (a line's type size, a superscript aside)
+    double left = 0, right = 0;  // x of its first word's left end and of its last word's right end
 };
 
 // Whether a word stands raised above the line's baseline by a fifth of its type size or more: a note's
@@ -51,25 +52,48 @@ std::vector<page_line> lines_of(const poppler::page& page) {
         if (utf8.empty()) continue;
         const bool same_line = !lines.empty() && std::abs(box.y() - lines.back().top) <= 0.5 * std::max(box.height(), lines.back().height) &&
                                box.x() >= right - 0.5;
-        if (!same_line) lines.push_back({{}, box.y(), box.height(), 0});
+        if (!same_line) lines.push_back({{}, box.y(), box.height(), 0, box.x(), 0});
         else if (!raised(box, lines.back()) && (space_after || box.x() - right > 0.15 * box.height())) lines.back().text += ' ';
         lines.back().text.append(utf8.data(), utf8.size());
         lines.back().tallest = std::max(lines.back().tallest, box.height());
         right = box.x() + box.width();
+        lines.back().right = right;
         space_after = word.has_space_after();
     }
     return lines;
 }
 
-// A page's lines top to bottom when no two stand side by side (one column, as a resolution is set): poppler's
-// reading order can put a paragraph's wrapped lines before its indented first line ("(a) To continue ...
-// and" after "development;"). A page with lines side by side (columns, a table) keeps poppler's order.
-void order_single_column(std::vector<page_line>& lines) {
-    std::vector<page_line> by_top = lines;
-    std::stable_sort(by_top.begin(), by_top.end(), [](const page_line& a, const page_line& b) { return a.top < b.top; });
-    for (std::size_t i = 1; i < by_top.size(); ++i)
-        if (by_top[i].top - by_top[i - 1].top < 0.5 * std::min(by_top[i].height, by_top[i - 1].height)) return;
-    lines = std::move(by_top);
+// A page read as one column, as a resolution is set: lines on one baseline (a list label and its paragraph's
+// text, set apart by a tab; words a justified line spreads wide; the masthead's left and right halves) are
+// joined left to right, and the lines read top to bottom: poppler's reading order can put a paragraph's
+// wrapped lines before its indented first line. A page with three or more baselines, and more than one in
+// ten, that hold two lines an inch wide or wider side by side (columns, a table) keeps poppler's order.
+void read_as_one_column(std::vector<page_line>& lines) {
+    std::vector<std::size_t> order(lines.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lines[a].top < lines[b].top; });
+    std::vector<std::vector<std::size_t>> rows;  // indices of the lines on each baseline, top to bottom
+    for (std::size_t i : order) {
+        const page_line& first = rows.empty() ? lines[i] : lines[rows.back().front()];
+        if (!rows.empty() && lines[i].top - first.top < 0.5 * std::min(first.height, lines[i].height)) rows.back().push_back(i);
+        else rows.push_back({i});
+    }
+    std::size_t side_by_side = 0;
+    for (const auto& row : rows)
+        side_by_side += std::count_if(row.begin(), row.end(), [&](std::size_t i) { return lines[i].right - lines[i].left >= 72; }) >= 2;
+    if (side_by_side >= 3 && side_by_side * 10 > rows.size()) return;
+    std::vector<page_line> out;
+    for (auto& row : rows) {
+        std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) { return lines[a].left < lines[b].left; });
+        page_line joined = lines[row.front()];
+        for (std::size_t k = 1; k < row.size(); ++k) {
+            joined.text += ' ' + lines[row[k]].text;
+            joined.right = lines[row[k]].right;
+            joined.tallest = std::max(joined.tallest, lines[row[k]].tallest);
+        }
+        out.push_back(std::move(joined));
+    }
+    lines = std::move(out);
 }
 
 // Where the notes at a page's foot begin: the run of lines in smaller type that ends the page, opening with a
@@ -123,7 +147,7 @@ std::variant<read_document, read_error> read_pdf(std::string_view bytes, std::st
         if (!page) continue;
         std::vector<page_line> lines = lines_of(*page);
         if (lines.empty()) continue;
-        order_single_column(lines);
+        read_as_one_column(lines);
         any_text = true;
         if (!text.empty()) text += '\n';  // the empty line between pages
         const std::size_t page_start = text.size();

@@ -38,6 +38,7 @@ public:
         }
         const page_notes notes = mark_footnote_blocks(separators);
         if (marked_any_) carry_blank_lines();
+        carry_bare_page_breaks();
         return notes;
     }
 
@@ -195,6 +196,20 @@ private:
             if (!page_break && !lines_[i].is(typed_line::page_break)) continue;
             if (blank) lines_[i].kinds |= typed_line::blank_before;
             else lines_[i].kinds &= ~static_cast<std::uint32_t>(typed_line::blank_before);
+        }
+    }
+
+    // The same for a page break with no furniture around it (a word processor's PDF has no running heads), in
+    // a text whose blank lines hold blanks (where an empty line is only ever a page break, as the PDF reader
+    // and PyMuPDF write them): the line after it opens a paragraph when a blank line of its own stood there
+    // too, or the text before the break ends a sentence; otherwise the page break falls inside a paragraph.
+    void carry_bare_page_breaks() {
+        if (std::none_of(lines_.begin(), lines_.end(), [](const typed_line& l) { return l.is(typed_line::spaced_blank); })) return;
+        for (std::size_t i = 1; i < lines_.size(); ++i) {
+            typed_line& l = lines_[i];
+            if (!l.is(typed_line::page_break) || marked(i) || marked(i - 1) || l.is(typed_line::spaced_blank)) continue;
+            const char before = lines_[i - 1].last;
+            if (before != '.' && before != ';' && before != ':') l.kinds &= ~static_cast<std::uint32_t>(typed_line::blank_before);
         }
     }
 };

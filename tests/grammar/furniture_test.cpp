@@ -53,10 +53,14 @@ TEST(PageFurniture, RunningHeadsOfEvenAndOddPagesByTheDocumentsOwnMarks) {
          "\"United Nations\" blank | \"A/RES/75/3\" | \"General Assembly\" blank | \"20-14566 (E)    061120\" F"
          " | \"*2014566*\" F | \"1. Decides to act;\" blank | \"Report of the\" F blank | \"Court\" F | \"A/RES/75/3\" F"
          " | \"3/3\" F blank | \"20-14566\" F | \"2. Urges States\" blank"},
-        // another document's job number or a wrong page count is text
+        // another document's job number or a wrong page count is text (after a page break inside paragraph 1)
         {masthead + "1. Decides \n\n19-11111 \n4/9 \n",
          "\"United Nations\" blank | \"A/RES/75/3\" | \"General Assembly\" blank | \"20-14566 (E)    061120\" F"
-         " | \"*2014566*\" F | \"1. Decides\" blank | \"19-11111\" blank | \"4/9\""},
+         " | \"*2014566*\" F | \"1. Decides\" blank | \"19-11111\" | \"4/9\""},
+        // a bare page break (no furniture: a word processor's PDF) inside a paragraph keeps it open; after a
+        // sentence's end, or with a blank line of its own, the next line opens a paragraph
+        {"Recalling its resolution \n \n1. Decides to act \n\nin time; \n\nUrges \n \n\nNotes \n",
+         "\"Recalling its resolution\" blank | \"1. Decides to act\" blank | \"in time;\" | \"Urges\" blank | \"Notes\" blank"},
         // no empty line between pages: the anchors and the title lines between them
         {masthead + "1. Decides to act on the \nA/RES/75/3 \nReport \n20-14566 \n2/2 \nmatter; \n",
          "\"United Nations\" blank | \"A/RES/75/3\" | \"General Assembly\" blank | \"20-14566 (E)    061120\" F"
