@@ -304,11 +304,13 @@ std::string check_html(const check_result& r) {
 std::string check_csv(const analysis::check_result& r) {
     std::ostringstream out;
     out << csv_byte_order_mark
-        << "draft_paragraph,status,reference_paragraph,score,reuse,other_matches,merged,verb_changes,text\r\n";
+        << "draft_paragraph,status,reference_paragraph,score,reuse,semantic,other_matches,merged,verb_changes,text\r\n";
     for (const analysis::paragraph_check& p : r.paragraphs) {
         out << csv_field(p.id) << ',' << analysis::status_name(p.state) << ',';
-        if (p.matches.empty()) out << ",,";
-        else out << csv_field(p.matches[0].reference) << ',' << fixed(p.matches[0].score) << ',' << fixed(p.matches[0].reuse);
+        if (p.matches.empty()) out << ",,,";
+        else
+            out << csv_field(p.matches[0].reference) << ',' << fixed(p.matches[0].score) << ',' << fixed(p.matches[0].reuse) << ','
+                << (p.matches[0].semantic ? fixed(*p.matches[0].semantic) : "");  // empty without word vectors
         std::string others;
         for (std::size_t i = 1; i < p.matches.size(); ++i) others += (others.empty() ? "" : " ") + p.matches[i].reference;
         out << ',' << csv_field(others) << ',' << (p.merged ? "yes" : "no") << ',' << csv_field(verb_changes_line(p)) << ','

@@ -1113,10 +1113,10 @@ TEST(Cli, CheckAndClusterWriteCsv) {
     auto r = run("check " + draft + " --reference " + ref + " --format csv");
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(r.out,
-              "\xEF\xBB\xBF" "draft_paragraph,status,reference_paragraph,score,reuse,other_matches,merged,verb_changes,text\r\n"
-              "1,verbatim,1,0.95,0.94,2,no,\"urges -> strongly urges (stronger), adds \"\"strongly\"\"\",\"Strongly urges States to "
+              "\xEF\xBB\xBF" "draft_paragraph,status,reference_paragraph,score,reuse,semantic,other_matches,merged,verb_changes,text\r\n"
+              "1,verbatim,1,0.95,0.94,,2,no,\"urges -> strongly urges (stronger), adds \"\"strongly\"\"\",\"Strongly urges States to "
               "protect the human rights of all migrants, regardless of their migration status.\"\r\n"
-              "2,new,,,,,no,,\"Welcomes the report on oceans, fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n");
+              "2,new,,,,,,no,,\"Welcomes the report on oceans, fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n");
     r = run("cluster --format csv --k 2 " + ref + " " + draft);
     EXPECT_EQ(r.exit_code, 0);
     const std::string label1 = "\"states, protect, human, rights, migrants\"", label2 = "\"report, oceans, fisheries, coral, reefs\"";

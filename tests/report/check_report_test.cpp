@@ -149,6 +149,19 @@ TEST_F(CheckReport, AVerbatimParagraphThatDiffersShowsItsRedlineInEveryFormat) {
     EXPECT_EQ(html_text(check_html(same), "11"), "<p>Recognizes the need to act;</p>");
 }
 
+// One CSV row per draft paragraph: its best match's scores, the semantic one empty without word vectors.
+TEST_F(CheckReport, CsvRowHasTheBestMatchsScoresAndItsMeaning) {
+    analysis::check_result r = result;
+    r.paragraphs.resize(16);
+    r.paragraphs.erase(r.paragraphs.begin(), r.paragraphs.begin() + 15);  // paragraph 11 alone
+    const std::string head = "\xEF\xBB\xBF" "draft_paragraph,status,reference_paragraph,score,reuse,semantic,other_matches,merged,verb_changes,text\r\n";
+    const std::string text = "\"Underlines the right of migrants to return to their country of citizenship, and recalls that States must ensure "
+                             "that their returning nationals are duly received and reintegrated;\"\r\n";
+    EXPECT_EQ(check_csv(r), head + "11,verbatim,24,0.93,0.93,,23 14,no,," + text);
+    r.paragraphs[0].matches[0].semantic = 0.912;
+    EXPECT_EQ(check_csv(r), head + "11,verbatim,24,0.93,0.93,0.91,23 14,no,," + text);
+}
+
 // A large result: the HTML shows at most shown_paragraphs rows and shown_gaps gaps, each reference text
 // once, no heatmap without the matrix; the text report caps its gap list; the JSON keeps everything.
 TEST_F(CheckReport, LargeResultsStayReadable) {
