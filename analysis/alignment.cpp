@@ -25,6 +25,33 @@ std::string_view without_trailing_space(std::string_view s) {
     return s;
 }
 
+// A word both texts hold in the same form, `d` and `r` its surfaces (the word, then what follows it up to the
+// next word: space, punctuation, a symbol such as "&"; the word is `word_size` bytes). The word is equal;
+// of what follows, the space both start with is equal, the punctuation or symbol that differs ("belief," ->
+// "belief;", " " -> " & ") is removed and inserted, and the space both end with is equal again: space that
+// only one side has (where a text ends) is its own removal or insertion. So the runs give back both texts
+// exactly, with no space doubled or lost around an edit.
+void push_same_word(std::vector<redline_run>& runs, std::string_view d, std::string_view r, std::size_t word_size) {
+    push_run(runs, edit_op::equal, d.substr(0, word_size));
+    d.remove_prefix(word_size), r.remove_prefix(word_size);
+    const std::size_t lead = std::min(d.find_first_not_of(" \n"), r.find_first_not_of(" \n"));
+    const std::size_t shared = std::min({lead, d.size(), r.size()});
+    push_run(runs, edit_op::equal, d.substr(0, shared));
+    d.remove_prefix(shared), r.remove_prefix(shared);
+    const std::string_view dp = without_trailing_space(d), rp = without_trailing_space(r);
+    if (dp == rp) {
+        push_run(runs, edit_op::equal, dp);
+    } else {
+        push_run(runs, edit_op::remove, rp);
+        push_run(runs, edit_op::insert, dp);
+    }
+    const std::string_view ds = d.substr(dp.size()), rs = r.substr(rp.size());
+    const std::size_t common = std::min(ds.size(), rs.size());
+    push_run(runs, edit_op::equal, ds.substr(0, common));
+    push_run(runs, edit_op::remove, rs.substr(common));
+    push_run(runs, edit_op::insert, ds.substr(common));
+}
+
 }  // namespace
 
 std::string_view aligned_text::surface(std::size_t i) const {
@@ -75,12 +102,8 @@ alignment align(const aligned_text& draft, const aligned_text& reference, std::s
             if (d.substr(0, de) != r.substr(0, re)) {
                 push_run(out.redline, edit_op::remove, r);
                 push_run(out.redline, edit_op::insert, d);
-            } else if (without_trailing_space(d.substr(de)) != without_trailing_space(r.substr(re))) {
-                push_run(out.redline, edit_op::equal, d.substr(0, de));
-                push_run(out.redline, edit_op::remove, r.substr(re));
-                push_run(out.redline, edit_op::insert, d.substr(de));
             } else {
-                push_run(out.redline, edit_op::equal, d);
+                push_same_word(out.redline, d, r, de);
             }
             ++i, ++j;
         } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {

@@ -27,6 +27,35 @@ TEST(Alignment, RedlineOnWordsWithReuseAndCoverage) {
     EXPECT_DOUBLE_EQ(a.coverage(), 7.0 / 8.0);
 }
 
+// The runs, rendered "[-removed-]{+inserted+}", and both texts given back: equal and insert runs make the
+// draft, equal and remove runs the reference, space for space.
+std::string runs_of(const std::string& draft_text, const std::string& reference_text) {
+    models::stemmer stem;
+    word_reader words(stem);
+    const alignment a = align(words.read(draft_text), words.read(reference_text));
+    std::string out, draft, reference;
+    for (const redline_run& run : a.redline) {
+        out += run.op == edit_op::equal ? run.text : run.op == edit_op::remove ? "[-" + run.text + "-]" : "{+" + run.text + "+}";
+        if (run.op != edit_op::remove) draft += run.text;
+        if (run.op != edit_op::insert) reference += run.text;
+    }
+    EXPECT_EQ(draft, draft_text);
+    EXPECT_EQ(reference, reference_text);
+    return out;
+}
+
+TEST(Alignment, RunsGiveBackBothTextsSpaceForSpace) {
+    // the draft ends after a word the reference goes on from: the reference's space goes with what it drops
+    EXPECT_EQ(runs_of("the Charter of the United Nations,", "the Charter of the United Nations, including its Article 26,"),
+              "the Charter of the United Nations,[- including its Article 26,-]");
+    EXPECT_EQ(runs_of("the Charter, including its Article 26,", "the Charter,"), "the Charter,{+ including its Article 26,+}");
+    // punctuation dropped before dropped words: one space, not two
+    EXPECT_EQ(runs_of("to address the challenges", "to address, in a holistic manner, the challenges"),
+              "to address[-,-] [-in a holistic manner, -]the challenges");
+    // a symbol between two words is removed and inserted as a word would be
+    EXPECT_EQ(runs_of("regional & national levels", "regional and national levels"), "regional {+& +}[-and -]national levels");
+}
+
 TEST(Alignment, LongDeletionsAreShortenedToABudgetOfWords) {
     const std::vector<redline_run> runs{{edit_op::remove, "one two three "},
                                         {edit_op::equal, "kept words "},
