@@ -56,9 +56,9 @@ void append(std::vector<piece>& pieces, edit_op op, std::string_view text) {
 }
 
 // The redline `runs` of `draft` against `reference` as pieces whose equal and insert texts give `draft` exactly,
-// and whose equal and remove texts give `reference`. The aligner's equal runs are the draft's words with the
-// draft's spacing, so a space only one text has (after a word that ends one text and not the other) becomes an
-// insertion or deletion of that space. Nothing when the runs are not these two texts' (a shortened deletion).
+// and whose equal and remove texts give `reference`. The aligner's runs give both back exactly; runs made
+// otherwise may differ from a text by a space, which becomes an insertion or deletion of that space. Nothing
+// when the runs are not these two texts' (a shortened deletion).
 std::optional<std::vector<piece>> reconcile(const std::vector<redline_run>& runs, std::string_view draft, std::string_view reference) {
     std::vector<piece> out;
     std::size_t d = 0, r = 0;  // how far the draft and the reference have been given
