@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -219,13 +220,18 @@ int main(int argc, char** argv) {
     }
     std::vector<std::string> sets;
     context c;
-    bool clusters = false;
+    bool clusters = false, cluster_only = false;
+    std::vector<std::string> mixes;
+    std::string weights_arg;
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--set" && i + 1 < argc) sets.push_back(argv[++i]);
         else if (a == "--paragraphs") c.paragraphs = true;
         else if (a == "--features") c.features = true;
         else if (a == "--cluster") clusters = true;
+        else if (a == "--cluster-only") clusters = cluster_only = true;
+        else if (a == "--mix" && i + 1 < argc) mixes.push_back(argv[++i]), clusters = cluster_only = true;
+        else if (a == "--weights" && i + 1 < argc) weights_arg = argv[++i];
         else {
             std::fprintf(stderr, "semantic_quality: unknown argument %s\n", a.c_str());
             return 2;
@@ -261,7 +267,7 @@ int main(int argc, char** argv) {
         variants.push_back({"UN terms left out", true, un});
         variants.push_back({"verbs and UN terms left out", true, both});
     }
-    for (const std::string& set : sets) {
+    for (const std::string& set : cluster_only ? std::vector<std::string>{} : sets) {
         std::printf("\n%s (%s)\n", set.c_str(), set == "drafts" ? "corpus/drafts" : ("corpus/semantic/" + set).c_str());
         for (const variant& v : variants) {
             check_options options;
@@ -288,11 +294,30 @@ int main(int argc, char** argv) {
             {"A_RES_80_36.md", "small arms"},  {"A_RES_80_39.md", "nuclear"},     {"A_RES_80_54.md", "nuclear"},
             {"A_RES_80_8.md", "sport"},        {"a-68-l5.txt", "migration"}};
         std::printf("\ncluster (operative paragraphs, purity by subject)\n");
-        using mix = std::pair<std::string, const std::map<std::string, std::string>*>;
-        for (const auto& [name, mix] : {mix{"six-subject mix", &six}, mix{"four-subject mix + A/68/L.5", &four}}) {
+        std::vector<double> weights{0.25, 0.5, 0.75};
+        if (!weights_arg.empty()) {
+            weights.clear();
+            std::istringstream in(weights_arg);
+            for (std::string w; std::getline(in, w, ',');) weights.push_back(std::stod(w));
+        }
+        std::vector<std::pair<std::string, std::map<std::string, std::string>>> chosen_mixes;
+        if (mixes.empty()) {
+            chosen_mixes = {{"six-subject mix", six}, {"four-subject mix + A/68/L.5", four}};
+        } else {
+            for (const std::string& m : mixes) {
+                const auto j = nlohmann::json::parse(read(m));
+                std::map<std::string, std::string> subject;
+                for (const auto& r : j["resolutions"]) subject[r["file"].get<std::string>()] = r.value("subject", r["symbol"].get<std::string>());
+                if (fs::path(m).filename() == "cluster-mix.json")  // the reporting set: purity by document
+                    for (const auto& r : j["resolutions"]) subject[r["file"].get<std::string>()] = r["symbol"].get<std::string>();
+                chosen_mixes.emplace_back(fs::path(m).stem().string(), subject);
+            }
+        }
+        for (const auto& [name, mix] : chosen_mixes) {
             for (auto unit : {resdraft::analysis::unit_kind::paragraph, resdraft::analysis::unit_kind::all}) {
-                cluster_figures(name, *mix, shared, nullptr, 0, unit);
-                for (double w : {0.25, 0.5, 0.75}) cluster_figures(name, *mix, shared, &vectors, w, unit);
+                if (std::getenv("RD_OPERATIVE_ONLY") && unit == resdraft::analysis::unit_kind::all) continue;
+                if (!std::getenv("RD_NO_TFIDF")) cluster_figures(name, mix, shared, nullptr, 0, unit);
+                for (double w : weights) cluster_figures(name, mix, shared, &vectors, w, unit);
             }
         }
     }
