@@ -417,7 +417,7 @@ TEST(Cli, StandardInputIsReadOnlyOnce) {
 
 // --- numbers on the command line --------------------------------------------------------------------
 
-TEST(Cli, KAndSeedMustBeWholeNumbersInRange) {
+TEST(Cli, KSeedAndContextMustBeWholeNumbersInRange) {
     for (const std::string bad : {"3abc", "2.5", "1e3", "0", "1001", "-2", "''", "+3", "zero"}) {
         const auto r = run("cluster --k " + bad);
         EXPECT_EQ(r.exit_code, 2) << bad;
@@ -430,6 +430,14 @@ TEST(Cli, KAndSeedMustBeWholeNumbersInRange) {
         EXPECT_EQ(r.err, "resdraft: --seed must be a whole number from 0 to 4294967295, not \"" +
                              (bad == "''" ? std::string() : bad) + "\"\n");
     }
+    for (const std::string bad : {"''", "-1", "101", "0.3", "30%", "x"}) {
+        const auto r = run("cluster --context " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --context must be a whole number (percent) from 0 to 100, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    EXPECT_EQ(run("cluster --k 2 --context 0").exit_code, 0);
+    EXPECT_EQ(run("cluster --k 2 --context 100").exit_code, 0);
     auto r = run("cluster --format json --k 2 --seed 4294967295");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out)["k"], 2);
@@ -819,7 +827,7 @@ TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
          {"  --format FORMAT:{text,json,html,csv,docx}=text", "  --color WHEN:{auto,always,never}=auto"}},
         {"help cluster", "cluster --help", "Usage: resdraft cluster [OPTIONS] [INPUT...]",
          {"  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)",
-          "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295",
+          "  --seed N=1                  seed of the k-means++ starts, 0 to 4294967295",
           "  --unit UNIT:{paragraph,clause,all}=paragraph"}},
     };
     for (const auto& c : cases) {
