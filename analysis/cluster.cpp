@@ -525,8 +525,9 @@ cluster_result cluster_units(const std::vector<cluster_unit>& units, const clust
     dense x = unit_vectors(rows, options, say);
     if (options.vectors != nullptr) {
         say("adding sentence vectors");
-        x = with_sentences(x, sentence_vectors(words, clustered, options.vectors->dimensions(), space, weight), options.sentence_weight,
-                           options.lsa_sample, options.seed);
+        Eigen::MatrixXf sentences = sentence_vectors(words, clustered, options.vectors->dimensions(), space, weight);
+        words = {};  // the word lists are done with: not held through k-means
+        x = with_sentences(x, std::move(sentences), options.sentence_weight, options.lsa_sample, options.seed);
     }
     if (documents >= 2 && options.document_context > 0) add_document_context(x, document, documents, options.document_context);
     const partition best = choose_partition(x, options, say);
