@@ -11,8 +11,6 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <exception>
 #include <functional>
