@@ -45,7 +45,10 @@ struct cluster_options {
     progress_callback progress;  // told what is being done, when set
     const models::word_vectors* vectors = nullptr;  // word vectors when loaded: SIF sentence vectors beside TF-IDF;
                                                     // null: TF-IDF alone, exactly as before them
-    double sentence_weight = 0.5;  // with vectors, the share of a unit's squared length given to its sentence vector
+    double sentence_weight = 0.25; // with vectors, the share of a unit's squared length given to its sentence vector
+    int restarts = 10;             // k-means++ starts per k, the best kept (by the k-means objective); drawn from `seed`
+    double document_context = 0.3; // from two documents on, how far each unit is moved toward its document's mean
+                                   // direction (0: each unit by its own words alone); see cluster_units
 };
 
 struct cluster_member {
@@ -71,7 +74,9 @@ struct cluster_result {
 
 // Clusters `units`. Fewer than 2 units give one cluster; k is capped at the number of units. Units without
 // a content word are left out of the clusters and listed in `unclustered`; when that is every unit, there
-// is no cluster (k = 0).
+// is no cluster (k = 0). When the units come from two or more documents (sources), each term (and word of a
+// sentence vector) is weighed by log((D + 1) / d), d of the D documents holding it, and each unit is moved
+// `document_context` of the way toward its document's mean vector; from one document, neither applies.
 cluster_result cluster_units(const std::vector<cluster_unit>& units, const cluster_options& options = {});
 
 }  // namespace resdraft::analysis

@@ -4,11 +4,15 @@
 // lexicon's verbs or UN terms left out, without vectors), and `cluster`'s purity on the real mixes.
 //
 //   semantic_quality VECTORS [--set tuning|drafts|heldout]... [--paragraphs] [--features] [--cluster]
+//   semantic_quality VECTORS --cluster-only [--mix FILE]... [--operative]
 //
 // --set picks the labelled sets (default: tuning and drafts; heldout only when named: it was evaluated once,
 // after the design and thresholds were frozen). --paragraphs lists each paragraph's decision, --features
 // prints a tab-separated row per labelled paragraph (what the thresholds were chosen from), --cluster adds
-// the clustering figures (needs ../shared/corpus).
+// the clustering figures (needs ../shared/corpus): on the tuning mixes of corpus/semantic/cluster-tuning (the
+// design was chosen on them) and the six-subject mix of corpus/semantic/cluster-mix.json (evaluated once, after),
+// the design as shipped and beside it: no document context, no word vectors, sentence weight 0.5. --cluster-only
+// leaves out check; --mix names other mixes (the same JSON form); --operative leaves out the all-paragraph units.
 #include "analysis/check.hpp"
 #include "analysis/cluster.hpp"
 #include "corpus/embedded.hpp"
@@ -19,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -161,7 +166,8 @@ void report(const std::string& name, const tally& t) {
 // by `unit`, with k = the number of subjects and with k chosen: at seed 1 (the command line's default) and the
 // mean over seeds 1..10 (k-means++ starts differ; on 73 units one start can move purity by 0.1).
 void cluster_figures(const std::string& name, const std::map<std::string, std::string>& subject_of_file, const fs::path& dir,
-                     const resdraft::models::word_vectors* vectors, double weight, resdraft::analysis::unit_kind unit) {
+                     const resdraft::analysis::cluster_options& design, const resdraft::models::word_vectors* vectors,
+                     resdraft::analysis::unit_kind unit) {
     std::vector<resdraft::analysis::cluster_unit> units;
     for (const auto& [file, subject] : subject_of_file) {
         const fs::path path = file == "a-68-l5.txt" ? source / "corpus" / file : dir / file;
@@ -176,11 +182,10 @@ void cluster_figures(const std::string& name, const std::map<std::string, std::s
         std::size_t first_majority = 0, clustered = 0;
         std::map<int, int> ks;  // k chosen -> seeds
         for (std::uint32_t seed = 1; seed <= 10; ++seed) {
-            resdraft::analysis::cluster_options o;
+            resdraft::analysis::cluster_options o = design;
             o.k = k;
             o.seed = seed;
             o.vectors = vectors;
-            o.sentence_weight = weight;
             const auto r = resdraft::analysis::cluster_units(units, o);
             std::size_t majority = 0, members = 0;
             for (const auto& c : r.clusters) {
@@ -201,9 +206,10 @@ void cluster_figures(const std::string& name, const std::map<std::string, std::s
             chosen += 'x';
             chosen += std::to_string(n);
         }
-        std::printf("  %-28s %-9s %-26s --k %-4s seed 1: k = %2d, purity %.3f (%zu/%zu); 10 seeds: mean purity %.3f, k %s\n", name.c_str(),
+        std::printf("  %-15s %-9s %-35s --k %-4s seed 1: k = %2d, purity %.3f (%zu/%zu); 10 seeds: mean purity %.3f, k %s\n", name.c_str(),
                     unit == resdraft::analysis::unit_kind::all ? "all" : "operative",
-                    vectors == nullptr ? "TF-IDF" : ("TF-IDF + SIF, weight " + std::to_string(weight).substr(0, 4)).c_str(),
+                    ((vectors == nullptr ? std::string("TF-IDF") : "TF-IDF + SIF " + std::to_string(design.sentence_weight).substr(0, 4)) +
+                     ", context " + std::to_string(design.document_context).substr(0, 4)).c_str(),
                     k == 0 ? "auto" : std::to_string(k).c_str(), first_k,
                     clustered ? static_cast<double>(first_majority) / static_cast<double>(clustered) : 0.0, first_majority, clustered,
                     sum / 10, chosen.c_str());
@@ -214,18 +220,24 @@ void cluster_figures(const std::string& name, const std::map<std::string, std::s
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: semantic_quality VECTORS [--set tuning|drafts|heldout]... [--paragraphs] [--features] [--cluster]\n");
+        std::fprintf(stderr, "usage: semantic_quality VECTORS [--set tuning|drafts|heldout]... [--paragraphs] [--features] [--cluster]\n"
+                             "       semantic_quality VECTORS --cluster-only [--mix FILE]... [--operative]\n");
         return 2;
     }
     std::vector<std::string> sets;
     context c;
-    bool clusters = false;
+    bool clusters = false, cluster_only = false;
+    std::vector<std::string> mixes;
+    bool operative_only = false;
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--set" && i + 1 < argc) sets.push_back(argv[++i]);
         else if (a == "--paragraphs") c.paragraphs = true;
         else if (a == "--features") c.features = true;
         else if (a == "--cluster") clusters = true;
+        else if (a == "--cluster-only") clusters = cluster_only = true;
+        else if (a == "--mix" && i + 1 < argc) mixes.push_back(argv[++i]), clusters = cluster_only = true;
+        else if (a == "--operative") operative_only = true;
         else {
             std::fprintf(stderr, "semantic_quality: unknown argument %s\n", a.c_str());
             return 2;
@@ -261,7 +273,7 @@ int main(int argc, char** argv) {
         variants.push_back({"UN terms left out", true, un});
         variants.push_back({"verbs and UN terms left out", true, both});
     }
-    for (const std::string& set : sets) {
+    for (const std::string& set : cluster_only ? std::vector<std::string>{} : sets) {
         std::printf("\n%s (%s)\n", set.c_str(), set == "drafts" ? "corpus/drafts" : ("corpus/semantic/" + set).c_str());
         for (const variant& v : variants) {
             check_options options;
@@ -280,19 +292,30 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "semantic_quality: %s is absent: no clustering figures\n", shared.c_str());
             return 0;
         }
-        std::map<std::string, std::string> six;
-        const auto chosen = nlohmann::json::parse(read(source / "corpus/semantic/cluster-mix.json"));
-        for (const auto& r : chosen["resolutions"]) six[r["file"].get<std::string>()] = r["symbol"].get<std::string>();
-        const std::map<std::string, std::string> four{
-            {"A_RES_80_19.md", "outer space"}, {"A_RES_80_20.md", "outer space"}, {"A_RES_80_21.md", "outer space"},
-            {"A_RES_80_36.md", "small arms"},  {"A_RES_80_39.md", "nuclear"},     {"A_RES_80_54.md", "nuclear"},
-            {"A_RES_80_8.md", "sport"},        {"a-68-l5.txt", "migration"}};
-        std::printf("\ncluster (operative paragraphs, purity by subject)\n");
-        using mix = std::pair<std::string, const std::map<std::string, std::string>*>;
-        for (const auto& [name, mix] : {mix{"six-subject mix", &six}, mix{"four-subject mix + A/68/L.5", &four}}) {
+        // The tuning mixes (the design was chosen on them), then the six-subject mix it was evaluated on once.
+        if (mixes.empty()) {
+            for (const char* m : {"mix-a", "mix-b", "mix-c", "mix-d"}) mixes.push_back((source / "corpus/semantic/cluster-tuning" / m).string() + ".json");
+            mixes.push_back((source / "corpus/semantic/cluster-mix.json").string());
+        }
+        std::printf("\ncluster (purity by subject; the six-subject mix by document)\n");
+        for (const std::string& m : mixes) {
+            const auto j = nlohmann::json::parse(read(m));
+            const bool by_document = fs::path(m).filename() == "cluster-mix.json";
+            std::map<std::string, std::string> subject;
+            for (const auto& r : j["resolutions"])
+                subject[r["file"].get<std::string>()] = by_document ? r["symbol"].get<std::string>() : r["subject"].get<std::string>();
+            const std::string name = by_document ? "six-subject mix" : fs::path(m).stem().string();
             for (auto unit : {resdraft::analysis::unit_kind::paragraph, resdraft::analysis::unit_kind::all}) {
-                cluster_figures(name, *mix, shared, nullptr, 0, unit);
-                for (double w : {0.25, 0.5, 0.75}) cluster_figures(name, *mix, shared, &vectors, w, unit);
+                if (unit == resdraft::analysis::unit_kind::all && operative_only) continue;
+                const resdraft::analysis::cluster_options design;  // as shipped
+                cluster_figures(name, subject, shared, design, &vectors, unit);
+                auto beside = design;
+                beside.document_context = 0;  // terms weighed by document and ten starts, no context
+                cluster_figures(name, subject, shared, beside, &vectors, unit);
+                cluster_figures(name, subject, shared, design, nullptr, unit);  // without vectors
+                beside = design;
+                beside.sentence_weight = 0.5;
+                cluster_figures(name, subject, shared, beside, &vectors, unit);
             }
         }
     }

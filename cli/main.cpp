@@ -529,10 +529,11 @@ struct check_command {
     }
 };
 
-// resdraft cluster [FILE|DIR ...] [--unit U] [--k N|auto] [--seed N] [--format text|json|html|csv] [--output FILE]
+// resdraft cluster [FILE|DIR ...] [--unit U] [--k N|auto] [--seed N] [--context PERCENT] [--format text|json|html|csv]
+//                  [--output FILE]
 struct cluster_command {
     std::vector<std::string> inputs;
-    std::string unit = "paragraph", k = "auto", seed = "1", format = "text", tracked = "accepted";
+    std::string unit = "paragraph", k = "auto", seed = "1", context = "30", format = "text", tracked = "accepted";
     std::optional<std::string> output, max_input, vectors;
 
     CLI::App* add_to(CLI::App& app) {
@@ -542,7 +543,10 @@ struct cluster_command {
         c->add_option("--unit", unit, "operative paragraphs, their clauses, or all paragraphs")
             ->type_name("UNIT")->check(CLI::IsMember({"paragraph", "clause", "all"}));
         c->add_option("--k", k, "number of clusters, 1 to 1000, or auto (best silhouette for 2..12)")->type_name("N|auto");
-        c->add_option("--seed", seed, "seed of the k-means++ start, 0 to 4294967295")->type_name("N");
+        c->add_option("--seed", seed, "seed of the k-means++ starts, 0 to 4294967295")->type_name("N");
+        c->add_option("--context", context,
+                      "from two documents on, how far (percent, 0 to 100) each unit is moved toward its document's mean "
+                      "(default 30; 0: by its own words alone)")->type_name("PERCENT");
         add_vectors(c, vectors);
         add_format(c, format, {"text", "json", "html", "csv"});
         add_tracked(c, tracked, false);
@@ -551,12 +555,15 @@ struct cluster_command {
         return c;
     }
 
-    // --k and --seed as numbers, refused (usage, exit 2) before any input is read.
+    // --k, --seed and --context as numbers, refused (usage, exit 2) before any input is read.
     resdraft::analysis::cluster_options options() const {
         resdraft::analysis::cluster_options o;
         const auto s = resdraft::cli::parse_whole_number(seed, 0, 4294967295u);
         if (!s) throw usage_error("--seed must be a whole number from 0 to 4294967295, not \"" + seed + "\"");
         o.seed = static_cast<std::uint32_t>(*s);
+        const auto c = resdraft::cli::parse_whole_number(context, 0, 100);
+        if (!c) throw usage_error("--context must be a whole number (percent) from 0 to 100, not \"" + context + "\"");
+        o.document_context = static_cast<double>(*c) / 100.0;
         if (k == "auto") return o;
         const auto n = resdraft::cli::parse_whole_number(k, 1, 1000);
         if (!n) throw usage_error("--k must be a whole number from 1 to 1000, or auto, not \"" + k + "\"");

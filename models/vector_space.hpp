@@ -54,6 +54,11 @@ public:
     [[nodiscard]] std::size_t dimensions() const { return terms_.size(); }
     [[nodiscard]] const std::string& term(int index) const { return terms_[static_cast<std::size_t>(index)]; }
     [[nodiscard]] float idf(int index) const { return idf_[static_cast<std::size_t>(index)]; }
+    // The index of `term`; -1 when the space has not seen it.
+    [[nodiscard]] int find(const std::string& term) const {
+        const auto it = index_.find(term);
+        return it == index_.end() ? -1 : it->second;
+    }
 
 private:
     friend learned_tfidf learn_tfidf(term_collection collection);

@@ -417,7 +417,7 @@ TEST(Cli, StandardInputIsReadOnlyOnce) {
 
 // --- numbers on the command line --------------------------------------------------------------------
 
-TEST(Cli, KAndSeedMustBeWholeNumbersInRange) {
+TEST(Cli, KSeedAndContextMustBeWholeNumbersInRange) {
     for (const std::string bad : {"3abc", "2.5", "1e3", "0", "1001", "-2", "''", "+3", "zero"}) {
         const auto r = run("cluster --k " + bad);
         EXPECT_EQ(r.exit_code, 2) << bad;
@@ -430,6 +430,14 @@ TEST(Cli, KAndSeedMustBeWholeNumbersInRange) {
         EXPECT_EQ(r.err, "resdraft: --seed must be a whole number from 0 to 4294967295, not \"" +
                              (bad == "''" ? std::string() : bad) + "\"\n");
     }
+    for (const std::string bad : {"''", "-1", "101", "0.3", "30%", "x"}) {
+        const auto r = run("cluster --context " + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad;
+        EXPECT_EQ(r.err, "resdraft: --context must be a whole number (percent) from 0 to 100, not \"" +
+                             (bad == "''" ? std::string() : bad) + "\"\n");
+    }
+    EXPECT_EQ(run("cluster --k 2 --context 0").exit_code, 0);
+    EXPECT_EQ(run("cluster --k 2 --context 100").exit_code, 0);
     auto r = run("cluster --format json --k 2 --seed 4294967295");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out)["k"], 2);
@@ -819,7 +827,7 @@ TEST(Cli, HelpOfTheProgramAndOfASubcommand) {
          {"  --format FORMAT:{text,json,html,csv,docx}=text", "  --color WHEN:{auto,always,never}=auto"}},
         {"help cluster", "cluster --help", "Usage: resdraft cluster [OPTIONS] [INPUT...]",
          {"  --k N|auto=auto             number of clusters, 1 to 1000, or auto (best silhouette for 2..12)",
-          "  --seed N=1                  seed of the k-means++ start, 0 to 4294967295",
+          "  --seed N=1                  seed of the k-means++ starts, 0 to 4294967295",
           "  --unit UNIT:{paragraph,clause,all}=paragraph"}},
     };
     for (const auto& c : cases) {
@@ -994,7 +1002,7 @@ TEST(Cli, FoldersNameWhatTheySkipAndRefuseHavingNothingToRead) {
     const auto r = run("cluster " + none.string() + " --k 2");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, skipped);
-    EXPECT_EQ(lines_of(r.out).at(0), "2 clusters of 34 units (silhouette 0.019)");
+    EXPECT_EQ(lines_of(r.out).at(0), "2 clusters of 34 units (silhouette 0.023)");
 }
 
 // --- cluster names --------------------------------------------------------------------------------
@@ -1007,12 +1015,12 @@ TEST(Cli, ClusterNamesMembersAlike) {
     ASSERT_GE(text.size(), 5u);
     EXPECT_EQ(std::vector<std::string>(text.begin(), text.begin() + 5),
               (std::vector<std::string>{
-                  "6 clusters of 34 units (silhouette 0.023)", "",
-                  "0  organizations, migration, global, development, international  (9 units, silhouette 0.057)",
-                  "   exemplar A/68/L.5 annex ¶20: Recognize also all efforts made by Governments, all relevant bodies, "
-                  "agencies, funds and programmes of the United Nations system, other relevant in...",
-                  "   members: A/68/L.5 annex ¶20, A/68/L.5 annex ¶7, A/68/L.5 annex ¶31, A/68/L.5 annex ¶33, A/68/L.5 annex "
-                  "¶30, A/68/L.5 annex ¶32, A/68/L.5 annex ¶21, A/68/L.5 annex ¶29, A/68/L.5 annex ¶27"}));
+                  "6 clusters of 34 units (silhouette 0.031)", "",
+                  "0  migration, development, international, global, nations  (9 units, silhouette 0.076)",
+                  "   exemplar A/68/L.5 annex ¶31: Call upon all relevant bodies, agencies, funds and programmes of the United "
+                  "Nations system, other relevant intergovernmental, regional and subregio...",
+                  "   members: A/68/L.5 annex ¶31, A/68/L.5 annex ¶7, A/68/L.5 annex ¶20, A/68/L.5 annex ¶33, A/68/L.5 annex "
+                  "¶30, A/68/L.5 annex ¶6, A/68/L.5 annex ¶34, A/68/L.5 annex ¶29, A/68/L.5 annex ¶22"}));
 
     const auto dir = output_dir("cluster-names");
     const auto verbs = dir / "verbs.txt";  // no symbol: named by its file
@@ -1117,17 +1125,29 @@ TEST(Cli, CheckAndClusterWriteCsv) {
               "1,verbatim,1,0.95,0.94,,2,no,\"urges -> strongly urges (stronger), adds \"\"strongly\"\"\",\"Strongly urges States to "
               "protect the human rights of all migrants, regardless of their migration status.\"\r\n"
               "2,new,,,,,,no,,\"Welcomes the report on oceans, fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n");
+    // --context 0: each unit by its own words (weighed by how many of the two documents hold them)
+    r = run("cluster --format csv --k 2 --context 0 " + ref + " " + draft);
+    EXPECT_EQ(r.exit_code, 0);
+    const std::string label1 = "\"remain, seized, matter, report, oceans\"", label2 = "\"strongly, states, protect, human, rights\"";
+    EXPECT_EQ(r.out, "\xEF\xBB\xBF" "cluster,label,rank,similarity,name,source,paragraph,text\r\n"
+                     "0," + label1 + ",1,0.71," + draft + " \xC2\xB6" "2," + draft + ",2,\"Welcomes the report on oceans, "
+                     "fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n"
+                     "0," + label1 + ",2,0.71," + ref + " \xC2\xB6" "2," + ref + ",2,Decides to remain seized of the matter.\r\n"
+                     "1," + label2 + ",1,0.90," + draft + " \xC2\xB6" "1," + draft + ",1,\"Strongly urges States to protect the "
+                     "human rights of all migrants, regardless of their migration status.\"\r\n"
+                     "1," + label2 + ",2,0.90," + ref + " \xC2\xB6" "1," + ref + ",1,\"Urges States to protect the human rights "
+                     "of all migrants, regardless of their migration status.\"\r\n");
+    // by default each unit is moved 30% toward its document's mean: two documents of two paragraphs each are two
+    // clusters, the paragraph they share split between them (the price of reading a paragraph with its document)
     r = run("cluster --format csv --k 2 " + ref + " " + draft);
     EXPECT_EQ(r.exit_code, 0);
-    const std::string label1 = "\"states, protect, human, rights, migrants\"", label2 = "\"report, oceans, fisheries, coral, reefs\"";
-    EXPECT_EQ(r.out, "\xEF\xBB\xBF" "cluster,label,rank,similarity,name,source,paragraph,text\r\n"
-                     "0," + label1 + ",1,0.87," + draft + " \xC2\xB6" "1," + draft + ",1,\"Strongly urges States to protect the "
-                     "human rights of all migrants, regardless of their migration status.\"\r\n"
-                     "0," + label1 + ",2,0.87," + ref + " \xC2\xB6" "1," + ref + ",1,\"Urges States to protect the human rights "
-                     "of all migrants, regardless of their migration status.\"\r\n"
-                     "0," + label1 + ",3,0.46," + ref + " \xC2\xB6" "2," + ref + ",2,Decides to remain seized of the matter.\r\n"
-                     "1," + label2 + ",1,1.00," + draft + " \xC2\xB6" "2," + draft + ",2,\"Welcomes the report on oceans, "
-                     "fisheries and coral reefs, \"\"the blue economy\"\".\"\r\n");
+    const auto rows = lines_of(r.out);
+    ASSERT_EQ(rows.size(), 5u);
+    for (std::size_t i = 1; i < 5; ++i) EXPECT_EQ(rows[i].substr(0, 1), i <= 2 ? "0" : "1") << rows[i];
+    EXPECT_NE(rows[1].find("," + ref + ",1,"), std::string::npos);
+    EXPECT_NE(rows[2].find("," + ref + ",2,"), std::string::npos);
+    EXPECT_NE(rows[3].find("," + draft + ",1,"), std::string::npos);
+    EXPECT_NE(rows[4].find("," + draft + ",2,"), std::string::npos);
 }
 
 // --- word vectors -----------------------------------------------------------------------------------
