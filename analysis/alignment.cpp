@@ -25,6 +25,13 @@ std::string_view without_trailing_space(std::string_view s) {
     return s;
 }
 
+// How many bytes of space (blanks, line ends) `a` and `b` start with alike.
+std::size_t same_space(std::string_view a, std::string_view b) {
+    std::size_t k = 0;
+    while (k < a.size() && k < b.size() && a[k] == b[k] && (a[k] == ' ' || a[k] == '\n')) ++k;
+    return k;
+}
+
 // A word both texts hold in the same form, `d` and `r` its surfaces (the word, then what follows it up to the
 // next word: space, punctuation, a symbol such as "&"; the word is `word_size` bytes). The word is equal;
 // of what follows, the space both start with is equal, the punctuation or symbol that differs ("belief," ->
@@ -34,8 +41,7 @@ std::string_view without_trailing_space(std::string_view s) {
 void push_same_word(std::vector<redline_run>& runs, std::string_view d, std::string_view r, std::size_t word_size) {
     push_run(runs, edit_op::equal, d.substr(0, word_size));
     d.remove_prefix(word_size), r.remove_prefix(word_size);
-    const std::size_t lead = std::min(d.find_first_not_of(" \n"), r.find_first_not_of(" \n"));
-    const std::size_t shared = std::min({lead, d.size(), r.size()});
+    const std::size_t shared = same_space(d, r);
     push_run(runs, edit_op::equal, d.substr(0, shared));
     d.remove_prefix(shared), r.remove_prefix(shared);
     const std::string_view dp = without_trailing_space(d), rp = without_trailing_space(r);
@@ -46,7 +52,7 @@ void push_same_word(std::vector<redline_run>& runs, std::string_view d, std::str
         push_run(runs, edit_op::insert, dp);
     }
     const std::string_view ds = d.substr(dp.size()), rs = r.substr(rp.size());
-    const std::size_t common = std::min(ds.size(), rs.size());
+    const std::size_t common = same_space(ds, rs);
     push_run(runs, edit_op::equal, ds.substr(0, common));
     push_run(runs, edit_op::remove, rs.substr(common));
     push_run(runs, edit_op::insert, ds.substr(common));

@@ -31,44 +31,77 @@ struct page_line {
     std::string text;
     double top = 0, height = 0;  // of its first word, in points from the top of the page
     double tallest = 0;          // the height of its tallest word (a line's type size, a superscript aside)
+    double bottom = 0;           // the lowest bottom of its words: its baseline, near enough
     double left = 0, right = 0;  // x of its first word's left end and of its last word's right end
 };
 
-// Whether a word stands raised above the line's baseline by a fifth of its type size or more: a note's
-// reference mark, written against the word before it ("2013,1"), as in the UN's PDFs.
+// A page's lines, and the note reference marks it holds (raised numbers: "1" in "2013,1").
+struct page_text {
+    std::vector<page_line> lines;
+    std::vector<std::string> marks;
+};
+
+// Whether a word is a note's reference mark: in smaller type than its line and raised above the line's
+// baseline by a fifth of the line's type size or more. It is written against the word before it ("2013,1"),
+// as in the UN's PDFs.
 bool raised(const poppler::rectf& box, const page_line& line) {
-    return box.y() + box.height() < line.top + line.tallest - 0.2 * line.tallest;
+    return box.height() < 0.9 * line.tallest && box.y() + box.height() < line.bottom - 0.2 * line.tallest;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // The words of a page in poppler's reading order, made into lines: a word starts a new line when it does
 // not stand on the line's baseline (half a word's height off) or stands left of the word before it.
-std::vector<page_line> lines_of(const poppler::page& page) {
-    std::vector<page_line> lines;
+page_text read_page(const poppler::page& page) {
+    page_text out;
+    std::vector<page_line>& lines = out.lines;
     double right = 0;  // right end of the last word
     bool space_after = false;
     for (const poppler::text_box& word : page.text_list()) {
         const poppler::rectf box = word.bbox();
         const poppler::byte_array utf8 = word.text().to_utf8();
         if (utf8.empty()) continue;
+        const std::string_view text(utf8.data(), utf8.size());
         const bool same_line = !lines.empty() && std::abs(box.y() - lines.back().top) <= 0.5 * std::max(box.height(), lines.back().height) &&
                                box.x() >= right - 0.5;
-        if (!same_line) lines.push_back({{}, box.y(), box.height(), 0, box.x(), 0});
-        else if (!raised(box, lines.back()) && (space_after || box.x() - right > 0.15 * box.height())) lines.back().text += ' ';
-        lines.back().text.append(utf8.data(), utf8.size());
-        lines.back().tallest = std::max(lines.back().tallest, box.height());
+        if (!same_line) {
+            lines.push_back({{}, box.y(), box.height(), 0, 0, box.x(), 0});
+        } else if (raised(box, lines.back())) {
+            if (all_digits(text)) out.marks.emplace_back(text);
+        } else if (space_after || box.x() - right > 0.15 * box.height()) {
+            lines.back().text += ' ';
+        }
+        page_line& line = lines.back();
+        line.text += text;
+        line.tallest = std::max(line.tallest, box.height());
+        line.bottom = std::max(line.bottom, box.y() + box.height());
         right = box.x() + box.width();
-        lines.back().right = right;
+        line.right = right;
         space_after = word.has_space_after();
     }
-    return lines;
+    return out;
+}
+
+double width(const page_line& l) { return l.right - l.left; }
+
+// Whether the page sets text in columns (or a table): three or more lines an inch wide or wider stand
+// wholly left or right of the page's widest line, whatever their baselines.
+bool has_columns(const std::vector<page_line>& lines) {
+    const auto widest = std::max_element(lines.begin(), lines.end(), [](const page_line& a, const page_line& b) { return width(a) < width(b); });
+    const auto beside = std::count_if(lines.begin(), lines.end(), [&](const page_line& l) {
+        return width(l) >= 72 && (l.right <= widest->left || l.left >= widest->right);
+    });
+    return beside >= 3;
 }
 
 // A page read as one column, as a resolution is set: lines on one baseline (a list label and its paragraph's
 // text, set apart by a tab; words a justified line spreads wide; the masthead's left and right halves) are
 // joined left to right, and the lines read top to bottom: poppler's reading order can put a paragraph's
-// wrapped lines before its indented first line. A page with three or more baselines, and more than one in
-// ten, that hold two lines an inch wide or wider side by side (columns, a table) keeps poppler's order.
+// wrapped lines before its indented first line. A page in columns keeps poppler's order.
 void read_as_one_column(std::vector<page_line>& lines) {
+    if (has_columns(lines)) return;
     std::vector<std::size_t> order(lines.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lines[a].top < lines[b].top; });
@@ -78,54 +111,66 @@ void read_as_one_column(std::vector<page_line>& lines) {
         if (!rows.empty() && lines[i].top - first.top < 0.5 * std::min(first.height, lines[i].height)) rows.back().push_back(i);
         else rows.push_back({i});
     }
-    std::size_t side_by_side = 0;
-    for (const auto& row : rows)
-        side_by_side += std::count_if(row.begin(), row.end(), [&](std::size_t i) { return lines[i].right - lines[i].left >= 72; }) >= 2;
-    if (side_by_side >= 3 && side_by_side * 10 > rows.size()) return;
     std::vector<page_line> out;
     for (auto& row : rows) {
         std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) { return lines[a].left < lines[b].left; });
         page_line joined = lines[row.front()];
         for (std::size_t k = 1; k < row.size(); ++k) {
-            joined.text += ' ' + lines[row[k]].text;
-            joined.right = lines[row[k]].right;
-            joined.tallest = std::max(joined.tallest, lines[row[k]].tallest);
+            const page_line& l = lines[row[k]];
+            joined.text += ' ' + l.text;
+            joined.right = l.right;
+            joined.tallest = std::max(joined.tallest, l.tallest);
+            joined.bottom = std::max(joined.bottom, l.bottom);
+            if (l.top < joined.top) joined.top = l.top, joined.height = l.height;
         }
         out.push_back(std::move(joined));
     }
     lines = std::move(out);
 }
 
-// Where the notes at a page's foot begin: the run of lines in smaller type that ends the page, opening with a
-// note number ("1 A/81/100."), below text in the page's usual size; lines.size() when there is none, or when
-// the page writes its own separator (a line of underscores, as the UN's PDFs do). A word processor draws
-// that separator as a rule, which has no text: the reader writes one in its place.
-std::size_t notes_start(const std::vector<page_line>& lines) {
+// The page's usual type size: the median of its lines' tallest words.
+double usual_size(const std::vector<page_line>& lines) {
     std::vector<double> sizes;
-    for (const page_line& l : lines) {
-        if (l.text.starts_with("__________")) return lines.size();
-        sizes.push_back(l.tallest);
-    }
+    for (const page_line& l : lines) sizes.push_back(l.tallest);
     std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
-    const double usual = sizes[sizes.size() / 2];
-    std::size_t k = lines.size();
-    while (k > 0 && lines[k - 1].tallest < 0.9 * usual) --k;
-    const bool numbered = k < lines.size() && std::isdigit(static_cast<unsigned char>(lines[k].text[0]));
-    return k > 0 && numbered ? k : lines.size();
+    return sizes.empty() ? 0 : sizes[sizes.size() / 2];
 }
 
-// The usual step from one line to the next within a paragraph on a page, or 0 with fewer than two lines:
-// the smallest step that recurs (a second step within 5% of it). Not the median: on a page of one-line
-// paragraphs (a preamble, a list) most steps are paragraph steps. Steps under half a line's height (a
-// word a little off its line) do not count.
-double usual_step(const std::vector<page_line>& lines) {
+// Where the notes at a page's foot begin: the run of lines in smaller type that ends the page, opening with
+// the number of a note the page marks in its text ("1 A/81/100." under "2013,1"; a page number or a date in
+// small type is no note); lines.size() when there is none, or when the page writes its own separator (a line
+// of underscores, as the UN's PDFs do). A word processor draws that separator as a rule, which has no text:
+// the reader writes one in its place.
+std::size_t notes_start(const page_text& page) {
+    const std::vector<page_line>& lines = page.lines;
+    if (std::any_of(lines.begin(), lines.end(), [](const page_line& l) { return l.text.starts_with("__________"); })) return lines.size();
+    const double usual = usual_size(lines);
+    std::size_t k = lines.size();
+    while (k > 0 && lines[k - 1].tallest < 0.9 * usual) --k;
+    if (k == 0 || k == lines.size()) return lines.size();
+    const std::string_view first = lines[k].text;
+    const std::string_view number = first.substr(0, first.find(' '));
+    const bool marked = number.size() < first.size() && all_digits(number) &&
+                        std::find(page.marks.begin(), page.marks.end(), number) != page.marks.end();
+    return marked ? k : lines.size();
+}
+
+// The usual step from one line to the next within a paragraph, over the page's lines before `end` (its
+// notes) in its usual type size; 0 with fewer than two. The smallest step that recurs (a second step within
+// 5% of it), else the median: not the median first, since on a page of one-line paragraphs (a preamble, a
+// list) most steps are paragraph steps. Steps under half a line's height (a word a little off its line) do
+// not count.
+double usual_step(const std::vector<page_line>& lines, std::size_t end) {
+    const double usual = usual_size(lines);
     std::vector<double> steps;
-    for (std::size_t i = 1; i < lines.size(); ++i)
-        if (lines[i].top - lines[i - 1].top >= 0.5 * lines[i].height) steps.push_back(lines[i].top - lines[i - 1].top);
+    for (std::size_t i = 1; i < end; ++i) {
+        const double step = lines[i].top - lines[i - 1].top;
+        if (step >= 0.5 * lines[i].height && std::min(lines[i].tallest, lines[i - 1].tallest) >= 0.9 * usual) steps.push_back(step);
+    }
     std::sort(steps.begin(), steps.end());
     for (std::size_t i = 1; i < steps.size(); ++i)
         if (steps[i] <= 1.05 * steps[i - 1]) return steps[i - 1];
-    return steps.empty() ? 0 : steps.back();
+    return steps.empty() ? 0 : steps[steps.size() / 2];
 }
 
 }  // namespace
@@ -145,7 +190,8 @@ std::variant<read_document, read_error> read_pdf(std::string_view bytes, std::st
     for (int i = 0; i < pages; ++i) {
         const std::unique_ptr<poppler::page> page(doc->create_page(i));
         if (!page) continue;
-        std::vector<page_line> lines = lines_of(*page);
+        page_text read = read_page(*page);
+        std::vector<page_line>& lines = read.lines;
         if (lines.empty()) continue;
         read_as_one_column(lines);
         any_text = true;
@@ -154,8 +200,8 @@ std::variant<read_document, read_error> read_pdf(std::string_view bytes, std::st
         // a gap well above the usual step between lines (a paragraph's spacing), or a step back up the page
         // (another column or block), is written as a line holding one space: a blank line to the parser,
         // as in PyMuPDF's text, where an empty line is only ever a page break
-        const double step = usual_step(lines);
-        const std::size_t notes = notes_start(lines);
+        const std::size_t notes = notes_start(read);
+        const double step = usual_step(lines, notes);
         for (std::size_t l = 0; l < lines.size(); ++l) {
             if (l == notes) text += "__________________\n";
             else if (l > 0) {

@@ -7,7 +7,7 @@
 //                                           tracked changes); SOURCE_DIR is the clone
 //   make_fixtures --docx TEXT OUT.docx      TEXT as a .docx: its numbers as list numbering, notes as text
 //
-// The same bytes every run: fixture_test checks the committed files against what this writes.
+// The same bytes every run: CliFixtures (tests/cli/readers_cli_test.cpp) checks the committed files against what this writes.
 #include "readers/fixtures.hpp"
 #include "readers/text_as_docx.hpp"
 

@@ -199,17 +199,25 @@ private:
         }
     }
 
-    // The same for a page break with no furniture around it (a word processor's PDF has no running heads), in
-    // a text whose blank lines hold blanks (where an empty line is only ever a page break, as the PDF reader
-    // and PyMuPDF write them): the line after it opens a paragraph when a blank line of its own stood there
-    // too, or the text before the break ends a sentence; otherwise the page break falls inside a paragraph.
+    // The same for a page break with no furniture around it (a word processor's PDF has no running heads), in a
+    // text laid out as the PDF reader and PyMuPDF write one (more blank lines hold blanks than are empty: an
+    // empty line is a page's end, a line of blanks a paragraph's): the break falls inside a paragraph unless
+    // the text before it ends a sentence (. ; :) or is a formula or a heading, a blank line of its own stood
+    // there too, or the line after it opens a paragraph by its shape ("1. ", "(a) ", "Recalling", "Annex").
     void carry_bare_page_breaks() {
-        if (std::none_of(lines_.begin(), lines_.end(), [](const typed_line& l) { return l.is(typed_line::spaced_blank); })) return;
+        std::size_t spaced = 0, breaks = 0;
+        for (const typed_line& l : lines_) spaced += l.is(typed_line::spaced_blank), breaks += l.is(typed_line::page_break);
+        if (spaced <= breaks) return;
+        constexpr std::uint32_t ends_before = typed_line::formula | typed_line::we_comma | typed_line::heading_shape;
+        constexpr std::uint32_t opens = typed_line::number | typed_line::label | typed_line::preambular | typed_line::formula |
+                                        typed_line::annex | typed_line::meeting | typed_line::article | typed_line::footnote |
+                                        typed_line::spaced_blank;
         for (std::size_t i = 1; i < lines_.size(); ++i) {
             typed_line& l = lines_[i];
-            if (!l.is(typed_line::page_break) || marked(i) || marked(i - 1) || l.is(typed_line::spaced_blank)) continue;
-            const char before = lines_[i - 1].last;
-            if (before != '.' && before != ';' && before != ':') l.kinds &= ~static_cast<std::uint32_t>(typed_line::blank_before);
+            const typed_line& before = lines_[i - 1];
+            if (!l.is(typed_line::page_break) || marked(i) || marked(i - 1) || (l.kinds & opens) != 0 || (before.kinds & ends_before) != 0)
+                continue;
+            if (before.last != '.' && before.last != ';' && before.last != ':') l.kinds &= ~static_cast<std::uint32_t>(typed_line::blank_before);
         }
     }
 };

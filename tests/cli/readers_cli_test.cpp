@@ -218,6 +218,18 @@ TEST(CliFixtures, CommittedWordFilesAreWhatTheScriptWrites) {
             << f.docx << ": run scripts/make_fixtures";
 }
 
+// parse's JSON without what says where text stands in its own file (spans, warnings' offsets, origins) and
+// which file it is: what a .docx and its text must agree on.
+nlohmann::json without_places(nlohmann::json j) {
+    if (j.is_object()) {
+        for (const char* key : {"span", "offset", "origin", "notes", "source"}) j.erase(key);
+        for (auto& [key, value] : j.items()) value = without_places(value);
+    } else if (j.is_array()) {
+        for (auto& value : j) value = without_places(value);
+    }
+    return j;
+}
+
 // Each paragraph's id, status and best reference paragraph, as `check --format json` gives them.
 std::string statuses(const std::string& draft, const std::string& flags = "") {
     const auto r = run("check " + draft + " --format json --vectors none" + flags);
@@ -240,6 +252,10 @@ TEST(CliFixtures, CheckReadsEachFixtureAsTheTextItCameFrom) {
               "3 verbatim <- 18; 4 edited <- 33; 5 related <- 15; 6 edited <- 34; 7 new; ");
     EXPECT_EQ(statuses((dir / "fixtures/ga-draft-migration.docx").string()), ga_draft);
     EXPECT_EQ(statuses((dir / "fixtures/ga-draft-migration.pdf").string()), ga_draft);
+    // and parse reads both as the text, word for word: paragraph and clause texts, note marks left out
+    const auto text = without_places(nlohmann::json::parse(run("parse " + (dir / "ga-draft-migration.txt").string() + " --format json").out));
+    for (const char* file : {"fixtures/ga-draft-migration.docx", "fixtures/ga-draft-migration.pdf"})
+        EXPECT_EQ(without_places(nlohmann::json::parse(run("parse " + (dir / file).string() + " --format json").out)), text) << file;
     const auto round2 = (dir / "fixtures/migration-followup-round2.docx").string();
     EXPECT_EQ(statuses(round2, " --tracked original"), statuses((dir / "drafts/migration-followup.txt").string()));
 }
@@ -258,18 +274,6 @@ TEST(CliFixtures, TrackedSelfFindsTheTwoWeakenedVerbs) {
     }
     EXPECT_EQ(changes, "3 urges -> encourages weaker; 10 calls upon -> invites weaker; ");
     EXPECT_EQ(not_verbatim, "");
-}
-
-// parse's JSON without what says where text stands in its own file (spans, warnings' offsets, origins) and
-// which file it is: what a .docx and its text must agree on.
-nlohmann::json without_places(nlohmann::json j) {
-    if (j.is_object()) {
-        for (const char* key : {"span", "offset", "origin", "notes", "source"}) j.erase(key);
-        for (auto& [key, value] : j.items()) value = without_places(value);
-    } else if (j.is_array()) {
-        for (auto& value : j) value = without_places(value);
-    }
-    return j;
 }
 
 TEST(CliFixtures, EveryRealResolutionRoundTripsThroughWord) {

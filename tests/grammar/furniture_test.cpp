@@ -59,8 +59,18 @@ TEST(PageFurniture, RunningHeadsOfEvenAndOddPagesByTheDocumentsOwnMarks) {
          " | \"*2014566*\" F | \"1. Decides\" blank | \"19-11111\" | \"4/9\""},
         // a bare page break (no furniture: a word processor's PDF) inside a paragraph keeps it open; after a
         // sentence's end, or with a blank line of its own, the next line opens a paragraph
-        {"Recalling its resolution \n \n1. Decides to act \n\nin time; \n\nUrges \n \n\nNotes \n",
-         "\"Recalling its resolution\" blank | \"1. Decides to act\" blank | \"in time;\" | \"Urges\" blank | \"Notes\" blank"},
+        {"Recalling its resolution \n \n1. Decides to act \n\nin time; \n\nUrges \n \n\nNotes \n \nTakes note \n \nWelcomes \n",
+         "\"Recalling its resolution\" blank | \"1. Decides to act\" blank | \"in time;\" | \"Urges\" blank | \"Notes\" blank"
+         " | \"Takes note\" blank | \"Welcomes\" blank"},
+        // ... and so do a formula or heading before it, and a paragraph's own opening after it
+        {"The General Assembly, \n\nRecalling its resolution 68/4, \n \nNoting the report, \n\n1. Urges States \n \n"
+         "Regional cooperation \n\nCalls upon States \n \nx \n",
+         "\"The General Assembly,\" blank | \"Recalling its resolution 68/4,\" blank | \"Noting the report,\" blank"
+         " | \"1. Urges States\" blank | \"Regional cooperation\" blank | \"Calls upon States\" blank | \"x\" blank"},
+        // a text whose blank lines are mostly empty (a clean draft with one stray blank) has no page breaks to carry
+        {"The General Assembly,\n\nRecalling its resolution 68/4,\n\nNoting the report,\n\n1. Decides to act\n \n2. Requests\n",
+         "\"The General Assembly,\" blank | \"Recalling its resolution 68/4,\" blank | \"Noting the report,\" blank"
+         " | \"1. Decides to act\" blank | \"2. Requests\" blank"},
         // no empty line between pages: the anchors and the title lines between them
         {masthead + "1. Decides to act on the \nA/RES/75/3 \nReport \n20-14566 \n2/2 \nmatter; \n",
          "\"United Nations\" blank | \"A/RES/75/3\" | \"General Assembly\" blank | \"20-14566 (E)    061120\" F"

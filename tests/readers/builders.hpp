@@ -103,8 +103,11 @@ inline std::string make_docx(std::string_view body, const std::map<std::string, 
 
 // One line of text on a PDF page: its left end and baseline in points from the bottom left, and its size.
 struct pdf_line {
+    pdf_line(double x_, double y_, double size_, std::string text_, std::string mark_ = {})
+        : x(x_), y(y_), size(size_), text(std::move(text_)), mark(std::move(mark_)) {}
     double x = 72, y = 720, size = 12;
     std::string text;  // UTF-8; characters outside Windows-1252 are written as '?'
+    std::string mark;  // a note's reference mark after the text: 60% of the size, raised by a third of it
 };
 
 // `text` in Windows-1252 (the PDF's WinAnsiEncoding) as a PDF string literal: (...), with ( ) \ escaped.
@@ -150,7 +153,13 @@ inline std::string make_pdf(const std::vector<std::vector<pdf_line>>& pages, con
         for (const pdf_line& l : lines) {
             char head[96];
             std::snprintf(head, sizeof head, "BT /F1 %.1f Tf %.2f %.2f Td ", l.size, l.x, l.y);
-            content += head + pdf_string(l.text) + " Tj ET\n";
+            content += head + pdf_string(l.text) + " Tj";
+            if (!l.mark.empty()) {
+                char rise[64];
+                std::snprintf(rise, sizeof rise, " /F1 %.1f Tf %.1f Ts ", 0.6 * l.size, l.size / 3);
+                content += rise + pdf_string(l.mark) + " Tj 0 Ts";
+            }
+            content += " ET\n";
         }
         const std::size_t stream = add("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
         const std::size_t page = add("<< /Type /Page /Parent " + std::to_string(tree) + " 0 R /MediaBox [0 0 612 " + std::to_string(options.height) + "] /Resources << /Font << /F1 " +

@@ -1,5 +1,5 @@
 // The Word fixtures of corpus/fixtures/: which text draft each is made from and how (tools/make_fixtures
-// writes them, tests/cli/fixtures_test.cpp checks them against their texts).
+// writes them, CliFixtures in tests/cli/readers_cli_test.cpp checks them against their texts).
 #pragma once
 
 #include "readers/text_as_docx.hpp"

@@ -36,20 +36,36 @@ TEST(PdfReader, PagesInReadingOrderSeparatedByAnEmptyLine) {
 }
 
 // A word processor's page: one-line paragraphs 22 pt apart (most steps on the page), wrapped paragraphs 12 pt
-// a line, the wrapped line of paragraph 1 drawn before its first line, and the notes at the page foot in
-// smaller type under a drawn rule (no underscores). (A raised note mark inside a line is joined to the word
-// before it: corpus/fixtures/ga-draft-migration.pdf has two, CliFixtures checks them; this builder draws
-// each line as its own text object, which poppler reads as a block of its own.)
-TEST(PdfReader, WordProcessorPageParagraphsOrderAndNotes) {
-    const auto bytes = make_pdf({{{72, 720, 10, "The General Assembly,"}, {72, 698, 10, "Recalling its resolution 68/4,"},
+// a line, the wrapped line of paragraph 1 drawn before its first line, a raised note mark, and the note at the
+// page foot in smaller type under a drawn rule (no underscores); a page number in small type is no note.
+TEST(PdfReader, WordProcessorPageParagraphsOrderMarksAndNotes) {
+    const auto bytes = make_pdf({{{72, 720, 10, "The General Assembly,"}, {72, 698, 10, "Recalling its resolution 68/4,", "1"},
                                   {72, 676, 10, "Noting the report,"}, {72, 642, 10, "particular to report;"},
                                   {108, 654, 10, "1. Urges States to act, and in"}, {108, 620, 10, "2. Decides to remain seized"},
-                                  {72, 608, 10, "of the matter."}, {72, 100, 8, "1 A/81/100."}}});
+                                  {72, 608, 10, "of the matter."}, {72, 100, 8, "1 A/81/100."}},
+                                 {{72, 720, 10, "3. Requests a report;"}, {72, 708, 10, "of the Secretary-General;"},
+                                  {72, 686, 10, "4. Decides to remain seized"}, {72, 674, 10, "of the matter."}, {300, 60, 8, "2"}}});
     auto r = read_pdf(bytes, "r.pdf");
     ASSERT_TRUE(std::holds_alternative<read_document>(r)) << std::get<read_error>(r).message;
     EXPECT_EQ(std::get<read_document>(r).source->bytes(),
-              "The General Assembly,\n \nRecalling its resolution 68/4,\n \nNoting the report,\n \n1. Urges States to act, and in\n"
-              "particular to report;\n \n2. Decides to remain seized\nof the matter.\n__________________\n1 A/81/100.\n");
+              "The General Assembly,\n \nRecalling its resolution 68/4,1\n \nNoting the report,\n \n1. Urges States to act, and in\n"
+              "particular to report;\n \n2. Decides to remain seized\nof the matter.\n__________________\n1 A/81/100.\n\n"
+              "3. Requests a report;\nof the Secretary-General;\n \n4. Decides to remain seized\nof the matter.\n \n2\n");
+}
+
+// Two columns whose baselines do not line up are read column by column, as poppler orders them, not
+// interleaved line by line.
+TEST(PdfReader, ColumnsKeepTheirOrder) {
+    std::vector<pdf_line> page;
+    for (int i = 0; i < 4; ++i) {
+        page.emplace_back(72, 700 - 14 * i, 10, "Left column line number " + std::to_string(i + 1));
+        page.emplace_back(320, 693 - 14 * i, 10, "Right column line number " + std::to_string(i + 1));
+    }
+    auto r = read_pdf(make_pdf({page}), "r.pdf");
+    ASSERT_TRUE(std::holds_alternative<read_document>(r)) << std::get<read_error>(r).message;
+    EXPECT_EQ(std::get<read_document>(r).source->bytes(),
+              "Left column line number 1\nLeft column line number 2\nLeft column line number 3\nLeft column line number 4\n \n"
+              "Right column line number 1\nRight column line number 2\nRight column line number 3\nRight column line number 4\n");
 }
 
 TEST(PdfReader, RefusesLockedScannedAndDamagedFiles) {

@@ -172,6 +172,7 @@ inline docx_parts text_as_docx_parts(std::string text, const text_as_docx_option
     std::array<int, 3> last{0, 0, 0};  // the last value shown at each level
     int num_id = 1, last_level = -1, change_id = 1;
     std::string paragraph;  // the current level-0 number, for the edits
+    std::vector<bool> applied(options.edits.size(), false);
     for (std::string line : detail::blocks(text)) {
         if (options.notes && line == "---") continue;
         if (options.notes && line.starts_with("[^"))
@@ -201,8 +202,9 @@ inline docx_parts text_as_docx_parts(std::string text, const text_as_docx_option
             last_level = -1;
         }
         const tracked_edit* edit = nullptr;
-        for (const auto& e : options.edits)
-            if (last_level == 0 && !properties.empty() && e.paragraph == paragraph) edit = &e;
+        for (std::size_t e = 0; e < options.edits.size(); ++e)
+            if (last_level == 0 && !properties.empty() && options.edits[e].paragraph == paragraph && !applied[e])
+                edit = &options.edits[e], applied[e] = true;  // the first paragraph of that number only
         out.body += "<w:p>" + (properties.empty() ? "" : "<w:pPr>" + properties + "</w:pPr>") +
                     detail::runs(rest, options.notes, edit, change_id) + "</w:p>";
     }
