@@ -472,6 +472,7 @@ cluster labelled_cluster(int c, const partition& p, const dense& x, const models
         if (cl.label.size() == 5 || mean(term) <= 0) break;
         const std::string* word = written.most_written(space.term(term));
         if (word == nullptr) continue;  // bigrams: their words come as unigrams
+        if (word->size() < 2) continue;  // "c" of "subparagraph (c)": no word to read a topic by
         cl.label.push_back(*word);
     }
     return cl;

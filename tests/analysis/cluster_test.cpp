@@ -78,6 +78,21 @@ TEST(Cluster, LabelsAreWordsAsWritten) {
     EXPECT_FALSE(labels.count("remitt"));
 }
 
+TEST(Cluster, LabelsLeaveOutSingleLetters) {
+    const std::vector<cluster_unit> units{{"t", "1", "Oceans and fisheries under subparagraph c of the annex;"},
+                                          {"t", "2", "Fisheries and oceans in subparagraph c;"},
+                                          {"t", "3", "Coral reefs and oceans, c;"},
+                                          {"t", "4", "Nuclear weapons tests must end;"},
+                                          {"t", "5", "Nuclear disarmament and weapons;"},
+                                          {"t", "6", "Weapons tests, nuclear;"}};
+    cluster_options o;
+    o.k = 2;
+    const auto r = cluster_units(units, o);
+    ASSERT_EQ(r.clusters.size(), 2u);
+    EXPECT_EQ(r.clusters[0].label, (std::vector<std::string>{"oceans", "fisheries", "subparagraph", "coral", "reefs"}));
+    EXPECT_EQ(r.clusters[1].label, (std::vector<std::string>{"nuclear", "weapons", "tests", "disarmament", "end"}));
+}
+
 TEST(Cluster, SameOutputRunToRun) {
     const auto units = synthetic();
     const std::string a = report::cluster_json(units, cluster_units(units, with(3, 7)));
