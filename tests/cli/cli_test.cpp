@@ -1,5 +1,6 @@
 // The resdraft executable end to end: exit codes, one-line errors, outputs.
 #include "models/tiny_vectors.hpp"
+#include "cli/run.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -24,10 +25,7 @@
 namespace resdraft {
 namespace {
 
-struct run_result {
-    int exit_code = -1;
-    std::string out, err;
-};
+using testing::run_result;
 
 const std::string binary = RESDRAFT_BINARY;
 
@@ -35,20 +33,10 @@ const std::string binary = RESDRAFT_BINARY;
 // file must not change what the tests see (the warning line when it is absent). Set before any test runs.
 const bool vectors_off = ::setenv("RESDRAFT_VECTORS", "none", 1) == 0;
 
-std::filesystem::path scratch_dir() {
-    auto dir = std::filesystem::temp_directory_path() / ("resdraft-cli-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path scratch_dir() { return testing::scratch_folder("cli-test"); }
 
 // Runs `script` with the shell, its standard output and error captured (a redirection in the script wins).
-run_result run_sh(const std::string& script) {
-    const auto dir = scratch_dir();
-    const auto out = dir / "stdout", err = dir / "stderr";
-    const std::string command = "{ " + script + "\n} >" + out.string() + " 2>" + err.string();
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
-}
+run_result run_sh(const std::string& script) { return testing::run_shell(script, scratch_dir()); }
 
 run_result run(const std::string& args, const std::string& stdin_text = "") {
     const auto in = scratch_dir() / "stdin";

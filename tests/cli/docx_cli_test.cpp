@@ -6,6 +6,7 @@
 #include "readers/builders.hpp"
 #include "readers/reader.hpp"
 #include "report/docx_support.hpp"
+#include "cli/run.hpp"
 #include "test_support.hpp"
 
 #include <sys/stat.h>
@@ -15,25 +16,16 @@
 namespace resdraft {
 namespace {
 
-struct run_result {
-    int exit_code = -1;
-    std::string out, err;
-};
+using testing::run_result;
 
-std::filesystem::path scratch_dir() {
-    auto dir = std::filesystem::temp_directory_path() / ("resdraft-docx-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path scratch_dir() { return testing::scratch_folder("docx-cli"); }
 
 // Runs resdraft with `args` after the shell words `before` (variables, a umask), from the scratch folder.
 run_result run(const std::string& args, const std::string& before = "SOURCE_DATE_EPOCH=1767225600") {
     const auto dir = scratch_dir();
-    const auto out = dir / "stdout", err = dir / "stderr";
-    const std::string command = "cd " + dir.string() + " && " + before + " " + std::string(RESDRAFT_BINARY) + " " + args +
-                                " --vectors none </dev/null >" + out.string() + " 2>" + err.string();
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
+    return testing::run_shell("cd " + dir.string() + " && " + before + " " + std::string(RESDRAFT_BINARY) + " " + args +
+                                  " --vectors none </dev/null",
+                              dir);
 }
 
 std::string draft_path(const char* name) { return (testing::source_dir() / "corpus/drafts" / name).string(); }

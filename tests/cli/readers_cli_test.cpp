@@ -2,6 +2,7 @@
 // folders of mixed files, and bad files refused in one line with exit code 2.
 #include "readers/builders.hpp"
 #include "readers/fixtures.hpp"
+#include "cli/run.hpp"
 #include "test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -13,24 +14,15 @@
 namespace resdraft {
 namespace {
 
-struct run_result {
-    int exit_code = -1;
-    std::string out, err;
-};
+using testing::run_result;
 
-std::filesystem::path scratch_dir() {
-    auto dir = std::filesystem::temp_directory_path() / ("resdraft-readers-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path scratch_dir() { return testing::scratch_folder("readers-cli"); }
 
 run_result run(const std::string& args, const std::string& stdin_bytes = "") {
     const auto dir = scratch_dir();
-    const auto in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
+    const auto in = dir / "stdin";
     std::ofstream(in, std::ios::binary) << stdin_bytes;
-    const std::string command = std::string(RESDRAFT_BINARY) + " " + args + " <" + in.string() + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(out), testing::read_file(err)};
+    return testing::run_shell(std::string(RESDRAFT_BINARY) + " " + args + " <" + in.string(), dir);
 }
 
 std::string write(const std::string& name, const std::string& bytes) {

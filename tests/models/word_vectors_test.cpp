@@ -389,16 +389,7 @@ TEST(WordVectors, SetupWritesTheFileResdraftLooksFor) {
 
 // ---- the real file (after scripts/setup) ----
 
-std::optional<std::filesystem::path> real_vectors() {
-    const char* cache = std::getenv("XDG_CACHE_HOME");
-    const char* home = std::getenv("HOME");
-    const std::filesystem::path dir = cache != nullptr && *cache != '\0' ? std::filesystem::path(cache)
-                                      : home != nullptr                 ? std::filesystem::path(home) / ".cache"
-                                                                        : std::filesystem::path();
-    const auto path = dir / "resdraft" / std::string(models::vector_file::default_file_name);
-    if (dir.empty() || !std::filesystem::exists(path)) return std::nullopt;
-    return path;
-}
+using testing::real_vectors;
 
 // The pinned package converted: its counts, and a few values of GloVe that the int8 file keeps.
 TEST(RealVectors, HoldTheKeptGloveWords) {
