@@ -1,9 +1,16 @@
 // Google Benchmark: parse throughput (full parse with clauses) on the reference, on the 48 real
 // resolutions, and on a ~100 MB corpus generated from them; with the floor (memchr) and the baseline
 // (Boost.Regex paragraph + leading-verb splitter) over the same bytes, in the same binary, and the
-// ceiling of the parser's design (its whole-input byte searches alone, bench::byte_passes).
+// ceiling of the parser's design (its whole-input byte searches alone, bench::byte_passes). The
+// parser's stages are timed too: each run of stages from the first (`upto_*`: stage 1, then 1-2a, then
+// 1-2b), so that a stage's cost is the difference of two rows, and stage 3 alone on built trees.
 #include "bench/throughput.hpp"
 #include "corpus/embedded.hpp"
+#include "grammar/detail/clauses.hpp"
+#include "grammar/detail/furniture.hpp"
+#include "grammar/detail/lines.hpp"
+#include "grammar/detail/tree.hpp"
+#include "grammar/index.hpp"
 #include "grammar/parser.hpp"
 
 #include <benchmark/benchmark.h>
@@ -55,6 +62,55 @@ void parse(benchmark::State& state, const std::string& name) {
     set_rates(state, total_bytes(docs), paragraphs);
 }
 
+// The stages parse_document runs, up to and including `last` (1: the index; 2: the typed lines and
+// their furniture; 3: the tree), each document's index built into one reused index. Returns the
+// paragraphs of the tree (0 before it).
+std::size_t run_stages(const std::shared_ptr<const resdraft::grammar::source>& d, int last,
+                       resdraft::grammar::structural_index& index) {
+    namespace g = resdraft::grammar;
+    if (g::build_structural_index(d->bytes(), index) || last == 1) return 0;
+    std::vector<g::detail::typed_line> lines = g::detail::type_lines(index);
+    const g::detail::page_notes notes = g::detail::mark_page_furniture(d->bytes(), lines);
+    benchmark::DoNotOptimize(lines.data());
+    if (last == 2) return 0;
+    return g::detail::build_tree(d, std::move(lines), notes).paragraphs.size();
+}
+
+void stages(benchmark::State& state, const std::string& name, int last) {
+    const auto& docs = corpus(name);
+    if (docs.empty()) {
+        state.SkipWithError("../shared/corpus/ga-res-80 is absent");
+        return;
+    }
+    const auto sources = resdraft::bench::as_sources(docs);
+    resdraft::grammar::structural_index index;
+    std::size_t paragraphs = 0;
+    for (auto _ : state) {
+        paragraphs = 0;
+        for (const auto& d : sources) paragraphs += run_stages(d, last, index);
+    }
+    set_rates(state, total_bytes(docs), paragraphs);
+}
+
+// Stage 3 alone: the clauses of trees built before the timing (each run replaces the last run's clauses).
+void clauses_alone(benchmark::State& state, const std::string& name) {
+    const auto& docs = corpus(name);
+    if (docs.empty()) {
+        state.SkipWithError("../shared/corpus/ga-res-80 is absent");
+        return;
+    }
+    std::vector<resdraft::grammar::document> trees;
+    for (const auto& d : resdraft::bench::as_sources(docs)) {
+        auto r = resdraft::grammar::parse_document(d);
+        if (r.ok()) trees.push_back(std::move(r.value()));
+    }
+    std::size_t paragraphs = 0;
+    for (const auto& t : trees) paragraphs += t.paragraphs.size();
+    for (auto _ : state)
+        for (auto& t : trees) resdraft::grammar::detail::add_clauses(t);
+    set_rates(state, total_bytes(docs), paragraphs);
+}
+
 void scan(benchmark::State& state, const std::string& name, std::size_t (*f)(std::string_view)) {
     const auto& docs = corpus(name);
     if (docs.empty()) {
@@ -71,6 +127,9 @@ void scan(benchmark::State& state, const std::string& name, std::size_t (*f)(std
 int main(int argc, char** argv) {
     for (const std::string name : {"reference", "ga-res-80", "generated-100MB"}) {
         benchmark::RegisterBenchmark(("parse/" + name).c_str(), [name](benchmark::State& s) { parse(s, name); })->Unit(benchmark::kMillisecond);
+        for (const auto& [stage, last] : {std::pair{"upto_1_index/", 1}, {"upto_2a_lines/", 2}, {"upto_2b_tree/", 3}})
+            benchmark::RegisterBenchmark((stage + name).c_str(), [name, last](benchmark::State& s) { stages(s, name, last); })->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("stage_3_clauses/" + name).c_str(), [name](benchmark::State& s) { clauses_alone(s, name); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("floor_memchr/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, floor_scan); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("baseline_regex/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, regex_baseline); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("baseline_re2/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, re2_baseline); })->Unit(benchmark::kMillisecond);

@@ -11,6 +11,7 @@
 #include "grammar/detail/heads.hpp"
 #include "grammar/detail/marks.hpp"
 #include "grammar/detail/objects.hpp"
+#include "grammar/detail/statements.hpp"
 #include "grammar/detail/tokens.hpp"
 #include "grammar/lexicon.hpp"
 
@@ -182,6 +183,45 @@ bool opens_with_operative(std::string_view text, std::string_view& lemma) {
     if (!h) return false;
     lemma = h->entry->lemma;
     return true;
+}
+
+namespace {
+
+// The clauses of each subparagraph that opens with an operative verb ("(a) Strengthen ...") or, under a
+// declaration's paragraph, with "We " ("(b) We will ensure ..."), in the voice of `hint`; the text of a
+// subparagraph's own subparagraphs is theirs.
+void add_subparagraph_clauses(const document& doc, std::vector<subparagraph>& subs, voice hint) {
+    for (subparagraph& sub : subs) {
+        const span own{sub.text.begin, sub.subparagraphs.empty() ? sub.text.end : sub.subparagraphs.front().whole.begin};
+        const std::string_view t = doc.text(own);
+        const std::size_t first = t.find_first_not_of(" \t\r\n");
+        std::string_view lemma;
+        if (opens_with_operative(t, lemma) || (first != std::string_view::npos && t.substr(first).starts_with("We "))) {
+            voice found = voice::unknown;
+            sub.clauses = split_operative(doc.text(), own, doc.excluded, hint, found);
+        }
+        add_subparagraph_clauses(doc, sub.subparagraphs, hint);
+    }
+}
+
+}  // namespace
+
+void add_clauses(document& doc) {
+    voice hint = voice::unknown;
+    std::size_t part = 0;
+    for (paragraph& p : doc.paragraphs) {
+        if (p.part != part) hint = voice::unknown, part = p.part;
+        if (p.kind == paragraph_kind::preambular) {
+            p.clauses = preambular_clauses(doc.text(), p.chapeau, doc.excluded);
+            continue;
+        }
+        voice found = voice::unknown;
+        p.clauses = split_operative(doc.text(), p.chapeau, doc.excluded, hint, found);
+        if (found != voice::unknown) hint = found;
+        if (p.clauses.empty())
+            if (auto statement = statement_clause(doc.text(), p.chapeau, doc.excluded)) p.clauses.push_back(std::move(*statement));
+        add_subparagraph_clauses(doc, p.subparagraphs, hint);
+    }
 }
 
 }  // namespace resdraft::grammar::detail

@@ -16,6 +16,12 @@ enum class voice {
     we,            // "We recognize ... We also reaffirm ..."
 };
 
+// Stage 3 of the parser: the clauses of every paragraph of `doc` (built by stage 2b, detail/tree.hpp,
+// its clause vectors empty): a preambular paragraph's opening phrase, an operative paragraph's top-level
+// clauses (a statement's main clause when it has none), and those of its subparagraphs that open with an
+// operative verb or "We "; an operative paragraph's voice carries to the next paragraphs of its part.
+void add_clauses(document& doc);
+
 // Top-level clauses of an operative text. `hint` is the voice of the paragraph before, used when the
 // text opens with a phrase rather than a verb ("Pending ..., urges ..."). Sets `found` to the voice used.
 std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded,
