@@ -73,7 +73,7 @@ std::size_t run_stages(const std::shared_ptr<const resdraft::grammar::source>& d
     const g::detail::page_notes notes = g::detail::mark_page_furniture(d->bytes(), lines);
     benchmark::DoNotOptimize(lines.data());
     if (last == 2) return 0;
-    return g::detail::build_tree(d, std::move(lines), notes).paragraphs.size();
+    return g::detail::build_tree(d, index, std::move(lines), notes).paragraphs.size();
 }
 
 void stages(benchmark::State& state, const std::string& name, int last) {

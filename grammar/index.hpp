@@ -70,6 +70,19 @@ public:
     // The first byte at or after `from` of a class in `set`; text().size() when there is none.
     [[nodiscard]] std::size_t next(class_set set, std::size_t from) const;
 
+    // The same for one class, inline: the loop later stages run from mark to mark.
+    [[nodiscard]] std::size_t next(byte_class c, std::size_t from) const {
+        const std::size_t words = word_count();
+        std::size_t w = from / 64;
+        if (w >= words) return text_.size();
+        std::uint64_t bits = word(c, w) & (~std::uint64_t{0} << (from % 64));
+        while (bits == 0) {
+            if (++w == words) return text_.size();
+            bits = word(c, w);
+        }
+        return 64 * w + static_cast<std::size_t>(__builtin_ctzll(bits));
+    }
+
     // The line ends in ascending order (the line_end bitmap as offsets).
     [[nodiscard]] const std::vector<std::size_t>& line_ends() const { return line_ends_; }
 

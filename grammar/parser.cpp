@@ -36,7 +36,7 @@ parse_result parse_document(std::shared_ptr<const source> source) {
     std::vector<detail::typed_line> lines = detail::type_lines(index);
     if (lines.empty()) return no_text(input);
     const detail::page_notes notes = detail::mark_page_furniture(input, lines);
-    document doc = detail::build_tree(std::move(source), std::move(lines), notes);
+    document doc = detail::build_tree(std::move(source), index, std::move(lines), notes);
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
     detail::add_clauses(doc);
     return doc;

@@ -62,22 +62,6 @@ inline std::size_t printable_ascii_prefix(const char* p, std::size_t n) {
     return i;
 }
 
-// First byte of [p, end) that is a digit or "[" (where a footnote marker may be); `end` when none.
-inline const char* find_digit_or_bracket(const char* p, const char* end) {
-#if defined(__SSE2__)
-    for (; end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-        const int mask = _mm_movemask_epi8(_mm_or_si128(digit, _mm_cmpeq_epi8(v, _mm_set1_epi8('['))));
-        if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    }
-#endif
-    for (; end - p >= 8; p += 8)
-        if (const std::uint64_t w = load8(p); has_byte_between(w, '0' - 1, '9' + 1) || has_byte(w, '[')) break;
-    while (p < end && !(*p == '[' || (*p >= '0' && *p <= '9'))) ++p;
-    return p;
-}
-
 // Bytes of the lexicon's words: ASCII letters, digits, "-", and every byte of a non-ASCII character.
 constexpr bool is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;

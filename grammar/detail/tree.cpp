@@ -7,6 +7,7 @@
 #include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
 #include "grammar/detail/grammar.hpp"
+#include "grammar/index.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -33,8 +34,9 @@ constexpr std::size_t list_lookahead_lines = 400;  // how far a list inside a pa
 
 class assembler {
 public:
-    assembler(std::shared_ptr<const source> input, std::vector<typed_line> lines, page_notes notes)
-        : in_(input->bytes()), lines_(std::move(lines)), page_notes_(notes) {
+    assembler(std::shared_ptr<const source> input, const structural_index& index, std::vector<typed_line> lines,
+              page_notes notes)
+        : in_(input->bytes()), index_(index), lines_(std::move(lines)), page_notes_(notes) {
         doc_.input = std::move(input);
     }
 
@@ -59,6 +61,7 @@ private:
     enum class state { header, part_intro, content, after_meeting };
 
     std::string_view in_;  // doc_.input's bytes
+    const structural_index& index_;  // stage 1's marks of in_
     document doc_;
     std::vector<typed_line> lines_;
     page_notes page_notes_;            // the notes of the pages' footnote blocks (PDF text)
@@ -646,7 +649,7 @@ private:
     void scan_footnote_markers(span s) {
         if (footnotes_max_ == 0) return;
         for (std::size_t p = s.begin; p < s.end; ++p) {
-            p = static_cast<std::size_t>(find_digit_or_bracket(in_.data() + p, in_.data() + s.end) - in_.data());
+            p = index_.next(byte_class::footnote, p);  // "[^", or a run of digits' first
             if (p >= s.end) break;
             if (in_[p] == '[') {
                 if (const auto m = match_inline_footnote(in_.substr(p, s.end - p))) {
@@ -732,12 +735,21 @@ private:
                  doc_.paragraphs.front().whole.begin);
     }
 
-    // Excluded ranges in order, and each paragraph's chapeau (all its text when it has no subparagraphs).
+    // Excluded ranges in order, each paragraph's chapeau (all its text when it has no subparagraphs),
+    // and the tree's vectors no larger than what they hold (the model's memory: bench/model_bytes).
     void finish_paragraphs() {
         std::sort(doc_.excluded.begin(), doc_.excluded.end(),
                   [](const span& a, const span& b) { return a.begin < b.begin; });
-        for (paragraph& p : doc_.paragraphs)
+        doc_.paragraphs.shrink_to_fit();
+        for (paragraph& p : doc_.paragraphs) {
             if (p.subparagraphs.empty()) p.chapeau = p.text;
+            fit(p.subparagraphs);
+        }
+    }
+
+    static void fit(std::vector<subparagraph>& subs) {
+        subs.shrink_to_fit();
+        for (subparagraph& s : subs) fit(s.subparagraphs);
     }
 
     void infer_symbol_from_name() {
@@ -750,8 +762,9 @@ private:
 
 }  // namespace
 
-document build_tree(std::shared_ptr<const source> input, std::vector<typed_line> lines, page_notes notes) {
-    return assembler(std::move(input), std::move(lines), notes).run();
+document build_tree(std::shared_ptr<const source> input, const structural_index& index, std::vector<typed_line> lines,
+                    page_notes notes) {
+    return assembler(std::move(input), index, std::move(lines), notes).run();
 }
 
 }  // namespace resdraft::grammar::detail

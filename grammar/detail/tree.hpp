@@ -5,16 +5,18 @@
 #include "grammar/ast.hpp"
 #include "grammar/detail/furniture.hpp"
 #include "grammar/detail/lines.hpp"
+#include "grammar/index.hpp"
 
 #include <memory>
 #include <vector>
 
 namespace resdraft::grammar::detail {
 
-// The document of `input`, whose typed lines (furniture marked, see mark_page_furniture) are `lines`
-// and whose pages' footnote blocks define `notes`: its header, parts and paragraphs, each paragraph's
+// The document of `input`, indexed by `index` (stage 1), whose typed lines (furniture marked, see
+// mark_page_furniture) are `lines` and whose pages' footnote blocks define `notes`: its header, parts and paragraphs, each paragraph's
 // chapeau set, the excluded ranges sorted; no clauses yet. When no line opens a paragraph, the blank-line
 // blocks become operative paragraphs and a warning says so; no paragraph at all only when there is no text.
-document build_tree(std::shared_ptr<const source> input, std::vector<typed_line> lines, page_notes notes);
+document build_tree(std::shared_ptr<const source> input, const structural_index& index, std::vector<typed_line> lines,
+                    page_notes notes);
 
 }  // namespace resdraft::grammar::detail

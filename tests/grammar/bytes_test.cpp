@@ -101,10 +101,6 @@ TEST(Bytes, SearchesAgreeWithTheByteLoopOnRandomTexts) {
         while (token_end < end && !may_end_token(static_cast<unsigned char>(*token_end))) ++token_end;
         ASSERT_EQ(find_token_end(p, end, readable_end), token_end);
 
-        const char* digit = p;
-        while (digit < end && *digit != '[' && !(*digit >= '0' && *digit <= '9')) ++digit;
-        ASSERT_EQ(find_digit_or_bracket(p, end), digit);
-
         const char* object_mark = p;
         while (object_mark < end && !is_object_mark(object_mark, readable_end)) ++object_mark;
         ASSERT_EQ(find_object_mark(p, end, readable_end), object_mark);

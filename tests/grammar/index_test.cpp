@@ -187,6 +187,21 @@ TEST_P(IndexPath, NextFindsTheFirstMarkOfTheClassesAsked) {
     EXPECT_FALSE(index.has(byte_class::punctuation, 199));
 }
 
+// next(byte_class, from), the inline loop of one class, finds what next(class_bit(c), from) finds.
+TEST_P(IndexPath, NextOfOneClassAgreesWithTheSetOfIt) {
+    const std::string text = pad(70) + "[^3] 12 (a) \"b\";\r\n" + pad(130) + "4,5.\n" + pad(10);
+    structural_index index;
+    ASSERT_FALSE(build_structural_index(text, index, GetParam()));
+    for (std::size_t k = 0; k < byte_class_count; ++k) {
+        const auto c = static_cast<byte_class>(k);
+        for (std::size_t from = 0; from <= text.size() + 64; ++from)
+            ASSERT_EQ(index.next(c, from), index.next(class_bit(c), from)) << "class " << k << " from " << from;
+    }
+    EXPECT_EQ(index.next(byte_class::footnote, 0), 70u);
+    EXPECT_EQ(index.next(byte_class::footnote, 71), 72u);  // "3" opens a run of digits
+    EXPECT_EQ(index.next(byte_class::footnote, 73), 75u);
+}
+
 // The same index object built again for a shorter, then a longer text keeps no trace of the earlier one.
 TEST_P(IndexPath, ReusedIndexHoldsOnlyTheLastText) {
     structural_index index;
