@@ -6,10 +6,8 @@
 // 1-2b), so that a stage's cost is the difference of two rows, and stage 3 alone on built trees.
 #include "bench/throughput.hpp"
 #include "corpus/embedded.hpp"
+#include "bench/stages.hpp"
 #include "grammar/detail/clauses.hpp"
-#include "grammar/detail/furniture.hpp"
-#include "grammar/detail/lines.hpp"
-#include "grammar/detail/tree.hpp"
 #include "grammar/index.hpp"
 #include "grammar/parser.hpp"
 
@@ -62,20 +60,6 @@ void parse(benchmark::State& state, const std::string& name) {
     set_rates(state, total_bytes(docs), paragraphs);
 }
 
-// The stages parse_document runs, up to and including `last` (1: the index; 2: the typed lines and
-// their furniture; 3: the tree), each document's index built into one reused index. Returns the
-// paragraphs of the tree (0 before it).
-std::size_t run_stages(const std::shared_ptr<const resdraft::grammar::source>& d, int last,
-                       resdraft::grammar::structural_index& index) {
-    namespace g = resdraft::grammar;
-    if (g::build_structural_index(d->bytes(), index) || last == 1) return 0;
-    std::vector<g::detail::typed_line> lines = g::detail::type_lines(index);
-    const g::detail::page_notes notes = g::detail::mark_page_furniture(d->bytes(), lines);
-    benchmark::DoNotOptimize(lines.data());
-    if (last == 2) return 0;
-    return g::detail::build_tree(d, index, std::move(lines), notes).paragraphs.size();
-}
-
 void stages(benchmark::State& state, const std::string& name, int last) {
     const auto& docs = corpus(name);
     if (docs.empty()) {
@@ -87,7 +71,7 @@ void stages(benchmark::State& state, const std::string& name, int last) {
     std::size_t paragraphs = 0;
     for (auto _ : state) {
         paragraphs = 0;
-        for (const auto& d : sources) paragraphs += run_stages(d, last, index);
+        for (const auto& d : sources) paragraphs += resdraft::bench::run_stages(d, last, index);
     }
     set_rates(state, total_bytes(docs), paragraphs);
 }

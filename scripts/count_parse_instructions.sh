@@ -18,10 +18,17 @@ for commit in "${@:-HEAD}"; do
   for f in "$src"/grammar/*.cpp "$src"/grammar/detail/*.cpp; do
     g++ -std=c++20 -O3 -I"$src" -c "$f" -o "$src/o/$(basename "$(dirname "$f")")_$(basename "$f" .cpp).o"
   done
+  stages=()
+  [ -f "$src/grammar/detail/tree.hpp" ] && stages=(-DRESDRAFT_STAGES "$repo/bench/stages.cpp")
   g++ -std=c++20 -O3 -I"$src" -I"$repo" -DRESDRAFT_SOURCE_DIR="\"$repo\"" "$repo/bench/count_parse.cpp" \
-    "$repo/bench/throughput.cpp" "$src"/o/*.o -lboost_regex -lre2 -o "$src/count_parse"
+    "$repo/bench/throughput.cpp" "${stages[@]}" "$src"/o/*.o -lboost_regex -lre2 -o "$src/count_parse"
   count() { valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null "$src/count_parse" "$@" 2>&1 |
             sed -n 's/.*I *refs: *//p'; }
   echo "$commit reference=$(count "$shared/a-68-l5.txt") ga-res-80=$(count "$shared"/ga-res-80/*.md)" \
        "generated-1k=$(count "$work/generated-1000.txt") benchmark-docs-2MB=$(count --generated 2000000)"
+  [ ${#stages[@]} -gt 0 ] || continue
+  for upto in 1 2 3 4; do
+    echo "  stages 1-$upto ($(sed -n "${upto}p" <<< $'index\nlines\ntree\nclauses')): ga-res-80=$(count --upto $upto "$shared"/ga-res-80/*.md)" \
+         "benchmark-docs-2MB=$(count --upto $upto --generated 2000000)"
+  done
 done

@@ -1,0 +1,18 @@
+// The parser's stages run one after another up to a given one, as parse_document runs them, for
+// measuring what each costs (parse_bench's upto_* rows, count_parse --upto).
+#pragma once
+
+#include "grammar/index.hpp"
+#include "grammar/source.hpp"
+
+#include <cstddef>
+#include <memory>
+
+namespace resdraft::bench {
+
+// The stages of grammar/parser.cpp up to and including `last`: 1 the structural index (built into
+// `index`, reused from document to document), 2 the typed lines and their page furniture, 3 the tree,
+// 4 the clauses (the whole parse). Returns the paragraphs of the tree (0 before stage 3).
+std::size_t run_stages(const std::shared_ptr<const grammar::source>& input, int last, grammar::structural_index& index);
+
+}  // namespace resdraft::bench
