@@ -4,7 +4,7 @@
 //   count_parse FILE...          each file, one document
 //   count_parse --generated N    N bytes of the benchmark's generated documents (seed 2013)
 //   count_parse --upto S ...     only the stages up to S (1 index, 2 lines, 3 tree, 4 all; bench/stages.hpp),
-//                                when built with -DRESDRAFT_STAGES (grammar/ of 2363dfb or later)
+//                                when built with -DRESDRAFT_STAGES (37584ad or later)
 #include "bench/throughput.hpp"
 #include "grammar/parser.hpp"
 #ifdef RESDRAFT_STAGES

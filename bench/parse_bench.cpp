@@ -17,7 +17,7 @@
 
 namespace {
 
-using resdraft::bench::byte_passes;
+using resdraft::bench::byte_passes;  // bench/stages.hpp
 using resdraft::bench::floor_scan;
 using resdraft::bench::re2_baseline;
 using resdraft::bench::regex_baseline;
@@ -76,7 +76,8 @@ void stages(benchmark::State& state, const std::string& name, int last) {
     set_rates(state, total_bytes(docs), paragraphs);
 }
 
-// Stage 3 alone: the clauses of trees built before the timing (each run replaces the last run's clauses).
+// Stage 3 alone: the clauses of trees and indexes built before the timing (each run replaces the last
+// run's clauses).
 void clauses_alone(benchmark::State& state, const std::string& name) {
     const auto& docs = corpus(name);
     if (docs.empty()) {
@@ -84,14 +85,17 @@ void clauses_alone(benchmark::State& state, const std::string& name) {
         return;
     }
     std::vector<resdraft::grammar::document> trees;
+    std::vector<resdraft::grammar::structural_index> indexes;
     for (const auto& d : resdraft::bench::as_sources(docs)) {
         auto r = resdraft::grammar::parse_document(d);
-        if (r.ok()) trees.push_back(std::move(r.value()));
+        if (!r.ok()) continue;
+        trees.push_back(std::move(r.value()));
+        resdraft::grammar::build_structural_index(d->bytes(), indexes.emplace_back());
     }
     std::size_t paragraphs = 0;
     for (const auto& t : trees) paragraphs += t.paragraphs.size();
     for (auto _ : state)
-        for (auto& t : trees) resdraft::grammar::detail::add_clauses(t);
+        for (std::size_t i = 0; i < trees.size(); ++i) resdraft::grammar::detail::add_clauses(trees[i], indexes[i]);
     set_rates(state, total_bytes(docs), paragraphs);
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
 
 namespace resdraft::bench {
 
@@ -14,5 +15,11 @@ namespace resdraft::bench {
 // `index`, reused from document to document), 2 the typed lines and their page furniture, 3 the tree,
 // 4 the clauses (the whole parse). Returns the paragraphs of the tree (0 before stage 3).
 std::size_t run_stages(const std::shared_ptr<const grammar::source>& input, int last, grammar::structural_index& index);
+
+// The ceiling of this parser's design, for steering: the whole-input byte passes the parser makes (the
+// structural index: the UTF-8 check, line ends, the bitmaps; the clause marks read from it, and the "and"
+// masks of grammar/detail/bytes.hpp), with none of the work done per line, paragraph or clause. Returns
+// the line ends and clause-mark candidates found; 0 for text that is not UTF-8.
+std::size_t byte_passes(std::string_view text);
 
 }  // namespace resdraft::bench

@@ -1,6 +1,5 @@
 #include "bench/throughput.hpp"
 
-#include "grammar/detail/bytes.hpp"
 #include "grammar/parser.hpp"
 
 #include <boost/regex.hpp>
@@ -44,15 +43,6 @@ std::size_t floor_scan(std::string_view text) {
         p = static_cast<const char*>(hit) + 1;
     }
     return lines;
-}
-
-std::size_t byte_passes(std::string_view text) {
-    if (grammar::check_text_encoding(text)) return 0;
-    std::size_t found = floor_scan(text);
-    const char* const end = text.data() + text.size();
-    for (const char* p = text.data(); p < end; p += 64)
-        found += static_cast<std::size_t>(__builtin_popcountll(grammar::detail::clause_mark_mask(p, end)));
-    return found;
 }
 
 std::size_t regex_baseline(std::string_view text) {

@@ -17,11 +17,6 @@ namespace resdraft::bench {
 // The floor: one pass of memchr over the bytes (counting line ends). Returns the count.
 std::size_t floor_scan(std::string_view text);
 
-// The ceiling of this parser's design, for steering: the whole-input byte searches the parser makes
-// (the UTF-8 check, line ends by memchr, the clause-mark masks of grammar/detail/bytes.hpp), with none of
-// the work done per line, paragraph or clause. Returns the line ends and mark candidates found.
-std::size_t byte_passes(std::string_view text);
-
 // The baseline: a straightforward splitter with Boost.Regex, one match per line for "N. Verb"
 // (an operative paragraph and its leading verb). Returns the paragraphs found.
 std::size_t regex_baseline(std::string_view text);

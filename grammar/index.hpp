@@ -64,6 +64,15 @@ public:
         return words_[static_cast<std::size_t>(c) * class_stride_ + w * block_stride_];
     }
 
+    // The 64 bits of class c's bitmap from byte `from` on (bit i for byte from + i; 0 past the text).
+    [[nodiscard]] std::uint64_t bits_from(byte_class c, std::size_t from) const {
+        const std::size_t w = from / 64, shift = from % 64;
+        if (w >= word_count()) return 0;
+        std::uint64_t bits = word(c, w) >> shift;
+        if (shift != 0 && w + 1 < word_count()) bits |= word(c, w + 1) << (64 - shift);
+        return bits;
+    }
+
     // Whether byte `offset` (< text().size()) is of class c.
     [[nodiscard]] bool has(byte_class c, std::size_t offset) const { return (word(c, offset / 64) >> (offset % 64)) & 1; }
 

@@ -60,7 +60,7 @@ parse_result parse_document(std::shared_ptr<const source> source) {
     const detail::page_notes notes = detail::mark_page_furniture(input, lines);
     document doc = detail::build_tree(std::move(source), index, std::move(lines), notes);
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
-    detail::add_clauses(doc);
+    detail::add_clauses(doc, index);
     return doc;
 }
 

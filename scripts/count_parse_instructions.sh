@@ -3,7 +3,10 @@
 # a generated document of 1,000 paragraphs and 2 MB of the benchmark's generated documents, for the
 # grammar/ of each COMMIT given (default: HEAD). Needs valgrind; run from the repository with ../shared
 # beside it and build/ configured with -DRESDRAFT_BUILD_BENCH=ON (for build/growth_bench). COMMIT must have
-# grammar/source.hpp (8440af7 or later): bench/count_parse.cpp parses sources.
+# grammar/source.hpp (8440af7 or later): bench/count_parse.cpp parses sources. For a COMMIT with
+# bench/stages.cpp (37584ad or later) it also counts each run of the parser's stages from the first
+# (index; + lines; + tree; + clauses: that commit's bench/stages.hpp) on ga-res-80 and the 2 MB: a stage's
+# cost is the difference from the row before.
 #   scripts/count_parse_instructions.sh [COMMIT...]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +22,10 @@ for commit in "${@:-HEAD}"; do
     g++ -std=c++20 -O3 -I"$src" -c "$f" -o "$src/o/$(basename "$(dirname "$f")")_$(basename "$f" .cpp).o"
   done
   stages=()
-  [ -f "$src/grammar/detail/tree.hpp" ] && stages=(-DRESDRAFT_STAGES "$repo/bench/stages.cpp")
+  if git -C "$repo" cat-file -e "$commit:bench/stages.cpp" 2>/dev/null; then  # the commit's own, for its grammar/
+    git -C "$repo" archive "$commit" bench/stages.cpp bench/stages.hpp | tar -x -C "$src"
+    stages=(-DRESDRAFT_STAGES "$src/bench/stages.cpp")
+  fi
   g++ -std=c++20 -O3 -I"$src" -I"$repo" -DRESDRAFT_SOURCE_DIR="\"$repo\"" "$repo/bench/count_parse.cpp" \
     "$repo/bench/throughput.cpp" "${stages[@]}" "$src"/o/*.o -lboost_regex -lre2 -o "$src/count_parse"
   count() { valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=/dev/null "$src/count_parse" "$@" 2>&1 |

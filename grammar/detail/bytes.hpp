@@ -154,57 +154,40 @@ inline const char* find_object_mark(const char* p, const char* end, const char* 
     return p;
 }
 
-// Bytes that may mark a clause boundary or change nesting in a paragraph: ( ) " , ; . and 0xE2, the
-// lead byte of curly quotes.
-constexpr bool is_clause_mark(unsigned char c) {
-    return c == '(' || c == ')' || c == '"' || c == ',' || c == ';' || c == '.' || c == 0xE2;
-}
-
 // "and" in any case at p (the word's end is the caller's to check).
 inline bool starts_and(const char* p, const char* readable_end) {
     return readable_end - p >= 3 && (p[0] | 0x20) == 'a' && (p[1] | 0x20) == 'n' && (p[2] | 0x20) == 'd';
 }
 
-// Which of the 64 bytes from p (bit i for p[i]) are clause marks or start "and"; bytes at or after
-// `readable_end` count as none. The byte loop, for the end of a text and for CPUs without SSE2.
-inline std::uint64_t clause_mark_mask_bytewise(const char* p, const char* readable_end) {
+// Which of the 64 bytes from p (bit i for p[i]) start "and" in any case, the one clause mark the
+// structural index does not hold; bytes at or after `readable_end` count as none. The byte loop, for the
+// end of a text and for CPUs without SSE2.
+inline std::uint64_t and_mask_bytewise(const char* p, const char* readable_end) {
     std::uint64_t mask = 0;
     for (int i = 0; i < 64 && p + i < readable_end; ++i)
-        if (is_clause_mark(static_cast<unsigned char>(p[i])) || starts_and(p + i, readable_end))
-            mask |= std::uint64_t{1} << i;
+        if (starts_and(p + i, readable_end)) mask |= std::uint64_t{1} << i;
     return mask;
 }
 
 #if defined(__SSE2__)
 // The mask of 16 bytes from p, which has two more bytes readable after them.
-inline std::uint64_t clause_mark_mask16(const char* p) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+inline std::uint64_t and_mask16(const char* p) {
     const __m128i case_bit = _mm_set1_epi8(0x20);
-    // "(" and ")" differ in their lowest bit, "," and "." in their second
-    const __m128i parens = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(')'));
-    const __m128i comma_dot = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('.'));
-    const __m128i others = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';'))),
-        _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
-    const __m128i and_word = _mm_and_si128(
-        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8('a')),
-                      _mm_cmpeq_epi8(_mm_or_si128(v1, case_bit), _mm_set1_epi8('n'))),
-        _mm_cmpeq_epi8(_mm_or_si128(v2, case_bit), _mm_set1_epi8('d')));
-    return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(parens, comma_dot), _mm_or_si128(others, and_word))));
+    const auto is = [&](int k, char c) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+        return _mm_cmpeq_epi8(_mm_or_si128(v, case_bit), _mm_set1_epi8(c));
+    };
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(is(0, 'a'), is(1, 'n')), is(2, 'd'))));
 }
 #endif
 
 // The same mask, sixteen bytes at a time where SSE2 is there.
-inline std::uint64_t clause_mark_mask(const char* p, const char* readable_end) {
+inline std::uint64_t and_mask(const char* p, const char* readable_end) {
 #if defined(__SSE2__)
-    if (readable_end - p >= 66)  // the "and" test reads two bytes past the block
-        return clause_mark_mask16(p) | clause_mark_mask16(p + 16) << 16 | clause_mark_mask16(p + 32) << 32 |
-               clause_mark_mask16(p + 48) << 48;
+    if (readable_end - p >= 66)  // the test reads two bytes past the block
+        return and_mask16(p) | and_mask16(p + 16) << 16 | and_mask16(p + 32) << 32 | and_mask16(p + 48) << 48;
 #endif
-    return clause_mark_mask_bytewise(p, readable_end);
+    return and_mask_bytewise(p, readable_end);
 }
 
 }  // namespace resdraft::grammar::detail

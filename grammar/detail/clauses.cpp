@@ -73,7 +73,8 @@ bool may_be_worth_reading(const paragraph_bytes& text, std::size_t text_end, con
 // The located head of a paragraph's first clause, and the voice it sets in `found`: at the start, else
 // after the first comma (inside brackets or not) after which a head opens in the voice of `hint`
 // ("Pending the total elimination of nuclear weapons, urges ..."); nothing when there is none.
-std::optional<head> first_head(const paragraph_bytes& bytes, std::size_t text_end, voice hint, voice& found) {
+std::optional<head> first_head(const structural_index& index, const paragraph_bytes& bytes, std::size_t text_end, voice hint,
+                               voice& found) {
     std::optional<head> current;
     const tokenizer tk(bytes, bytes.begin);
     if (is_we(tk, 0)) {
@@ -84,7 +85,7 @@ std::optional<head> first_head(const paragraph_bytes& bytes, std::size_t text_en
     }
     if (current) return located(*current, tk);
     const voice v = hint == voice::base ? voice::base : voice::unknown;
-    mark_scanner commas(bytes, bytes.begin);
+    mark_scanner commas(index, bytes, bytes.begin);
     while (const auto m = commas.next()) {
         if (m->kind != ',') continue;
         const tokenizer after(bytes, m->end);
@@ -98,18 +99,18 @@ std::optional<head> first_head(const paragraph_bytes& bytes, std::size_t text_en
 
 }  // namespace
 
-std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded, voice hint,
-                                    voice& found) {
-    const paragraph_bytes bytes(input, text, excluded);
+std::vector<clause> split_operative(const structural_index& index, span text, const std::vector<span>& excluded,
+                                    voice hint, voice& found) {
+    const paragraph_bytes bytes(index.text(), text, excluded);
     std::vector<clause> clauses;
     found = voice::unknown;
     const std::size_t last_end = token_end_before(bytes, bytes.end);
     if (last_end <= bytes.begin) return clauses;
-    std::optional<head> current = first_head(bytes, text.end, hint, found);
+    std::optional<head> current = first_head(index, bytes, text.end, hint, found);
     if (!current) return clauses;
 
     // the words between marks are read only when a mark may open a clause: after it, the next head
-    mark_scanner marks(bytes, current->next_at);
+    mark_scanner marks(index, bytes, current->next_at);
     int depth = 0;
     while (const auto m = marks.next()) {
         if (m->kind == '(') ++depth;
@@ -190,7 +191,8 @@ namespace {
 // The clauses of each subparagraph that opens with an operative verb ("(a) Strengthen ...") or, under a
 // declaration's paragraph, with "We " ("(b) We will ensure ..."), in the voice of `hint`; the text of a
 // subparagraph's own subparagraphs is theirs.
-void add_subparagraph_clauses(const document& doc, std::vector<subparagraph>& subs, voice hint) {
+void add_subparagraph_clauses(const document& doc, const structural_index& index, std::vector<subparagraph>& subs,
+                              voice hint) {
     for (subparagraph& sub : subs) {
         const span own{sub.text.begin, sub.subparagraphs.empty() ? sub.text.end : sub.subparagraphs.front().whole.begin};
         const std::string_view t = doc.text(own);
@@ -198,15 +200,15 @@ void add_subparagraph_clauses(const document& doc, std::vector<subparagraph>& su
         std::string_view lemma;
         if (opens_with_operative(t, lemma) || (first != std::string_view::npos && t.substr(first).starts_with("We "))) {
             voice found = voice::unknown;
-            sub.clauses = split_operative(doc.text(), own, doc.excluded, hint, found);
+            sub.clauses = split_operative(index, own, doc.excluded, hint, found);
         }
-        add_subparagraph_clauses(doc, sub.subparagraphs, hint);
+        add_subparagraph_clauses(doc, index, sub.subparagraphs, hint);
     }
 }
 
 }  // namespace
 
-void add_clauses(document& doc) {
+void add_clauses(document& doc, const structural_index& index) {
     voice hint = voice::unknown;
     std::size_t part = 0;
     for (paragraph& p : doc.paragraphs) {
@@ -216,11 +218,11 @@ void add_clauses(document& doc) {
             continue;
         }
         voice found = voice::unknown;
-        p.clauses = split_operative(doc.text(), p.chapeau, doc.excluded, hint, found);
+        p.clauses = split_operative(index, p.chapeau, doc.excluded, hint, found);
         if (found != voice::unknown) hint = found;
         if (p.clauses.empty())
             if (auto statement = statement_clause(doc.text(), p.chapeau, doc.excluded)) p.clauses.push_back(std::move(*statement));
-        add_subparagraph_clauses(doc, p.subparagraphs, hint);
+        add_subparagraph_clauses(doc, index, p.subparagraphs, hint);
     }
 }
 

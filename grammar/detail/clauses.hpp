@@ -2,6 +2,7 @@
 #pragma once
 
 #include "grammar/ast.hpp"
+#include "grammar/index.hpp"
 
 #include <string_view>
 #include <vector>
@@ -20,11 +21,13 @@ enum class voice {
 // its clause vectors empty): a preambular paragraph's opening phrase, an operative paragraph's top-level
 // clauses (a statement's main clause when it has none), and those of its subparagraphs that open with an
 // operative verb or "We "; an operative paragraph's voice carries to the next paragraphs of its part.
-void add_clauses(document& doc);
+// `index` (stage 1) indexes doc.text(): the clause marks are taken from it.
+void add_clauses(document& doc, const structural_index& index);
 
-// Top-level clauses of an operative text. `hint` is the voice of the paragraph before, used when the
-// text opens with a phrase rather than a verb ("Pending ..., urges ..."). Sets `found` to the voice used.
-std::vector<clause> split_operative(std::string_view input, span text, const std::vector<span>& excluded,
+// Top-level clauses of the operative text `text` of index.text(). `hint` is the voice of the paragraph
+// before, used when the text opens with a phrase rather than a verb ("Pending ..., urges ..."). Sets
+// `found` to the voice used.
+std::vector<clause> split_operative(const structural_index& index, span text, const std::vector<span>& excluded,
                                     voice hint, voice& found);
 
 // The opening phrase of a preambular paragraph as its one clause ("Recalling" -> recall); empty when

@@ -1,9 +1,11 @@
 // The marks of a paragraph for the clause pass (stage 3): what can split it into clauses or hide a split,
-// found 64 bytes at a time without cutting the words between them into tokens.
+// taken 64 bytes at a time from the structural index's bitmaps (stage 1), with "and" found here, without
+// cutting the words between them into tokens.
 #pragma once
 
 #include "grammar/detail/bytes.hpp"
 #include "grammar/detail/tokens.hpp"
+#include "grammar/index.hpp"
 
 #include <boost/container/small_vector.hpp>
 
@@ -20,10 +22,14 @@ struct mark {
 };
 
 // The marks of a paragraph in order, from a token start on: a mask of candidate bytes for 64 bytes at a
-// time, each candidate then judged as the tokenizer would ("1,000", "U.N." and "standard" hold none).
+// time (the index's punctuation and quotes, and "and"), each candidate then judged as the tokenizer would
+// ("1,000", "U.N." and "standard" hold none).
 class mark_scanner {
 public:
-    mark_scanner(const paragraph_bytes& text, std::size_t from) : text_(text) { restart(from); }
+    // `index` indexes text.input.
+    mark_scanner(const structural_index& index, const paragraph_bytes& text, std::size_t from) : index_(index), text_(text) {
+        restart(from);
+    }
 
     // Goes on from byte `from` (where a token starts).
     void restart(std::size_t from) {
@@ -53,6 +59,7 @@ public:
     }
 
 private:
+    const structural_index& index_;
     const paragraph_bytes& text_;
     std::vector<span>::const_iterator ex_;  // first excluded range not behind the block
     std::size_t block_ = 0;                 // the 64 bytes being read start here
@@ -84,6 +91,7 @@ private:
                 if (text_.separator_at(q, ex_) != 0) return mark{q, q + 1, static_cast<char>(c)};
                 continue;
             }
+            if (c == ':') continue;  // the index's punctuation; no clause mark
             if (q + 3 <= block_limit_ && bare_and_at(q)) {
                 skip_to(q + 3);
                 return mark{q, q + 3, 'a'};
@@ -104,7 +112,8 @@ private:
         bits_ = 0;
         if (block_ >= block_end_) return;  // the end of the text
         const char* const data = text_.input.data();
-        bits_ = clause_mark_mask(data + block_, data + text_.input.size());
+        bits_ = index_.bits_from(byte_class::punctuation, block_) | index_.bits_from(byte_class::quote, block_) |
+                and_mask(data + block_, data + text_.input.size());
         if (block_end_ - block_ < 64) bits_ &= (std::uint64_t{1} << (block_end_ - block_)) - 1;
     }
     // Forgets the marks before byte q (inside a quote or "and" just returned).

@@ -1,5 +1,6 @@
 // bench/throughput: what the floor, the baseline and the ceiling count, the generated corpus, and the
 // counts a measurement reports (its rates are timings, checked only for being measured).
+#include "bench/stages.hpp"
 #include "bench/throughput.hpp"
 #include "corpus/embedded.hpp"
 #include "test_support.hpp"
@@ -32,7 +33,7 @@ TEST(Throughput, BaselineFindsNumberedLinesWithALeadingWord) {
 }
 
 TEST(Throughput, BytePassesCountLineEndsAndClauseMarkCandidates) {
-    // one line end; , ( ) . and the "a" of "and"
+    // one line end; , ( ) . from the structural index and the "a" of "and"
     const std::string line = "Urges States, and calls (upon) them.\n";
     EXPECT_EQ(bench::byte_passes(line), 6u);
     // long enough for the sixteen-bytes-at-a-time masks
