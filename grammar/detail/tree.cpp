@@ -6,28 +6,17 @@
 
 #include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
+#include "grammar/detail/footnote_markers.hpp"
 #include "grammar/detail/grammar.hpp"
+#include "grammar/detail/ids.hpp"
 #include "grammar/index.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace resdraft::grammar::detail {
 namespace {
-
-// The value of an id made of at most six digits without a leading zero ("17"), nothing otherwise.
-std::optional<std::size_t> plain_number(std::string_view id) {
-    if (id.empty() || id.size() > 6 || id[0] == '0') return std::nullopt;
-    std::size_t n = 0;
-    for (char c : id) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + static_cast<std::size_t>(c - '0');
-    }
-    return n;
-}
 
 constexpr std::size_t glued_heading_bytes = 100;  // a heading run together with a paragraph number is short
 constexpr std::size_t list_lookahead_lines = 400;  // how far a list inside a paragraph is looked for its end
@@ -43,10 +32,10 @@ public:
     document run() {
         const std::size_t first = read_front_matter();
         const footnote_block notes = find_footnote_block(lines_, first);
-        footnotes_max_ = std::max(notes.highest, page_notes_.highest);
-        footnote_next_ = page_notes_.highest == 0 ? notes.lowest
-                         : notes.highest == 0     ? page_notes_.lowest
-                                                  : std::min(notes.lowest, page_notes_.lowest);
+        markers_ = footnote_markers(index_, page_notes_.highest == 0 ? notes.lowest
+                                            : notes.highest == 0     ? page_notes_.lowest
+                                                                     : std::min(notes.lowest, page_notes_.lowest),
+                                    std::max(notes.highest, page_notes_.highest));
         const std::size_t last = notes.begin;
         doc_.parts.push_back({"body", std::nullopt, std::nullopt});
         for (std::size_t i = first; i < last; ++i) take_line(i);
@@ -78,11 +67,8 @@ private:
     bool article_open_ = false;        // an article heading was read and no paragraph of it yet
     bool formula_open_ = false;        // the last line read was the current part's formula, which may go on
     unsigned list_next_ = 0;           // the next item's number of a list inside the current paragraph; 0 if none
-    unsigned footnotes_max_ = 0;       // highest footnote defined in the footnote block
-    unsigned footnote_next_ = 1;       // next footnote marker expected in the text
-    std::unordered_set<std::string> ids_in_part_;  // paragraph ids taken in the current part, but plain numbers
-    std::vector<bool> numbers_in_part_;            // plain numbers taken as ids in the current part
-    std::unordered_map<std::string, int> next_suffix_;  // id -> last suffix given to a repeat of it
+    footnote_markers markers_{index_, 1, 0};  // the footnote markers of the text, found line by line
+    paragraph_ids ids_;                // the ids taken in the current part
 
     std::string_view at(span s) const { return s.of(in_); }
     void warn(std::string message, std::size_t offset) { doc_.warnings.push_back({std::move(message), offset}); }
@@ -296,9 +282,7 @@ private:
         doc_.parts.push_back({std::move(name), std::nullopt, std::nullopt});
         state_ = state::part_intro;
         last_number_ = 0;
-        ids_in_part_.clear();
-        numbers_in_part_.clear();
-        next_suffix_.clear();
+        ids_.new_part();
         preambular_count_ = operative_count_ = unnumbered_count_ = 0;
         numbered_part_ = false;
         article_ = 0;
@@ -475,26 +459,6 @@ private:
         return last != '.' && l.is(typed_line::ing_word) && l.is(typed_line::preambular);
     }
 
-    // `id`, or "id-2", "id-3" ... when the current part already has it.
-    std::string unique_id(std::string id) {
-        // plain numbers, nearly every operative id, are looked up by value
-        if (const auto n = plain_number(id)) {
-            if (*n >= numbers_in_part_.size()) numbers_in_part_.resize(std::max<std::size_t>(*n + 1, 2 * numbers_in_part_.size()));
-            if (!numbers_in_part_[*n]) {
-                numbers_in_part_[*n] = true;
-                return id;
-            }
-        } else if (ids_in_part_.insert(id).second) {
-            return id;
-        }
-        // the suffix to try next is remembered per id, so that a number repeated n times costs O(n), not O(n^2)
-        int& n = next_suffix_[id];
-        std::string candidate;
-        do candidate = id + "-" + std::to_string(n = std::max(n, 1) + 1);
-        while (!ids_in_part_.insert(candidate).second);
-        return candidate;
-    }
-
     void open_operative(span s, std::optional<number_marker> number) {
         paragraph& p = new_paragraph(paragraph_kind::operative);
         p.whole = s;
@@ -516,7 +480,7 @@ private:
             else p.id = article;
             p.text = {s.begin, s.begin};
         }
-        p.id = unique_id(std::move(p.id));
+        p.id = ids_.unique(std::move(p.id));
         ++operative_count_;
         append({p.text.begin, s.end});
     }
@@ -546,7 +510,7 @@ private:
 
     void open_preambular(span s) {
         paragraph& p = new_paragraph(paragraph_kind::preambular);
-        p.id = unique_id("pp" + std::to_string(++preambular_count_));
+        p.id = ids_.unique("pp" + std::to_string(++preambular_count_));
         p.whole = p.text = {s.begin, s.begin};
         append(s);
     }
@@ -606,7 +570,7 @@ private:
     }
 
     void extend(paragraph& p, span s) {
-        scan_footnote_markers(s);
+        markers_.scan(s, doc_.excluded);
         p.text.end = p.whole.end = s.end;
         for (auto* subs = &p.subparagraphs; !subs->empty(); subs = &subs->back().subparagraphs)
             subs->back().whole.end = subs->back().text.end = s.end;
@@ -642,74 +606,6 @@ private:
             const bool sentence_end = end == '.' || end == ';' || end == ':' ||
                                       (b >= 3 && in_.compare(b - 3, 3, "\xE2\x80\x9D") == 0);
             if (sentence_end) return q;
-        }
-    }
-
-    // Footnote markers in document order: "[^5]", "Crime,6", "Development.2", "Agreement 9  in".
-    void scan_footnote_markers(span s) {
-        if (footnotes_max_ == 0) return;
-        for (std::size_t p = s.begin; p < s.end; ++p) {
-            p = index_.next(byte_class::footnote, p);  // "[^", or a run of digits' first
-            if (p >= s.end) break;
-            if (in_[p] == '[') {
-                if (const auto m = match_inline_footnote(in_.substr(p, s.end - p))) {
-                    doc_.excluded.push_back({p, p + m->length});
-                    footnote_next_ = std::max(footnote_next_, m->number + 1);
-                    p += m->length - 1;
-                }
-                continue;
-            }
-            if (!std::isdigit(static_cast<unsigned char>(in_[p])) || p == s.begin ||
-                std::isdigit(static_cast<unsigned char>(in_[p - 1])))
-                continue;
-            std::size_t e = p;
-            while (e < s.end && std::isdigit(static_cast<unsigned char>(in_[e]))) ++e;
-            if (e - p > 3) take_glued_year(p, e);
-            else take_number_marker(s, p, e);
-            p = e - 1;
-        }
-    }
-
-    // "24 August 20167": a year [p, p + 4) with the next footnote number glued to it, up to e.
-    void take_glued_year(std::size_t p, std::size_t e) {
-        if (e - p > 6 || (in_.compare(p, 2, "19") != 0 && in_.compare(p, 2, "20") != 0)) return;
-        unsigned n = 0;
-        for (std::size_t k = p + 4; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
-        if (in_[p + 4] != '0' && n >= footnote_next_ && n <= footnote_next_ + 2 && n <= footnotes_max_) {
-            doc_.excluded.push_back({p + 4, e});
-            footnote_next_ = n + 1;
-        }
-    }
-
-    // The digits [p, e) of `s` (one to three, after a byte of s that is not a digit) as a footnote number,
-    // when glued to the word or punctuation before, or set apart as extraction leaves detached markers.
-    void take_number_marker(span s, std::size_t p, std::size_t e) {
-        const bool followed_ok = e == s.end || in_[e] == ' ' || in_[e] == ',' || in_[e] == ';' || in_[e] == ')' ||
-                                 (in_[e] == '.' && (e + 1 == s.end || in_[e + 1] == ' ')) || in_[e] == ':';
-        unsigned n = 0;
-        for (std::size_t k = p; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
-        const auto prev = static_cast<unsigned char>(in_[p - 1]);
-        const bool after_lower_dot = prev == '.' && p >= 2 && std::islower(static_cast<unsigned char>(in_[p - 2]));
-        const bool glued = std::islower(prev) || prev == ',' || prev == ';' || prev == ':' || prev == ')' ||
-                           after_lower_dot || (prev >= 0x80 && p >= 3 && (in_.compare(p - 3, 3, "\xE2\x80\x9D") == 0 ||
-                                                                         in_.compare(p - 3, 3, "\xE2\x80\x99") == 0));
-        // detached markers: "Agreement 9  in" (two spaces after), "Social Development 1 and" (after a
-        // capitalized word, before a lower-case one, and exactly the number expected next)
-        const bool after_word = prev == ' ' && p >= 2 &&
-                                (std::isalpha(static_cast<unsigned char>(in_[p - 2])) || in_[p - 2] == ',');
-        const bool double_spaced = after_word && e + 1 < s.end && in_[e] == ' ' && in_[e + 1] == ' ';
-        const std::size_t word_start = in_.find_last_of(' ', p >= 2 ? p - 2 : 0);
-        const bool title_word = after_word && word_start != std::string_view::npos && word_start + 1 < p &&
-                                std::isupper(static_cast<unsigned char>(in_[word_start + 1]));
-        const bool single_spaced = (title_word || (after_word && in_[p - 2] == ',')) && n <= footnote_next_ + 2 && e + 1 < s.end && in_[e] == ' ' &&
-                                   std::islower(static_cast<unsigned char>(in_[e + 1]));
-        // markers lost in extraction leave gaps: a marker glued to punctuation ("2016,8") may jump further
-        const bool after_punctuation = glued && !std::islower(prev);
-        const unsigned reach = after_punctuation ? 12 : glued || double_spaced ? 3 : 0;
-        if (followed_ok && n >= footnote_next_ && n <= footnotes_max_ &&
-            (((glued || double_spaced) && n <= footnote_next_ + reach) || single_spaced)) {
-            doc_.excluded.push_back({p, e});
-            footnote_next_ = n + 1;
         }
     }
 
