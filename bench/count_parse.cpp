@@ -3,8 +3,8 @@
 // versions of the parser (scripts/count_parse_instructions.sh builds and runs it).
 //   count_parse FILE...          each file, one document
 //   count_parse --generated N    N bytes of the benchmark's generated documents (seed 2013)
-//   count_parse --upto S ...     only the stages up to S (1 index, 2 lines, 3 tree, 4 all; bench/stages.hpp),
-//                                when built with -DRESDRAFT_STAGES (37584ad or later)
+//   count_parse --upto S ...     only the stages up to S (index, lines, tree or clauses; bench/stages.hpp),
+//                                when built with -DRESDRAFT_STAGES (a commit whose bench/stages.hpp has stage_named)
 #include "bench/throughput.hpp"
 #include "grammar/parser.hpp"
 #ifdef RESDRAFT_STAGES
@@ -20,9 +20,9 @@
 #include <vector>
 
 int main(int argc, char** argv) {
-    int upto = 0;  // 0: parse_document itself
+    std::string_view upto;  // empty: parse_document itself
     if (argc >= 3 && std::string_view(argv[1]) == "--upto") {
-        upto = std::atoi(argv[2]);
+        upto = argv[2];
         argc -= 2, argv += 2;
     }
     std::vector<std::string> documents;
@@ -33,8 +33,13 @@ int main(int argc, char** argv) {
     }
 #ifdef RESDRAFT_STAGES
     resdraft::grammar::structural_index index;
+    const auto last = resdraft::bench::stage_named(upto);
+    if (!upto.empty() && !last) {
+        std::fprintf(stderr, "count_parse: --upto takes index, lines, tree or clauses\n");
+        return 2;
+    }
 #else
-    if (upto != 0) {
+    if (!upto.empty()) {
         std::fprintf(stderr, "count_parse: --upto needs a build with -DRESDRAFT_STAGES\n");
         return 2;
     }
@@ -46,8 +51,8 @@ int main(int argc, char** argv) {
     for (const auto& d : sources) {
         bytes += d->bytes().size();
 #ifdef RESDRAFT_STAGES
-        if (upto != 0) {
-            paragraphs += resdraft::bench::run_stages(d, upto, index);
+        if (last) {
+            paragraphs += resdraft::bench::run_stages(d, *last, index);
             continue;
         }
 #endif

@@ -60,7 +60,7 @@ void parse(benchmark::State& state, const std::string& name) {
     set_rates(state, total_bytes(docs), paragraphs);
 }
 
-void stages(benchmark::State& state, const std::string& name, int last) {
+void stages(benchmark::State& state, const std::string& name, resdraft::bench::stage last) {
     const auto& docs = corpus(name);
     if (docs.empty()) {
         state.SkipWithError("../shared/corpus/ga-res-80 is absent");
@@ -115,8 +115,9 @@ void scan(benchmark::State& state, const std::string& name, std::size_t (*f)(std
 int main(int argc, char** argv) {
     for (const std::string name : {"reference", "ga-res-80", "generated-100MB"}) {
         benchmark::RegisterBenchmark(("parse/" + name).c_str(), [name](benchmark::State& s) { parse(s, name); })->Unit(benchmark::kMillisecond);
-        for (const auto& [stage, last] : {std::pair{"upto_1_index/", 1}, {"upto_2a_lines/", 2}, {"upto_2b_tree/", 3}})
-            benchmark::RegisterBenchmark((stage + name).c_str(), [name, last](benchmark::State& s) { stages(s, name, last); })->Unit(benchmark::kMillisecond);
+        using resdraft::bench::stage;
+        for (const auto& [row, last] : {std::pair{"upto_1_index/", stage::index}, {"upto_2a_lines/", stage::lines}, {"upto_2b_tree/", stage::tree}})
+            benchmark::RegisterBenchmark((row + name).c_str(), [name, last](benchmark::State& s) { stages(s, name, last); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("stage_3_clauses/" + name).c_str(), [name](benchmark::State& s) { clauses_alone(s, name); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("floor_memchr/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, floor_scan); })->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("baseline_regex/" + name).c_str(), [name](benchmark::State& s) { scan(s, name, regex_baseline); })->Unit(benchmark::kMillisecond);

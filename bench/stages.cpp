@@ -5,21 +5,33 @@
 #include "grammar/detail/furniture.hpp"
 #include "grammar/detail/lines.hpp"
 #include "grammar/detail/tree.hpp"
+#include "grammar/parser.hpp"
 
 #include <cstdint>
 #include <vector>
 
 namespace resdraft::bench {
 
-std::size_t run_stages(const std::shared_ptr<const grammar::source>& input, int last, grammar::structural_index& index) {
+std::optional<stage> stage_named(std::string_view name) {
+    if (name == "index") return stage::index;
+    if (name == "lines") return stage::lines;
+    if (name == "tree") return stage::tree;
+    if (name == "clauses") return stage::clauses;
+    return std::nullopt;
+}
+
+std::size_t run_stages(const std::shared_ptr<const grammar::source>& input, stage last, grammar::structural_index& index) {
     namespace g = grammar;
-    if (g::build_structural_index(input->bytes(), index) || last == 1) return 0;
+    if (last >= stage::tree) {
+        auto tree = g::detail::parse_tree(input, index);
+        if (!tree.ok()) return 0;
+        if (last == stage::clauses) g::detail::add_clauses(tree.value(), index);
+        return tree.value().paragraphs.size();
+    }
+    if (g::build_structural_index(input->bytes(), index) || last == stage::index) return 0;
     std::vector<g::detail::typed_line> lines = g::detail::type_lines(index);
-    const g::detail::page_notes notes = g::detail::mark_page_furniture(input->bytes(), lines);
-    if (last == 2 || lines.empty()) return 0;
-    g::document doc = g::detail::build_tree(input, index, std::move(lines), notes);
-    if (last >= 4 && !doc.paragraphs.empty()) g::detail::add_clauses(doc, index);
-    return doc.paragraphs.size();
+    if (!lines.empty()) g::detail::mark_page_furniture(input->bytes(), lines);
+    return 0;
 }
 
 std::size_t byte_passes(std::string_view text) {

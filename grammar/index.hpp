@@ -10,6 +10,7 @@
 #include "grammar/ast.hpp"
 #include "grammar/parser.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -64,6 +65,26 @@ public:
         return words_[static_cast<std::size_t>(c) * class_stride_ + w * block_stride_];
     }
 
+    // Whether byte `offset` (< text().size()) is of class c.
+    [[nodiscard]] bool has(byte_class c, std::size_t offset) const { return (word(c, offset / 64) >> (offset % 64)) & 1; }
+
+    // The first byte at or after `from` of a class in `set`; text().size() when there is none.
+    [[nodiscard]] std::size_t next(class_set set, std::size_t from) const;
+
+    // The first byte in [from, limit) of class c; `limit` when there is none (limit <= text().size()).
+    // Inline, and bounded: the loop later stages run from mark to mark within a line or paragraph.
+    [[nodiscard]] std::size_t next(byte_class c, std::size_t from, std::size_t limit) const {
+        if (from >= limit) return limit;
+        std::size_t w = from / 64;
+        const std::size_t last = (limit - 1) / 64;
+        std::uint64_t bits = word(c, w) & (~std::uint64_t{0} << (from % 64));
+        while (bits == 0) {
+            if (++w > last) return limit;
+            bits = word(c, w);
+        }
+        return std::min(limit, 64 * w + static_cast<std::size_t>(__builtin_ctzll(bits)));
+    }
+
     // The 64 bits of class c's bitmap from byte `from` on (bit i for byte from + i; 0 past the text).
     [[nodiscard]] std::uint64_t bits_from(byte_class c, std::size_t from) const {
         const std::size_t w = from / 64, shift = from % 64;
@@ -71,25 +92,6 @@ public:
         std::uint64_t bits = word(c, w) >> shift;
         if (shift != 0 && w + 1 < word_count()) bits |= word(c, w + 1) << (64 - shift);
         return bits;
-    }
-
-    // Whether byte `offset` (< text().size()) is of class c.
-    [[nodiscard]] bool has(byte_class c, std::size_t offset) const { return (word(c, offset / 64) >> (offset % 64)) & 1; }
-
-    // The first byte at or after `from` of a class in `set`; text().size() when there is none.
-    [[nodiscard]] std::size_t next(class_set set, std::size_t from) const;
-
-    // The same for one class, inline: the loop later stages run from mark to mark.
-    [[nodiscard]] std::size_t next(byte_class c, std::size_t from) const {
-        const std::size_t words = word_count();
-        std::size_t w = from / 64;
-        if (w >= words) return text_.size();
-        std::uint64_t bits = word(c, w) & (~std::uint64_t{0} << (from % 64));
-        while (bits == 0) {
-            if (++w == words) return text_.size();
-            bits = word(c, w);
-        }
-        return 64 * w + static_cast<std::size_t>(__builtin_ctzll(bits));
     }
 
     // The line ends in ascending order (the line_end bitmap as offsets).
@@ -101,6 +103,11 @@ public:
     // Line i (< line_count()) without its terminator, blanks kept. Its begin is always a byte of the
     // text, so "does line i start with a digit" is has(byte_class::digit, line(i).begin).
     [[nodiscard]] span line(std::size_t i) const;
+
+    // The heap bytes the index holds (what building into it again reuses).
+    [[nodiscard]] std::size_t capacity_bytes() const {
+        return (words_.capacity() + attention_.capacity()) * sizeof(std::uint64_t) + line_ends_.capacity() * sizeof(std::size_t);
+    }
 
     // Whether both index the same bytes with the same marks and line ends (whatever their layouts).
     friend bool operator==(const structural_index& a, const structural_index& b);

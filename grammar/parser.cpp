@@ -12,6 +12,7 @@
 #include "grammar/index.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace resdraft::grammar {
 
@@ -26,42 +27,79 @@ parse_error no_text(std::string_view input) {
     return parse_error{ascii_space ? "no text: input holds only whitespace" : "no text: input holds no words", 0};
 }
 
-// The thread's structural index, reused from parse to parse so that its bitmaps are neither allocated nor
-// zeroed again for each document; after a large text its memory is given back (the bitmaps take 5/8 of
-// the text's size).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RESDRAFT_FRESH_INDEX 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define RESDRAFT_FRESH_INDEX 1
+#endif
+
+// The structural index a parse builds into: the thread's, reused from parse to parse so that its bitmaps
+// are neither allocated nor zeroed again for each document, given back when it holds more than
+// `kept_bytes` (about 6/8 of a text's size, and 8 bytes per line end); a fresh one for a parse that starts
+// while another is under way on the thread, and in sanitizer builds (where reading past a text's bitmaps
+// should be caught, and no state should pass from one input to the next).
 class index_lease {
 public:
-    explicit index_lease(std::string_view text) : text_size_(text.size()) {}
+    index_lease() {
+#ifndef RESDRAFT_FRESH_INDEX
+        if (!in_use()) {
+            in_use() = true;
+            shared_ = &scratch();
+        }
+#endif
+    }
     ~index_lease() {
-        if (text_size_ > kept_up_to) scratch() = structural_index{};
+        if (shared_ == nullptr) return;
+        if (shared_->capacity_bytes() > kept_bytes) *shared_ = structural_index{};
+        in_use() = false;
     }
     index_lease(const index_lease&) = delete;
     index_lease& operator=(const index_lease&) = delete;
+
+    structural_index& index() { return shared_ != nullptr ? *shared_ : own_.emplace(); }
+
+private:
+    static constexpr std::size_t kept_bytes = std::size_t{16} << 20;
+    structural_index* shared_ = nullptr;
+    std::optional<structural_index> own_;
+
     static structural_index& scratch() {
         thread_local structural_index index;
         return index;
     }
-
-private:
-    static constexpr std::size_t kept_up_to = std::size_t{16} << 20;  // 10 MB of bitmaps at most stay
-    std::size_t text_size_;
+    static bool& in_use() {
+        thread_local bool used = false;
+        return used;
+    }
 };
 
 }  // namespace
 
-parse_result parse_document(std::shared_ptr<const source> source) {
-    const std::string_view input = source->bytes();
-    if (input.empty()) return parse_error{"empty input", 0};
-    const index_lease lease(input);
-    structural_index& index = index_lease::scratch();
-    if (auto bad = build_structural_index(input, index)) return *bad;
-    std::vector<detail::typed_line> lines = detail::type_lines(index);
-    if (lines.empty()) return no_text(input);
-    const detail::page_notes notes = detail::mark_page_furniture(input, lines);
-    document doc = detail::build_tree(std::move(source), index, std::move(lines), notes);
+namespace detail {
+
+parse_result parse_tree(std::shared_ptr<const source> input, structural_index& index) {
+    const std::string_view text = input->bytes();
+    if (text.empty()) return parse_error{"empty input", 0};
+    if (auto bad = build_structural_index(text, index)) return *bad;
+    std::vector<typed_line> lines = type_lines(index);
+    if (lines.empty()) return no_text(text);
+    const page_notes notes = mark_page_furniture(text, lines);
+    document doc = build_tree(std::move(input), index, std::move(lines), notes);
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
-    detail::add_clauses(doc, index);
     return doc;
+}
+
+}  // namespace detail
+
+parse_result parse_document(std::shared_ptr<const source> source) {
+    index_lease lease;
+    structural_index& index = lease.index();
+    parse_result result = detail::parse_tree(std::move(source), index);
+    if (result.ok()) detail::add_clauses(result.value(), index);
+    return result;
 }
 
 parse_result parse_document(std::string_view text, std::string name) {

@@ -4,7 +4,7 @@
 # grammar/ of each COMMIT given (default: HEAD). Needs valgrind; run from the repository with ../shared
 # beside it and build/ configured with -DRESDRAFT_BUILD_BENCH=ON (for build/growth_bench). COMMIT must have
 # grammar/source.hpp (8440af7 or later): bench/count_parse.cpp parses sources. For a COMMIT with
-# bench/stages.cpp (37584ad or later) it also counts each run of the parser's stages from the first
+# bench/stages.cpp naming its stages (the session 9 commit after 8138345, or later) it also counts each run of the parser's stages from the first
 # (index; + lines; + tree; + clauses: that commit's bench/stages.hpp) on ga-res-80 and the 2 MB: a stage's
 # cost is the difference from the row before.
 #   scripts/count_parse_instructions.sh [COMMIT...]
@@ -22,7 +22,7 @@ for commit in "${@:-HEAD}"; do
     g++ -std=c++20 -O3 -I"$src" -c "$f" -o "$src/o/$(basename "$(dirname "$f")")_$(basename "$f" .cpp).o"
   done
   stages=()
-  if git -C "$repo" cat-file -e "$commit:bench/stages.cpp" 2>/dev/null; then  # the commit's own, for its grammar/
+  if git -C "$repo" show "$commit:bench/stages.hpp" 2>/dev/null | grep -q stage_named; then  # the commit's own, for its grammar/
     git -C "$repo" archive "$commit" bench/stages.cpp bench/stages.hpp | tar -x -C "$src"
     stages=(-DRESDRAFT_STAGES "$src/bench/stages.cpp")
   fi
@@ -33,8 +33,8 @@ for commit in "${@:-HEAD}"; do
   echo "$commit reference=$(count "$shared/a-68-l5.txt") ga-res-80=$(count "$shared"/ga-res-80/*.md)" \
        "generated-1k=$(count "$work/generated-1000.txt") benchmark-docs-2MB=$(count --generated 2000000)"
   [ ${#stages[@]} -gt 0 ] || continue
-  for upto in 1 2 3 4; do
-    echo "  stages 1-$upto ($(sed -n "${upto}p" <<< $'index\nlines\ntree\nclauses')): ga-res-80=$(count --upto $upto "$shared"/ga-res-80/*.md)" \
+  for upto in index lines tree clauses; do
+    echo "  stages up to $upto: ga-res-80=$(count --upto $upto "$shared"/ga-res-80/*.md)" \
          "benchmark-docs-2MB=$(count --upto $upto --generated 2000000)"
   done
 done

@@ -10,7 +10,7 @@ namespace resdraft::grammar::detail {
 void footnote_markers::scan(span s, std::vector<span>& excluded) {
     if (max_ == 0) return;
     for (std::size_t p = s.begin; p < s.end; ++p) {
-        p = index_->next(byte_class::footnote, p);  // "[^", or a run of digits' first
+        p = index_->next(byte_class::footnote, p, s.end);  // "[^", or a run of digits' first
         if (p >= s.end) break;
         if (in_[p] == '[') {
             if (const auto m = match_inline_footnote(in_.substr(p, s.end - p))) {

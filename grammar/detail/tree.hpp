@@ -6,6 +6,7 @@
 #include "grammar/detail/furniture.hpp"
 #include "grammar/detail/lines.hpp"
 #include "grammar/index.hpp"
+#include "grammar/parser.hpp"
 
 #include <memory>
 #include <vector>
@@ -13,10 +14,15 @@
 namespace resdraft::grammar::detail {
 
 // The document of `input`, indexed by `index` (stage 1), whose typed lines (furniture marked, see
-// mark_page_furniture) are `lines` and whose pages' footnote blocks define `notes`: its header, parts and paragraphs, each paragraph's
-// chapeau set, the excluded ranges sorted; no clauses yet. When no line opens a paragraph, the blank-line
-// blocks become operative paragraphs and a warning says so; no paragraph at all only when there is no text.
+// mark_page_furniture) are `lines` and whose pages' footnote blocks define `notes`: its header, parts and
+// paragraphs, each paragraph's chapeau set, the excluded ranges sorted; no clauses yet. When no line
+// opens a paragraph, the blank-line blocks become operative paragraphs and a warning says so; no
+// paragraph at all only when there is no text.
 document build_tree(std::shared_ptr<const source> input, const structural_index& index, std::vector<typed_line> lines,
                     page_notes notes);
+
+// Stages 1 to 2b on `input`, building into `index`: its tree without clauses, or why the input is refused
+// (as parse_document refuses it). parse_document is this, then add_clauses (stage 3) with the same index.
+parse_result parse_tree(std::shared_ptr<const source> input, structural_index& index);
 
 }  // namespace resdraft::grammar::detail

@@ -187,7 +187,8 @@ TEST_P(IndexPath, NextFindsTheFirstMarkOfTheClassesAsked) {
     EXPECT_FALSE(index.has(byte_class::punctuation, 199));
 }
 
-// next(byte_class, from), the inline loop of one class, finds what next(class_bit(c), from) finds.
+// next(byte_class, from, limit), the inline loop of one class, finds what next(class_bit(c), from) finds
+// before `limit`, and never reads on past it.
 TEST_P(IndexPath, NextOfOneClassAgreesWithTheSetOfIt) {
     const std::string text = pad(70) + "[^3] 12 (a) \"b\";\r\n" + pad(130) + "4,5.\n" + pad(10);
     structural_index index;
@@ -195,11 +196,16 @@ TEST_P(IndexPath, NextOfOneClassAgreesWithTheSetOfIt) {
     for (std::size_t k = 0; k < byte_class_count; ++k) {
         const auto c = static_cast<byte_class>(k);
         for (std::size_t from = 0; from <= text.size() + 64; ++from)
-            ASSERT_EQ(index.next(c, from), index.next(class_bit(c), from)) << "class " << k << " from " << from;
+            for (std::size_t limit : {from, from + 1, from + 63, from + 64, from + 65, text.size()}) {
+                const std::size_t bounded = std::min(limit, text.size());
+                ASSERT_EQ(index.next(c, from, bounded), std::min(bounded, std::max(from, index.next(class_bit(c), from))))
+                    << "class " << k << " from " << from << " limit " << bounded;
+            }
     }
-    EXPECT_EQ(index.next(byte_class::footnote, 0), 70u);
-    EXPECT_EQ(index.next(byte_class::footnote, 71), 72u);  // "3" opens a run of digits
-    EXPECT_EQ(index.next(byte_class::footnote, 73), 75u);
+    EXPECT_EQ(index.next(byte_class::footnote, 0, text.size()), 70u);
+    EXPECT_EQ(index.next(byte_class::footnote, 71, text.size()), 72u);  // "3" opens a run of digits
+    EXPECT_EQ(index.next(byte_class::footnote, 73, text.size()), 75u);
+    EXPECT_EQ(index.next(byte_class::footnote, 73, 75), 75u);  // none before the limit
 }
 
 // The same index object built again for a shorter, then a longer text keeps no trace of the earlier one.
