@@ -38,6 +38,7 @@ public:
                                     std::max(notes.highest, page_notes_.highest));
         const std::size_t last = notes.begin;
         doc_.parts.push_back({"body", std::nullopt, std::nullopt});
+        reserve_paragraphs(first, last);
         for (std::size_t i = first; i < last; ++i) take_line(i);
         if (doc_.paragraphs.empty()) fall_back_to_blocks(first, last);
         name_unnumbered();
@@ -629,6 +630,15 @@ private:
         if (!doc_.paragraphs.empty())
             warn("no numbered or preambular paragraphs found; blank-line blocks taken as paragraphs",
                  doc_.paragraphs.front().whole.begin);
+    }
+
+    // Room for a paragraph per numbered or preambular line: most documents hold about that many, so
+    // that the vector is neither grown nor, mostly, shrunk again (finish_paragraphs fits it).
+    void reserve_paragraphs(std::size_t first, std::size_t last) {
+        std::size_t openers = 0;
+        for (std::size_t i = first; i < last; ++i)
+            openers += (lines_[i].kinds & (typed_line::number | typed_line::preambular)) != 0;
+        doc_.paragraphs.reserve(openers);
     }
 
     // Excluded ranges in order, each paragraph's chapeau (all its text when it has no subparagraphs),
