@@ -33,7 +33,8 @@ void footnote_markers::scan(span s, std::vector<span>& excluded) {
 
 // "24 August 20167": a year [p, p + 4) with the next footnote number glued to it, up to e.
 void footnote_markers::take_glued_year(std::size_t p, std::size_t e, std::vector<span>& excluded) {
-    if (e - p > 6 || (in_.compare(p, 2, "19") != 0 && in_.compare(p, 2, "20") != 0)) return;
+    // one or two digits glued: a plain year has none (and nothing may follow it: the text can end there)
+    if (e - p < 5 || e - p > 6 || (in_.compare(p, 2, "19") != 0 && in_.compare(p, 2, "20") != 0)) return;
     unsigned n = 0;
     for (std::size_t k = p + 4; k < e; ++k) n = n * 10 + static_cast<unsigned>(in_[k] - '0');
     if (in_[p + 4] != '0' && n >= next_ && n <= next_ + 2 && n <= max_) {

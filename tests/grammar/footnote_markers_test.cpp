@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,22 @@ TEST(FootnoteMarkers, GluedDetachedAndInline) {
         {"against Crime,1 the Protocol.2\n", 1, 0, ""},
     };
     for (const marker_case& c : cases) EXPECT_EQ(markers(c.text, c.lowest, c.highest), c.expected) << c.text;
+}
+
+// A year ends the text, with no byte after it: nothing past the text is read (an exact-size buffer, so
+// that ASan sees a read past it; a std::string's terminator would hide one).
+TEST(FootnoteMarkers, AYearEndingTheTextIsReadNoFurther) {
+    for (const std::string text : {"adopted on 24 August 2016", "adopted on 24 August 20161"}) {
+        const std::unique_ptr<char[]> exact(new char[text.size()]);
+        std::copy(text.begin(), text.end(), exact.get());
+        const std::string_view bytes(exact.get(), text.size());
+        structural_index index;
+        ASSERT_FALSE(build_structural_index(bytes, index));
+        footnote_markers tracker(index, 1, 1);
+        std::vector<span> found;
+        tracker.scan({0, bytes.size()}, found);
+        EXPECT_EQ(found.size(), text.ends_with("20161") ? 1u : 0u) << text;
+    }
 }
 
 }  // namespace
