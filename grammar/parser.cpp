@@ -61,15 +61,16 @@ public:
 
     structural_index& index() { return shared_ != nullptr ? *shared_ : own_.emplace(); }
 
+    static structural_index& scratch() {
+        thread_local structural_index index;
+        return index;
+    }
+
 private:
     static constexpr std::size_t kept_bytes = std::size_t{16} << 20;
     structural_index* shared_ = nullptr;
     std::optional<structural_index> own_;
 
-    static structural_index& scratch() {
-        thread_local structural_index index;
-        return index;
-    }
     static bool& in_use() {
         thread_local bool used = false;
         return used;
@@ -91,6 +92,8 @@ parse_result parse_tree(std::shared_ptr<const source> input, structural_index& i
     if (doc.paragraphs.empty()) return parse_error{"no text: input holds no words", 0};
     return doc;
 }
+
+std::size_t kept_index_bytes() { return index_lease::scratch().capacity_bytes(); }
 
 }  // namespace detail
 

@@ -632,13 +632,16 @@ private:
                  doc_.paragraphs.front().whole.begin);
     }
 
-    // Room for a paragraph per numbered or preambular line: most documents hold about that many, so
-    // that the vector is neither grown nor, mostly, shrunk again (finish_paragraphs fits it).
+    // Room for a paragraph per line that opens one by its shape (a number followed by what may open a
+    // paragraph, a preambular opener after a blank line), so that the vector is neither grown nor, mostly,
+    // shrunk again (finish_paragraphs fits it); at most one per 16 bytes of text.
     void reserve_paragraphs(std::size_t first, std::size_t last) {
         std::size_t openers = 0;
-        for (std::size_t i = first; i < last; ++i)
-            openers += (lines_[i].kinds & (typed_line::number | typed_line::preambular)) != 0;
-        doc_.paragraphs.reserve(openers);
+        for (std::size_t i = first; i < last; ++i) {
+            const typed_line& l = lines_[i];
+            openers += l.is(typed_line::number_opens) || (l.is(typed_line::preambular) && l.is(typed_line::blank_before));
+        }
+        doc_.paragraphs.reserve(std::min(openers, in_.size() / 16));
     }
 
     // Excluded ranges in order, each paragraph's chapeau (all its text when it has no subparagraphs),

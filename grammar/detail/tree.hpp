@@ -25,4 +25,9 @@ document build_tree(std::shared_ptr<const source> input, const structural_index&
 // (as parse_document refuses it). parse_document is this, then add_clauses (stage 3) with the same index.
 parse_result parse_tree(std::shared_ptr<const source> input, structural_index& index);
 
+// The heap bytes of the structural index parse_document keeps for this thread between parses: 0 after a
+// parse whose index grew past what is kept, and always 0 in sanitizer builds, which index each parse
+// afresh (grammar/parser.cpp, index_lease). For tests.
+std::size_t kept_index_bytes();
+
 }  // namespace resdraft::grammar::detail

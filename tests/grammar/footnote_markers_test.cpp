@@ -41,6 +41,9 @@ TEST(FootnoteMarkers, GluedDetachedAndInline) {
         {"the Paris Agreement 1  in force, the Social Development 2 and more\n", 1, 2, "\"1\" \"2\""},
         // across lines, the expected number goes on; markers lost in extraction leave a gap
         {"Crime,1 and\nthe Protocol,5 then\n", 1, 5, "\"1\" \"5\""},
+        // a note 0: a plain year before a marker "0" is no marker (since f17e056; before, the year took
+        // the place of note 0 as an empty range and "0" after it stayed text)
+        {"to meet in 2016 on crime,0 and\n", 0, 1, "\"0\""},
         // no notes defined: nothing is a marker
         {"against Crime,1 the Protocol.2\n", 1, 0, ""},
     };
