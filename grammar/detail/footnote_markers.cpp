@@ -20,9 +20,7 @@ void footnote_markers::scan(span s, std::vector<span>& excluded) {
             }
             continue;
         }
-        if (!std::isdigit(static_cast<unsigned char>(in_[p])) || p == s.begin ||
-            std::isdigit(static_cast<unsigned char>(in_[p - 1])))
-            continue;
+        if (p == s.begin) continue;  // else a run of digits starts here: the byte before is no digit
         std::size_t e = p;
         while (e < s.end && std::isdigit(static_cast<unsigned char>(in_[e]))) ++e;
         if (e - p > 3) take_glued_year(p, e, excluded);

@@ -4,7 +4,6 @@
 // footnotes, running heads). Clauses are stage 3 (detail/clauses.hpp, add_clauses).
 #include "grammar/detail/tree.hpp"
 
-#include "grammar/detail/bytes.hpp"
 #include "grammar/detail/clauses.hpp"
 #include "grammar/detail/footnote_markers.hpp"
 #include "grammar/detail/grammar.hpp"
